@@ -1,0 +1,132 @@
+"""Find the line a field stands on, so that an error can say "file.toml:12".
+
+tomllib and json give line numbers only for syntax errors. For problems found later (a
+wrong value, an unknown key) civsam scans the text once more, only when there is an
+error to report, and maps each field path to its line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import json
+import re
+from collections.abc import Callable
+
+__all__ = ["Locator", "Path", "format_path", "json_locator", "toml_locator"]
+
+Path = tuple[str | int, ...]
+Locator = Callable[[Path], int | None]
+
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+
+_TOML_ARRAY_HEADER = re.compile(r"\s*\[\[\s*([^\]]+?)\s*\]\]")
+_TOML_TABLE_HEADER = re.compile(r"\s*\[\s*([^\]]+?)\s*\]")
+_TOML_KEY = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_JSON_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+
+
+def format_path(path: Path) -> str:
+    """``("organisations", 2, "kind")`` as ``organisations[2].kind``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def _lookup(index: dict[Path, int], path: Path) -> int | None:
+    for end in range(len(path), 0, -1):
+        line = index.get(path[:end])
+        if line is not None:
+            return line
+    return None
+
+
+def _unquote(key: str) -> str:
+    if key.startswith('"'):
+        return str(json.loads(key))
+    return key.strip("'")
+
+
+def toml_locator(text: str) -> Locator:
+    """Map paths to lines in a civsam TOML file: headers, array items and keys."""
+    index: dict[Path, int] = {}
+    counts: dict[str, int] = {}
+    current: Path = ()
+    in_multiline = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count('"""') % 2 == 1 or line.count("'''") % 2 == 1:
+            in_multiline = not in_multiline
+            if not in_multiline:
+                continue
+        if in_multiline:
+            continue
+        if match := _TOML_ARRAY_HEADER.match(line):
+            name = match.group(1)
+            position = counts.get(name, 0)
+            counts[name] = position + 1
+            current = (*name.split("."), position)
+            index.setdefault(current, number)
+            index.setdefault(current[:-1], number)
+        elif match := _TOML_TABLE_HEADER.match(line):
+            current = tuple(match.group(1).split("."))
+            index.setdefault(current, number)
+        elif match := _TOML_KEY.match(line):
+            key = _unquote(match.group(1))
+            index.setdefault((*current, key), number)
+    return lambda path: _lookup(index, path)
+
+
+def json_locator(text: str) -> Locator:  # noqa: C901 - one recursive-descent scanner
+    """Map paths to lines in a JSON document that ``json.loads`` already accepted."""
+    index: dict[Path, int] = {}
+    newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_left(newlines, offset) + 1
+
+    def skip(position: int) -> int:
+        match = _WHITESPACE.match(text, position)
+        return match.end() if match else position
+
+    def value(position: int, path: Path) -> int:
+        position = skip(position)
+        index.setdefault(path, line_of(position))
+        char = text[position]
+        if char == "{":
+            position = skip(position + 1)
+            if text[position] == "}":
+                return position + 1
+            while True:
+                position = skip(position)
+                key_line = line_of(position)
+                key, position = _scanstring(text, position + 1)
+                index.setdefault((*path, key), key_line)
+                position = skip(position) + 1  # the colon
+                position = skip(value(position, (*path, key)))
+                if text[position] == "}":
+                    return position + 1
+                position += 1  # the comma
+        if char == "[":
+            position = skip(position + 1)
+            if text[position] == "]":
+                return position + 1
+            item = 0
+            while True:
+                position = skip(value(position, (*path, item)))
+                item += 1
+                if text[position] == "]":
+                    return position + 1
+                position += 1
+        if char == '"':
+            return _scanstring(text, position + 1)[1]
+        match = _JSON_SCALAR.match(text, position)
+        return match.end() if match else position + 1
+
+    with contextlib.suppress(IndexError, ValueError):  # only called on valid JSON
+        value(0, ())
+    return lambda path: _lookup(index, path)

@@ -1,0 +1,133 @@
+"""Checks that span several values: ids are unique and every reference points somewhere.
+
+Field-level rules live with the values (``_checks``); what needs the whole project lives
+here. The same :class:`Checker` serves a file being loaded (fed every item in order) and a
+project being changed in code (fed only the new items, against what the project holds),
+so both are held to the same rules, in one pass, and report every problem at once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from civsam._locate import Path, format_path
+
+if TYPE_CHECKING:
+    from collections.abc import Container, Iterator
+
+    from civsam.model import Assessment, Organisation, Relation
+
+__all__ = ["Checker", "Finding"]
+
+_KNOWN = "the id of one of the project's organisations"
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """A cross-reference problem, before it is given a file and line."""
+
+    path: Path
+    message: str
+    found: str | None = None
+    expected: str | None = None
+
+
+def _first(where: Path | None) -> str:
+    return f" (first at {format_path(where)})" if where else ""
+
+
+class Checker:
+    """Cross-checks items one at a time against what came before them.
+
+    ``ids``, ``relation_keys`` and ``assessed`` are what the project already holds; they
+    are read, never written. Items fed to the checker are remembered in its own state.
+    """
+
+    def __init__(
+        self,
+        owner: str | None,
+        ids: Container[str] = (),
+        relation_keys: Container[tuple[str, str, str]] = (),
+        assessed: Container[str] = (),
+    ) -> None:
+        self.owner = owner
+        self._ids_before = ids
+        self._relations_before = relation_keys
+        self._assessed_before = assessed
+        self._ids: dict[str, Path] = {}
+        self._relations: dict[tuple[str, str, str], Path] = {}
+        self._assessed: dict[str, Path] = {}
+
+    def known(self, organisation_id: str) -> bool:
+        """Whether an organisation with this id exists, before or among the new items."""
+        return organisation_id in self._ids or organisation_id in self._ids_before
+
+    def organisation(self, path: Path, organisation: Organisation) -> Iterator[Finding]:
+        """A new organisation: its id must be new."""
+        if organisation.id in self._ids_before or organisation.id in self._ids:
+            yield Finding(
+                (*path, "id"),
+                "duplicate organisation id",
+                repr(organisation.id),
+                "an id not used before" + _first(self._ids.get(organisation.id)),
+            )
+        else:
+            self._ids[organisation.id] = path
+
+    def reserve(self, path: Path, organisation_id: str) -> None:
+        """Count an id as known although its organisation was invalid.
+
+        A broken organisation is reported once, where it is broken; the relations and
+        assessments that name it are not reported again as pointing nowhere.
+        """
+        self._ids.setdefault(organisation_id, path)
+
+    def owner_exists(self, path: Path) -> Iterator[Finding]:
+        """The owner must be one of the organisations; call after feeding them all."""
+        if self.owner is not None and not self.known(self.owner):
+            yield Finding(
+                path, "the owner is not among the organisations", repr(self.owner), _KNOWN
+            )
+
+    def relation(self, path: Path, relation: Relation) -> Iterator[Finding]:
+        """A new relation: both ends must exist, and the same relation not twice."""
+        for end in ("source", "target"):
+            value = getattr(relation, end)
+            if not self.known(value):
+                yield Finding((*path, end), "unknown organisation", repr(value), _KNOWN)
+        key = (relation.source, relation.target, relation.kind.value)
+        if key in self._relations_before or key in self._relations:
+            yield Finding(
+                path,
+                "duplicate relation",
+                f"{relation.source} → {relation.target} ({relation.kind.value}) again",
+                "one relation of each kind from one organisation to another"
+                + _first(self._relations.get(key)),
+            )
+        else:
+            self._relations[key] = path
+
+    def assessment(self, path: Path, assessment: Assessment) -> Iterator[Finding]:
+        """A new assessment: of a known partner, not the owner, and one per partner."""
+        partner = assessment.partner
+        where = (*path, "partner")
+        if not self.known(partner):
+            yield Finding(where, "unknown organisation", repr(partner), _KNOWN)
+        elif partner == self.owner:
+            yield Finding(
+                where,
+                "the owner cannot assess itself",
+                repr(partner),
+                "the id of a potential partner, not the owner",
+            )
+        if partner in self._assessed_before or partner in self._assessed:
+            yield Finding(
+                where,
+                "a second assessment of the same partner",
+                repr(partner),
+                "one assessment per partner" + _first(self._assessed.get(partner)),
+            )
+        else:
+            self._assessed[partner] = path

@@ -1,0 +1,276 @@
+"""Project files: load and save TOML or JSON, whole or not at all.
+
+Loading checks everything and reports every problem at once, each with its file, line
+and field. Saving writes a temporary file beside the target and renames it over the
+target, so a crash mid-save leaves the old file or the new one, never a torn one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from cattrs.errors import BaseValidationError
+
+from civsam import _toml
+from civsam._converter import converter, describe, walk_errors
+from civsam._document import SECTIONS, Document, Header
+from civsam._locate import Locator, format_path, json_locator, toml_locator
+from civsam._locate import Path as FieldPath
+from civsam._validate import Checker, Finding
+from civsam.errors import CivsamError, Problem, ValidationError
+from civsam.project import Project
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+__all__ = ["Format", "dumps", "load", "loads", "save", "write_atomic"]
+
+Format = Literal["toml", "json"]
+_FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json"}
+_TOP_LEVEL = ("project", *SECTIONS)
+_TOML_LINE = re.compile(r"at line (\d+)")
+_Row = tuple[FieldPath, str, str | None, str | None]
+"""A problem before it has a line: path, message, what was found, what was expected."""
+
+
+def format_for(path: str | os.PathLike[str]) -> Format:
+    """The file format a path's suffix names; anything else is an error."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return _FORMATS[suffix]
+    except KeyError:
+        raise CivsamError(
+            f"{os.fspath(path)}: cannot tell the file format from {suffix or 'no suffix'!r}; "
+            "expected a .toml or .json file"
+        ) from None
+
+
+def load(path: str | os.PathLike[str]) -> Project:
+    """Read a project file (``.toml`` or ``.json``) and check it.
+
+    Raises :class:`civsam.ValidationError` listing every problem in the file, and
+    :class:`civsam.CivsamError` when the file cannot be read at all.
+    """
+    fmt = format_for(path)
+    source = os.fspath(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise CivsamError(f"{source}: cannot read the file: {error.strerror}") from None
+    return loads(data, fmt, source=source)
+
+
+def loads(data: str | bytes, fmt: Format = "toml", *, source: str | None = None) -> Project:
+    """Read a project from text or bytes in ``fmt``; ``source`` names it in errors."""
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise ValidationError(
+                [
+                    Problem(
+                        "the file is not UTF-8 text",
+                        file=source,
+                        line=line,
+                        found=f"byte 0x{data[error.start]:02x}",
+                        expected="UTF-8 (save the file as UTF-8)",
+                    )
+                ],
+                source=source,
+            ) from None
+    else:
+        text = data.removeprefix("\ufeff")
+    raw = _parse(text, fmt, source)
+    locate = toml_locator if fmt == "toml" else json_locator
+    return _structure(raw, source, lambda: locate(text))
+
+
+def _parse(text: str, fmt: Format, source: str | None) -> Any:
+    try:
+        if fmt == "toml":
+            return tomllib.loads(text)
+        return json.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_LINE.search(str(error))
+        message = _TOML_LINE.sub("", str(error)).replace("(, column", "(column").strip()
+        problem = Problem(
+            f"not valid TOML: {message}",
+            file=source,
+            line=int(match.group(1)) if match else None,
+        )
+    except json.JSONDecodeError as error:
+        problem = Problem(
+            f"not valid JSON: {error.msg} (column {error.colno})", file=source, line=error.lineno
+        )
+    raise ValidationError([problem], source=source) from None
+
+
+def _structure(raw: Any, source: str | None, locator: Callable[[], Locator]) -> Project:
+    """Structure and cross-check a parsed document, collecting every problem."""
+    rows: list[_Row] = []
+    if not isinstance(raw, dict):
+        rows.append(((), "wrong value", describe(raw), "a table of project, organisations, …"))
+        raw = {}
+    rows.extend(
+        ((key,), "unknown key", None, "one of " + ", ".join(_TOP_LEVEL))
+        for key in raw
+        if key not in _TOP_LEVEL
+    )
+    header = _one(raw, "project", Header, rows)
+    sections = {name: list(_items(raw, name, cls, rows)) for name, cls in SECTIONS.items()}
+    rows.extend(_cross_check(header, sections, raw, reserve=bool(rows)))
+    if rows:
+        locate = locator()
+        problems = [
+            Problem(
+                message,
+                path=format_path(path),
+                file=source,
+                line=locate(path),
+                found=found,
+                expected=expected,
+            )
+            for path, message, found, expected in rows
+        ]
+        problems.sort(key=lambda p: (p.line is None, p.line or 0))
+        raise ValidationError(problems, source=source)
+    assert header is not None  # noqa: S101 - a missing header is a row above
+    document = Document(
+        project=header,
+        **{name: tuple(item for _, item in items) for name, items in sections.items()},
+    )
+    return Project._from_document(document)  # noqa: SLF001 - io and Project are one unit
+
+
+def _cross_check(
+    header: Header | None,
+    sections: dict[str, list[tuple[int, Any]]],
+    raw: dict[str, Any],
+    *,
+    reserve: bool,
+) -> Iterator[_Row]:
+    checker = Checker(header.owner if header is not None else None)
+    findings: list[Finding] = []
+    for position, organisation in sections["organisations"]:
+        findings.extend(checker.organisation(("organisations", position), organisation))
+    if reserve:
+        for position, item in enumerate(raw.get("organisations") or []):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                checker.reserve(("organisations", position), item["id"])
+    if header is not None:
+        findings.extend(checker.owner_exists(("project", "owner")))
+    for position, relation in sections["relations"]:
+        findings.extend(checker.relation(("relations", position), relation))
+    for position, assessment in sections["assessments"]:
+        findings.extend(checker.assessment(("assessments", position), assessment))
+    return ((f.path, f.message, f.found, f.expected) for f in findings)
+
+
+def _one(raw: dict[str, Any], key: str, cls: type[Any], rows: list[_Row]) -> Any:
+    if key not in raw:
+        rows.append(((key,), f"the [{key}] table is missing", None, f"a [{key}] table"))
+        return None
+    if not isinstance(raw[key], dict):
+        rows.append(((key,), "wrong value", describe(raw[key]), f"a [{key}] table"))
+        return None
+    try:
+        return converter.structure(raw[key], cls)
+    except (BaseValidationError, TypeError, ValueError) as error:
+        rows.extend(walk_errors(error, (key,)))
+    return None
+
+
+def _items(
+    raw: dict[str, Any], key: str, cls: type[Any], rows: list[_Row]
+) -> Iterator[tuple[int, Any]]:
+    value = raw.get(key, [])
+    if not isinstance(value, list):
+        rows.append(((key,), "wrong value", describe(value), f"a list of tables ([[{key}]])"))
+        return
+    structure = converter.get_structure_hook(cls)
+    for position, item in enumerate(value):
+        if not isinstance(item, dict):
+            rows.append(((key, position), "wrong value", describe(item), "a table"))
+            continue
+        try:
+            yield position, structure(item, cls)
+        except (BaseValidationError, TypeError, ValueError) as error:
+            rows.extend(walk_errors(error, (key, position)))
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} to JSON")  # pragma: no cover
+
+
+def dumps(project: Project, fmt: Format = "toml") -> str:
+    """The project file's text in ``fmt``; the same project always gives the same text."""
+    document = converter.unstructure(project._to_document())  # noqa: SLF001
+    if fmt == "toml":
+        return _toml.dumps(document)
+    if fmt == "json":
+        return json.dumps(document, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    raise CivsamError(f"unknown project file format {fmt!r}; expected 'toml' or 'json'")
+
+
+def save(project: Project, path: str | os.PathLike[str]) -> None:
+    """Write a project file, in the format the suffix names, atomically."""
+    write_atomic(path, dumps(project, format_for(path)).encode("utf-8"))
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, and the
+    temporary file is renamed over ``path``: readers, and a process killed half-way,
+    see the old file or the new one. An existing file keeps its permissions.
+    """
+    target = Path(path)
+    folder = target.parent
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed before the rename
+            dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
+        )
+    except OSError as error:
+        raise CivsamError(f"{target}: cannot write here: {error.strerror}") from None
+    temporary = Path(handle.name)
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.chmod(mode)
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable, where the platform allows it."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. Windows
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(descriptor)

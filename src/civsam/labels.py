@@ -1,0 +1,392 @@
+"""Every text civsam shows to people, in Danish (``da``) and English (``en``).
+
+One catalogue keeps the wording in one place: the guide's own Danish terms are used
+wherever the guide has them, so a municipality and an association see the words they
+already know, and exporters, the command line and reports can never drift apart.
+Identifiers stay English; only the texts behind them are translated.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+import types
+from typing import TYPE_CHECKING
+
+from civsam.errors import CivsamError
+from civsam.model import Language
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["KEYS", "UnknownLabelError", "catalogue", "label"]
+
+
+class UnknownLabelError(CivsamError, KeyError):
+    """A label key that is not in the catalogue, usually a typo.
+
+    It is a :class:`KeyError` too, so code that treats the catalogue as a mapping keeps
+    working. ``key`` is the key asked for; ``suggestions`` are the nearest known keys.
+    """
+
+    def __init__(self, key: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.key = key
+        self.suggestions = suggestions
+        message = f"unknown label key {key!r}"
+        if suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # KeyError would show the message in quotes, as if it were the missing key.
+        return str(self.args[0])
+
+
+# key -> (da, en). A pair per key makes a missing translation impossible by construction.
+_TEXTS: dict[str, tuple[str, str]] = {
+    # The four quadrants of the priority matrix (guide section 3), and short forms for
+    # narrow places such as table cells and terminal output.
+    "quadrant.start_here": ("Lad os starte her", "Let's start here"),
+    "quadrant.discuss": (
+        "Diskuter, om det er arbejdet værd at få dem med",
+        "Discuss whether it is worth the effort to bring them in",
+    ),
+    "quadrant.not_now": ("Måske, men ikke nu", "Maybe, but not now"),
+    "quadrant.not_worth_it": ("Ikke det værd", "Not worth it"),
+    "quadrant_short.start_here": ("Start her", "Start here"),
+    "quadrant_short.discuss": ("Diskuter", "Discuss"),
+    "quadrant_short.not_now": ("Ikke nu", "Not now"),
+    "quadrant_short.not_worth_it": ("Ikke det værd", "Not worth it"),
+    # The partner table (guide section 2): the guide's six columns, then civsam's extras.
+    "column.partner": ("Potentiel samarbejdspartner", "Potential partner"),
+    "column.shared_interest": ("Fælles interesse", "Shared interest"),
+    "column.importance": ("Betydning", "Importance"),
+    "column.challenges": ("Udfordringer", "Challenges"),
+    "column.existing_relation": ("Eksisterende relation", "Existing relation"),
+    "column.contact": ("Evt. kontaktperson", "Contact person"),
+    "column.ease": ("Lethed", "Ease"),
+    "column.kind": ("Type", "Kind"),
+    "column.email": ("E-mail", "E-mail"),
+    "column.phone": ("Telefon", "Phone"),
+    "column.quadrant": ("Kvadrant", "Quadrant"),
+    "column.rank": ("Rang", "Rank"),
+    "column.notes": ("Noter", "Notes"),
+    "column.id": ("Id", "Id"),
+    "column.importance_note": ("Note om betydning", "Importance note"),
+    "column.ease_note": ("Note om lethed", "Ease note"),
+    "column.role": ("Rolle", "Role"),
+    "column.target_groups": ("Målgrupper", "Target groups"),
+    # The matrix's axes and levels. The guide prints the ease axis as
+    # "Betydning for samarbejde", so that is the Danish text.
+    "axis.importance": ("Betydning for succes", "Importance for success"),
+    "axis.ease": ("Betydning for samarbejde", "Ease of collaboration"),
+    "level.high": ("Høj", "High"),
+    "level.medium": ("Middel", "Medium"),
+    "level.low": ("Lav", "Low"),
+    "level.easy": ("Nemt", "Easy"),
+    "level.hard": ("Svært", "Hard"),
+    "matrix.notes": ("Dine noter", "Your notes"),
+    # OrgKind values.
+    "org_kind.municipality": ("Kommune", "Municipality"),
+    "org_kind.civil_society": ("Civilsamfundsorganisation", "Civil-society organisation"),
+    "org_kind.non_profit": ("Almennyttig organisation", "Non-profit organisation"),
+    "org_kind.business": ("Virksomhed", "Business"),
+    "org_kind.public_institution": ("Offentlig institution", "Public institution"),
+    "org_kind.other": ("Andet", "Other"),
+    # RelationKind values: the guide's collaboration forms, and more.
+    "relation_kind.previous_project": (
+        "Tidligere projektsamarbejde",
+        "Previous project collaboration",
+    ),
+    "relation_kind.partnership": ("Langsigtet partnerskab", "Long-term partnership"),
+    "relation_kind.co_creation": ("Samskabelse af aktiviteter", "Co-creation of activities"),
+    "relation_kind.bridge_building": ("Brobygning", "Bridge-building"),
+    "relation_kind.resource_sharing": ("Deling af ressourcer", "Sharing of resources"),
+    "relation_kind.acquaintance": ("Bekendtskab", "Acquaintance"),
+    # Readiness (guide section 1): three points for each side.
+    "readiness.title": ("Parathed", "Readiness"),
+    "readiness.role.municipality": (
+        "Som kommune, der ønsker at samarbejde med civilsamfundsaktører",
+        "As a municipality that wants to work with civil-society actors",
+    ),
+    "readiness.role.civil_society": (
+        "Som civilsamfundsaktør, der ønsker at samarbejde med kommune(r)",
+        "As a civil-society actor that wants to work with one or more municipalities",
+    ),
+    "readiness.municipality.priority": ("Prioritering", "Priority"),
+    "readiness.municipality.priority.advice": (
+        (
+            "Samarbejdet med civilsamfundet skal bæres af hele organisationen, fra direktionen "
+            "til den enkelte institutionsleder – ikke kun af frivilligkonsulenterne."
+        ),
+        (
+            "Collaboration with civil society has to be carried by the whole organisation, from "
+            "top management to each head of institution, not by the volunteer consultants alone."
+        ),
+    ),
+    "readiness.municipality.openness": ("Vær åben", "Be open"),
+    "readiness.municipality.openness.advice": (
+        (
+            "Vær klar over, hvilke problemer I vil løse sammen, men lad løsningen blive til i "
+            "fællesskab med partneren."
+        ),
+        (
+            "Be clear about which problems you want to solve together, but let the solution take "
+            "shape jointly with your partner."
+        ),
+    ),
+    "readiness.municipality.dedicated_time": ("Dedikér tid", "Dedicate time"),
+    "readiness.municipality.dedicated_time.advice": (
+        (
+            "Beslut, hvor meget I vil samarbejde, og sikr jer politisk og ledelsesmæssig "
+            "opbakning. Afsæt så tid til at finde partnere, blive enige om mål og holde "
+            "dialogen i gang."
+        ),
+        (
+            "Decide how much you want to collaborate and secure political and management "
+            "backing. Then set time aside to find partners, agree on goals and keep the "
+            "dialogue going."
+        ),
+    ),
+    "readiness.civil_society.internal_agreement": ("Vær enige internt", "Agree internally"),
+    "readiness.civil_society.internal_agreement.advice": (
+        (
+            "Tal fordele og ulemper igennem, før I går i partnerskab med kommunen, og aftal "
+            "roller og hvordan I håndterer uenigheder."
+        ),
+        (
+            "Talk the pros and cons through before entering a partnership with the "
+            "municipality, and agree on roles and on how you will handle disagreements."
+        ),
+    ),
+    "readiness.civil_society.dedicated_team": (
+        "Skab et dedikeret team",
+        "Create a dedicated team",
+    ),
+    "readiness.civil_society.dedicated_team.advice": (
+        (
+            "Udpeg et team, der undersøger mulighederne, driver partnerskabet og er kommunens "
+            "faste indgang til jer."
+        ),
+        (
+            "Appoint a team that explores the options, drives the partnership and is the "
+            "municipality's one known way in to you."
+        ),
+    ),
+    "readiness.civil_society.realistic_resources": (
+        "Vær realistiske om ressourcer",
+        "Be realistic about resources",
+    ),
+    "readiness.civil_society.realistic_resources.advice": (
+        (
+            "Lov kun det, I kan holde, og afstem forventningerne tydeligt. Ingen forventer, at "
+            "I løser hele kommunens udfordring."
+        ),
+        (
+            "Promise only what you can deliver and make expectations clear. Nobody expects you "
+            "to solve the whole of the municipality's challenge."
+        ),
+    ),
+    # Outreach (guide section 4): four steps.
+    "outreach.title": ("Sådan rækker I ud", "How to reach out"),
+    "outreach.shared_goals": ("Fælles mål og interesser", "Shared goals and interests"),
+    "outreach.shared_goals.advice": (
+        (
+            "Begynd med det, I begge brænder for – især de mennesker, projektet skal hjælpe – "
+            "og vis, hvordan jeres aktiviteter supplerer hinanden til gavn for jer begge."
+        ),
+        (
+            "Begin with what you both care about, above all the people the project is meant to "
+            "help, and show how your activities complement each other to the benefit of both."
+        ),
+    ),
+    "outreach.their_agenda": ("Tal ind i hinandens dagsorden", "Speak to each other's agenda"),
+    "outreach.their_agenda.advice": (
+        (
+            "Beskriv jeres idé ud fra den anden parts planer og mål. Når idéen hjælper dem "
+            "mod deres egne mål, er det lettere at få opbakning og ressourcer."
+        ),
+        (
+            "Describe your idea in terms of the other party's plans and goals. When it helps "
+            "them towards their own goals, support and resources come more easily."
+        ),
+    ),
+    "outreach.prepare": ("Forbered dig godt", "Prepare well"),
+    "outreach.prepare.advice": (
+        (
+            "Sæt dig ind i den anden parts igangværende projekter, og find ud af, hvor jeres "
+            "projekt passer ind. Som civilsamfundsaktør kan en fælles ansøgning med etablerede "
+            "organisationer eller virksomheder give forslaget mere tyngde."
+        ),
+        (
+            "Learn about the other party's current projects and find where yours fits in. A "
+            "civil-society actor can add weight to a proposal by applying together with "
+            "established organisations or businesses."
+        ),
+    ),
+    "outreach.maintain_contact": ("Vedligehold kontakten", "Maintain contact"),
+    "outreach.maintain_contact.advice": (
+        (
+            "Knyt tætte bånd til de nøglepersoner, projektet afhænger af, og hold jævnligt "
+            "kontakten. Det skaber tillid og baner vejen for fremtidigt samarbejde."
+        ),
+        (
+            "Build close ties with the key people the project depends on and stay in regular "
+            "touch. That creates trust and paves the way for future collaboration."
+        ),
+    ),
+    # The checklist for the running collaboration: six items.
+    "checklist.title": ("Tjekliste til godt samarbejde", "Checklist for good collaboration"),
+    "checklist.common_ground": ("Find fælles grund", "Find common ground"),
+    "checklist.common_ground.advice": (
+        (
+            "Sørg for, at alle parter er med og får noget ud af samarbejdet, og tal om den "
+            "fælles vision."
+        ),
+        (
+            "Make sure every party is on board and gains from the collaboration, and talk "
+            "about the shared vision."
+        ),
+    ),
+    "checklist.open_to_differences": ("Vær åben for forskelle", "Be open to differences"),
+    "checklist.open_to_differences.advice": (
+        (
+            "Vær nysgerrige på de kompetencer og ressourcer, I hver især har med, og accepter, "
+            "at I arbejder forskelligt."
+        ),
+        (
+            "Be curious about the skills and resources each of you brings, and accept that you "
+            "work in different ways."
+        ),
+    ),
+    "checklist.talk_often": ("Snak sammen ofte", "Talk often"),
+    "checklist.talk_often.advice": (
+        (
+            "Hold jævnlig kontakt, så I holder kursen og er trygge ved hinanden. Sæt pris på "
+            "både det, I deler, og det, I ser forskelligt."
+        ),
+        (
+            "Keep in regular contact so that you stay on course and feel safe with each other. "
+            "Value both what you share and where you differ."
+        ),
+    ),
+    "checklist.evaluate_and_adjust": (
+        "Evaluer og juster løbende",
+        "Evaluate and adjust continuously",
+    ),
+    "checklist.evaluate_and_adjust.advice": (
+        (
+            "Planlæg tidligt, hvordan samarbejdet evalueres undervejs, og tilpas roller, mål og "
+            "arbejdsgange efter feedback og resultater."
+        ),
+        (
+            "Plan early how the collaboration will be evaluated along the way, and adapt roles, "
+            "goals and ways of working to feedback and results."
+        ),
+    ),
+    "checklist.leadership": ("Få ledelsen med", "Get the leadership on board"),
+    "checklist.leadership.advice": (
+        (
+            "Sikr, at lederne synligt bakker op, og at I har de ressourcer, der skal til for at "
+            "føre planerne ud i livet."
+        ),
+        (
+            "Make sure your managers visibly back the work and that you have the resources "
+            "needed to put plans into practice."
+        ),
+    ),
+    "checklist.rules_of_play": ("Aftal spillereglerne", "Agree on the ground rules"),
+    "checklist.rules_of_play.advice": (
+        (
+            "Aftal fra starten, hvem der gør hvad og hvordan, og tal forventningerne igennem, "
+            "så alle ved, hvad de siger ja til."
+        ),
+        (
+            "Agree from the start who does what and how, and talk expectations through so that "
+            "everyone knows what they are signing up for."
+        ),
+    ),
+    # The guide's section titles. Section 1 is printed as "Beskriv borgerens dagligdag",
+    # which does not describe its content, so civsam names it after what it asks.
+    "section.readiness": ("Er I klar til at samarbejde?", "Are you ready to collaborate?"),
+    "section.who": ("Hvem kan vi arbejde sammen med?", "Who can we work with?"),
+    "section.whom_first": ("Hvem skal vi så række ud til?", "Whom should we reach out to?"),
+    "section.how": (
+        "Hvordan rækker vi ud på den bedste måde?",
+        "How do we reach out in the best way?",
+    ),
+    # Words the exporters put in reports.
+    "report.owner": ("Ejer", "Owner"),
+    "report.target_groups": ("Målgrupper", "Target groups"),
+    "report.matrix": ("Prioriteringsmatrix", "Priority matrix"),
+    "report.reasons": ("Begrundelser", "Reasons"),
+    "report.partners": ("Samarbejdspartnere", "Partners"),
+    "report.personal_data": (
+        "Persondata i denne eksport: {fields}",
+        "Personal data in this export: {fields}",
+    ),
+    "report.personal_data_none": ("ingen", "none"),
+    "report.generated_by": ("Lavet med civsam", "Made with civsam"),
+    # Cell values.
+    "value.yes": ("ja", "yes"),
+    "value.no": ("nej", "no"),
+    "value.empty": ("", ""),
+}
+
+KEYS: frozenset[str] = frozenset(_TEXTS)
+"""Every label key; a test or a plugin can check its keys against this."""
+
+_SORTED_KEYS = sorted(_TEXTS)
+_INDEX = {Language.DA: 0, Language.EN: 1}
+_CATALOGUES: dict[Language, Mapping[str, str]] = {
+    language: types.MappingProxyType({key: texts[index] for key, texts in _TEXTS.items()})
+    for language, index in _INDEX.items()
+}
+# Keys whose text has placeholders: only these need formatting, and they must get values.
+_TEMPLATES = frozenset(
+    key
+    for key, texts in _TEXTS.items()
+    if any(field for text in texts for _, field, _, _ in string.Formatter().parse(text))
+)
+
+
+def _language(language: Language | str) -> Language:
+    """Accept a Language or its code, so callers can pass what a user typed."""
+    if isinstance(language, Language):
+        return language
+    try:
+        return Language(language)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in Language)
+        raise CivsamError(f"unknown language {language!r}; expected one of {allowed}") from None
+
+
+def catalogue(language: Language | str) -> Mapping[str, str]:
+    """Every key's raw text (placeholders unfilled) in one language, read-only.
+
+    Read-only so that no caller can change what every other caller shows.
+    """
+    return _CATALOGUES[_language(language)]
+
+
+def label(key: str, language: Language | str = Language.DA, /, **values: object) -> str:
+    """Return the text for ``key`` in ``language``, its ``{name}`` placeholders filled.
+
+    ``values`` fill the placeholders; a missing one is an error rather than a raw ``{name}``
+    shown to a person. Danish is the default because the guide and most users are Danish.
+    """
+    texts = _CATALOGUES[_language(language)]
+    try:
+        text = texts[key]
+    except KeyError:
+        close = difflib.get_close_matches(key, _SORTED_KEYS, n=3)
+        raise UnknownLabelError(key, tuple(close)) from None
+    if key not in _TEMPLATES:
+        return text
+    try:
+        return text.format_map(values)
+    except KeyError as missing:
+        raise CivsamError(
+            f"label {key!r} needs a value for {{{missing.args[0]}}}; "
+            f"given: {', '.join(sorted(values)) or 'none'}"
+        ) from None

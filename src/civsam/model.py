@@ -1,0 +1,168 @@
+"""The guide's world as values: organisations, contact persons, relations and assessments.
+
+Every class here is a frozen, slotted attrs class: safe to share, hash and cache. The one
+mutable thing is :class:`civsam.Project`, which holds these values together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from civsam._checks import (
+    IDENTIFIER,
+    NAME,
+    PERSON_NAME,
+    SCORE,
+    distinct_texts,
+    to_tuple,
+    to_tuple_of_str,
+)
+
+__all__ = [
+    "Assessment",
+    "Contact",
+    "Language",
+    "OrgKind",
+    "Organisation",
+    "Relation",
+    "RelationKind",
+]
+
+
+class OrgKind(enum.StrEnum):
+    """What kind of actor an organisation is; the guide lists these as possible partners."""
+
+    MUNICIPALITY = "municipality"
+    CIVIL_SOCIETY = "civil_society"
+    NON_PROFIT = "non_profit"
+    BUSINESS = "business"
+    PUBLIC_INSTITUTION = "public_institution"
+    OTHER = "other"
+
+
+class RelationKind(enum.StrEnum):
+    """How two organisations are connected: the guide's collaboration forms and more."""
+
+    PREVIOUS_PROJECT = "previous_project"
+    PARTNERSHIP = "partnership"
+    CO_CREATION = "co_creation"
+    BRIDGE_BUILDING = "bridge_building"
+    RESOURCE_SHARING = "resource_sharing"
+    ACQUAINTANCE = "acquaintance"
+
+
+class Language(enum.StrEnum):
+    """The languages civsam speaks to people in."""
+
+    DA = "da"
+    EN = "en"
+
+
+def _hidden_if_set(value: str) -> str:
+    """A repr for personal-data text: show whether it is set, never what it says."""
+    return "'<personal data>'" if value else "''"
+
+
+def _text(**kwargs: Any) -> Any:
+    return attrs.field(default="", validator=attrs.validators.instance_of(str), **kwargs)
+
+
+@attrs.frozen(slots=True)
+class Contact:
+    """A contact person at an organisation. Personal data: exports leave it out by default."""
+
+    name: str = attrs.field(validator=PERSON_NAME, metadata=PERSON_NAME.metadata)
+    email: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+    phone: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+    role: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+
+    def __repr__(self) -> str:
+        # A repr ends up in logs and tracebacks: show that a contact exists, not who.
+        return "Contact(<personal data>)"
+
+
+@attrs.frozen(slots=True)
+class Organisation:
+    """An actor around the target group: a municipality, an association, a business, …."""
+
+    id: str = attrs.field(validator=IDENTIFIER, metadata=IDENTIFIER.metadata)
+    name: str = attrs.field(validator=NAME, metadata=NAME.metadata)
+    kind: OrgKind = attrs.field(default=OrgKind.OTHER, converter=OrgKind)
+    target_groups: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple_of_str, validator=distinct_texts
+    )
+    contacts: tuple[Contact, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Contact)),
+    )
+    notes: str = _text()
+
+
+@attrs.frozen(slots=True)
+class Relation:
+    """A typed, optionally dated connection from one organisation to another.
+
+    Direction matters for bridge-building (``source`` connects people to ``target``);
+    for the other kinds it records who entered the relation from where.
+    """
+
+    source: str = attrs.field(validator=IDENTIFIER, metadata=IDENTIFIER.metadata)
+    target: str = attrs.field(validator=IDENTIFIER, metadata=IDENTIFIER.metadata)
+    kind: RelationKind = attrs.field(converter=RelationKind)
+    since: dt.date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(dt.date))
+    )
+    until: dt.date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(dt.date))
+    )
+    note: str = _text()
+
+    @target.validator
+    def _not_self(self, _attribute: attrs.Attribute[str], value: str) -> None:
+        if value == self.source:
+            raise ValueError(f"Relation.target: expected another organisation than {value!r}")
+
+    @until.validator
+    def _after_since(self, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
+        if value is not None and self.since is not None and value < self.since:
+            raise ValueError(
+                f"Relation.until: expected a date on or after since ({self.since}), found {value}"
+            )
+
+    @property
+    def key(self) -> tuple[str, str, RelationKind]:
+        """What makes a relation unique in a project: two ends and a kind."""
+        return (self.source, self.target, self.kind)
+
+
+@attrs.frozen(slots=True)
+class Assessment:
+    """One row of the guide's partner table: how the owner sees a potential partner.
+
+    ``importance`` (importance for success) and ``ease`` (ease of collaboration) are
+    1–5, 5 being most important / easiest; either may be left out. ``importance_note``
+    and ``ease_note`` keep the words a table cell held beside its level
+    ("Høj – potentiale for at skalere").
+    """
+
+    partner: str = attrs.field(validator=IDENTIFIER, metadata=IDENTIFIER.metadata)
+    shared_interest: str = _text()
+    importance: int | None = attrs.field(default=None, validator=SCORE, metadata=SCORE.metadata)
+    ease: int | None = attrs.field(default=None, validator=SCORE, metadata=SCORE.metadata)
+    challenges: str = _text()
+    existing_relation: str = _text()
+    contact: str = _text(repr=_hidden_if_set)
+    importance_note: str = _text()
+    ease_note: str = _text()
+    notes: str = _text()

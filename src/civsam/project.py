@@ -1,0 +1,425 @@
+"""The project: one owner's plan, its organisations, relations and assessments.
+
+``Project`` is the one mutable object in civsam. It checks every change with the same
+rules a file is checked with, and it never hands out its inner state for mutation: the
+mappings are read-only views and the graph is a frozen copy, rebuilt after a change.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, cast
+
+import attrs
+import networkx as nx
+
+from civsam._document import Document, Header
+from civsam._locate import Path, format_path
+from civsam._validate import Checker, Finding
+from civsam.errors import Problem, ValidationError
+from civsam.model import Assessment, Language, Organisation, Relation, RelationKind
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Mapping
+
+    from networkx import MultiDiGraph
+
+__all__ = ["Project"]
+
+_Item = Organisation | Relation | Assessment
+
+
+def _raise_for(findings: Iterable[Finding]) -> None:
+    problems = [
+        Problem(f.message, path=format_path(f.path), found=f.found, expected=f.expected)
+        for f in findings
+    ]
+    if problems:
+        raise ValidationError(problems)
+
+
+def _invalid_value(path: Path, error: ValueError | TypeError) -> ValidationError:
+    return ValidationError([Problem(str(error), path=format_path(path))])
+
+
+class Project:
+    """One owner's collaboration plan around a target group.
+
+    Build it in code::
+
+        project = Project("Ensomhed blandt ældre", owner=Organisation("aarhus", "Aarhus"))
+        project.add(Organisation("ds", "Ældre Sagen", kind="civil_society"))
+        project.relate("aarhus", "ds", "previous_project", since=date(2023, 3, 1))
+        project.assess("ds", importance=5, ease=4)
+
+    or read it from a file with :func:`civsam.load`. Every change is checked: an unknown
+    organisation, a duplicate id or a score out of range raises
+    :class:`civsam.ValidationError` and leaves the project as it was.
+    """
+
+    __slots__ = ("_assessments", "_graph", "_header", "_organisations", "_relations")
+
+    def __init__(
+        self,
+        name: str,
+        owner: Organisation,
+        *,
+        target_groups: Iterable[str] = (),
+        language: Language | str = Language.DA,
+        description: str = "",
+        organisations: Iterable[Organisation] = (),
+        relations: Iterable[Relation] = (),
+        assessments: Iterable[Assessment] = (),
+    ) -> None:
+        try:
+            header = Header(
+                name=name,
+                owner=owner.id,
+                target_groups=tuple(target_groups),
+                language=Language(language),
+                description=description,
+            )
+        except (TypeError, ValueError) as error:
+            raise _invalid_value(("project",), error) from None
+        self._header = header
+        self._organisations: dict[str, Organisation] = {}
+        self._relations: dict[tuple[str, str, str], Relation] = {}
+        self._assessments: dict[str, Assessment] = {}
+        self._graph: MultiDiGraph[str] | None = None
+        others = [o for o in organisations if o != owner]
+        self.add(owner, *others, *relations, *assessments)
+
+    @classmethod
+    def _from_document(cls, document: Document) -> Project:
+        """Build from a document that has already passed every check; no re-validation."""
+        project = cls.__new__(cls)
+        project._header = document.project
+        project._organisations = {o.id: o for o in document.organisations}
+        project._relations = {_key(r): r for r in document.relations}
+        project._assessments = {a.partner: a for a in document.assessments}
+        project._graph = None
+        return project
+
+    def _to_document(self) -> Document:
+        return Document(
+            project=self._header,
+            organisations=tuple(self._organisations.values()),
+            relations=tuple(self._relations.values()),
+            assessments=tuple(self._assessments.values()),
+        )
+
+    # -- the header ---------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """What the plan is about, e.g. "Ensomhed blandt ældre"."""
+        return self._header.name
+
+    @name.setter
+    def name(self, value: str) -> None:
+        self._evolve_header(name=value)
+
+    @property
+    def owner(self) -> Organisation:
+        """The organisation whose plan this is."""
+        return self._organisations[self._header.owner]
+
+    @owner.setter
+    def owner(self, value: Organisation | str) -> None:
+        owner_id = value.id if isinstance(value, Organisation) else value
+        if owner_id not in self._organisations:
+            _raise_for(Checker(owner_id, self._organisations).owner_exists(("project", "owner")))
+        if owner_id in self._assessments:
+            raise ValidationError(
+                [
+                    Problem(
+                        "the new owner has an assessment; remove it first",
+                        path="project.owner",
+                        found=repr(owner_id),
+                        expected="an organisation that is not an assessed partner",
+                    )
+                ]
+            )
+        self._evolve_header(owner=owner_id)
+
+    @property
+    def target_groups(self) -> tuple[str, ...]:
+        """The people the collaboration is for (*målgrupper*)."""
+        return self._header.target_groups
+
+    @target_groups.setter
+    def target_groups(self, value: Iterable[str]) -> None:
+        self._evolve_header(target_groups=tuple(value))
+
+    @property
+    def language(self) -> Language:
+        """The language reports and exports use by default."""
+        return self._header.language
+
+    @language.setter
+    def language(self, value: Language | str) -> None:
+        self._evolve_header(language=value)
+
+    @property
+    def description(self) -> str:
+        """A free-text description of the plan."""
+        return self._header.description
+
+    @description.setter
+    def description(self, value: str) -> None:
+        self._evolve_header(description=value)
+
+    def _evolve_header(self, **changes: Any) -> None:
+        try:
+            self._header = attrs.evolve(self._header, **changes)
+        except (TypeError, ValueError) as error:
+            raise _invalid_value(("project",), error) from None
+
+    # -- read-only views ----------------------------------------------------------------
+
+    @property
+    def organisations(self) -> Mapping[str, Organisation]:
+        """Every organisation, by id, the owner included (a read-only, live view)."""
+        return MappingProxyType(self._organisations)
+
+    @property
+    def relations(self) -> tuple[Relation, ...]:
+        """Every relation, in the order they were added."""
+        return tuple(self._relations.values())
+
+    @property
+    def assessments(self) -> Mapping[str, Assessment]:
+        """Every assessment, by partner id (a read-only, live view)."""
+        return MappingProxyType(self._assessments)
+
+    @property
+    def graph(self) -> MultiDiGraph[str]:
+        """Organisations as nodes, relations as edges: a frozen networkx ``MultiDiGraph``.
+
+        Each node carries ``organisation`` (the :class:`Organisation`), ``name`` and
+        ``kind``; each edge, keyed by relation kind, carries ``relation``, ``kind`` and
+        ``since``. Run any networkx algorithm on it; for undirected questions ("who
+        knows whom") use ``graph.to_undirected(as_view=True)``. Changing it raises
+        ``NetworkXError``; change the project instead.
+        """
+        if self._graph is None:
+            self._graph = _build_graph(self._organisations.values(), self._relations.values())
+        return self._graph
+
+    def relations_of(self, organisation_id: str) -> tuple[Relation, ...]:
+        """The relations an organisation takes part in, either end."""
+        return tuple(r for r in self._relations.values() if organisation_id in (r.source, r.target))
+
+    # -- changes ------------------------------------------------------------------------
+
+    def add(self, *items: _Item) -> None:
+        """Add organisations, relations and assessments, all checked together.
+
+        Items may refer to each other in one call (an organisation and the relation to
+        it). Nothing is added unless everything is valid.
+        """
+        checker = Checker(
+            self._header.owner,
+            self._organisations,
+            self._relations,
+            self._assessments,
+        )
+        findings: list[Finding] = []
+        orgs = [i for i in items if isinstance(i, Organisation)]
+        rels = [i for i in items if isinstance(i, Relation)]
+        assessments = [i for i in items if isinstance(i, Assessment)]
+        findings.extend(
+            Finding(
+                (),
+                "cannot add this to a project",
+                type(stray).__name__,
+                "an Organisation, a Relation or an Assessment",
+            )
+            for stray in items
+            if not _is_item(stray)
+        )
+        for org in orgs:
+            findings.extend(checker.organisation(("organisations", org.id), org))
+        if self._header.owner not in self._organisations:
+            findings.extend(checker.owner_exists(("project", "owner")))
+        for rel in rels:
+            findings.extend(checker.relation(("relations",), rel))
+        for assessment in assessments:
+            findings.extend(checker.assessment(("assessments",), assessment))
+        _raise_for(findings)
+        for org in orgs:
+            self._organisations[org.id] = org
+        for rel in rels:
+            self._relations[_key(rel)] = rel
+        for assessment in assessments:
+            self._assessments[assessment.partner] = assessment
+        self._graph = None
+
+    def replace(self, organisation: Organisation) -> Organisation:
+        """Replace the organisation with the same id; returns the one it replaced."""
+        old = self._organisations.get(organisation.id)
+        if old is None:
+            raise ValidationError(
+                [
+                    Problem(
+                        "no organisation to replace",
+                        path="organisations",
+                        found=repr(organisation.id),
+                        expected="the id of one of the project's organisations",
+                    )
+                ]
+            )
+        self._organisations[organisation.id] = organisation
+        self._graph = None
+        return old
+
+    def remove(self, organisation_id: str) -> Organisation:
+        """Remove an organisation with its relations and its assessment."""
+        if organisation_id == self._header.owner:
+            raise ValidationError(
+                [
+                    Problem(
+                        "the owner cannot be removed",
+                        path="organisations",
+                        found=repr(organisation_id),
+                        expected="a partner's id; make another organisation the owner first",
+                    )
+                ]
+            )
+        organisation = self._organisations.get(organisation_id)
+        if organisation is None:
+            _raise_for([_unknown(("organisations",), organisation_id)])
+        assert organisation is not None  # noqa: S101 - narrowed by _raise_for
+        del self._organisations[organisation_id]
+        self._relations = {
+            key: r
+            for key, r in self._relations.items()
+            if organisation_id not in (r.source, r.target)
+        }
+        self._assessments.pop(organisation_id, None)
+        self._graph = None
+        return organisation
+
+    def relate(
+        self,
+        source: str,
+        target: str,
+        kind: RelationKind | str,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        note: str = "",
+    ) -> Relation:
+        """Add a relation from ``source`` to ``target`` and return it."""
+        try:
+            relation = Relation(source, target, RelationKind(kind), since, until, note)
+        except (TypeError, ValueError) as error:
+            raise _invalid_value(("relations",), error) from None
+        self.add(relation)
+        return relation
+
+    def unrelate(
+        self, source: str, target: str, kind: RelationKind | str | None = None
+    ) -> tuple[Relation, ...]:
+        """Remove the relations from ``source`` to ``target`` (of one kind, or all)."""
+        wanted = None if kind is None else RelationKind(kind).value
+        removed = tuple(
+            r
+            for r in self._relations.values()
+            if r.source == source and r.target == target and wanted in (None, r.kind.value)
+        )
+        for relation in removed:
+            del self._relations[_key(relation)]
+        if removed:
+            self._graph = None
+        return removed
+
+    def assess(self, partner: str, **fields: Any) -> Assessment:
+        """Assess a partner (or assess again: the new assessment replaces the old one).
+
+        ``fields`` are :class:`Assessment`'s: ``importance``, ``ease``,
+        ``shared_interest``, ``challenges``, ``existing_relation``, ``contact``, ….
+        """
+        try:
+            assessment = Assessment(partner, **fields)
+        except (TypeError, ValueError) as error:
+            raise _invalid_value(("assessments",), error) from None
+        previous = self._assessments.pop(partner, None)
+        try:
+            self.add(assessment)
+        except ValidationError:
+            if previous is not None:
+                self._assessments[partner] = previous
+            raise
+        return assessment
+
+    def unassess(self, partner: str) -> Assessment:
+        """Remove a partner's assessment and return it."""
+        assessment = self._assessments.pop(partner, None)
+        if assessment is None:
+            raise ValidationError(
+                [
+                    Problem(
+                        "this partner has no assessment",
+                        path="assessments",
+                        found=repr(partner),
+                        expected="the id of an assessed partner",
+                    )
+                ]
+            )
+        return assessment
+
+    # -- the rest -----------------------------------------------------------------------
+
+    def copy(self) -> Project:
+        """An independent copy: changing one never changes the other."""
+        return Project._from_document(self._to_document())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Project):
+            return NotImplemented
+        return self._to_document() == other._to_document()
+
+    __hash__ = None  # type: ignore[assignment] # mutable: equal by value, so not hashable
+
+    def __repr__(self) -> str:
+        return (
+            f"<Project {self.name!r}: owner {self._header.owner!r}, "
+            f"{len(self._organisations)} organisations, {len(self._relations)} relations, "
+            f"{len(self._assessments)} assessments>"
+        )
+
+
+def _is_item(value: object) -> bool:
+    """Callers without a type checker can pass anything; say so instead of failing later."""
+    return isinstance(value, Organisation | Relation | Assessment)
+
+
+def _key(relation: Relation) -> tuple[str, str, str]:
+    return (relation.source, relation.target, relation.kind.value)
+
+
+def _unknown(path: Path, organisation_id: str) -> Finding:
+    return Finding(
+        path,
+        "unknown organisation",
+        repr(organisation_id),
+        "the id of one of the project's organisations",
+    )
+
+
+def _build_graph(
+    organisations: Iterable[Organisation], relations: Iterable[Relation]
+) -> MultiDiGraph[str]:
+    graph: MultiDiGraph[str] = nx.MultiDiGraph()
+    graph.add_nodes_from(
+        (o.id, {"organisation": o, "name": o.name, "kind": o.kind.value}) for o in organisations
+    )
+    # Keyed 4-tuples: one edge per relation kind between two organisations.
+    edges: Iterable[Any] = (
+        (r.source, r.target, r.kind.value, {"relation": r, "kind": r.kind.value, "since": r.since})
+        for r in relations
+    )
+    graph.add_edges_from(edges)
+    return cast("MultiDiGraph[str]", nx.freeze(graph))

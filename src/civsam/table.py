@@ -1,0 +1,546 @@
+"""Import the guide's partner table from a spreadsheet (CSV, or XLSX with ``civsam[xlsx]``).
+
+Groups fill the table in Excel, in Danish or English, with level words ("Høj – potentiale
+for at skalere"), contact details in one cell and free text about existing relations.
+``read_table`` turns that into a checked :class:`civsam.Project`: ids made from names,
+scores from levels (the words after them kept as notes), contact cells split into name,
+e-mail and phone, and recognisable relations typed. Columns it does not know are kept in
+the assessment's notes, so nothing the group wrote is lost.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from civsam._ids import slugify, unique_id
+from civsam._levels import EASE, IMPORTANCE, LevelError, Scale, parse_level
+from civsam.errors import CivsamError, Problem, ValidationError
+from civsam.labels import catalogue
+from civsam.model import (
+    Assessment,
+    Contact,
+    Language,
+    Organisation,
+    OrgKind,
+    Relation,
+    RelationKind,
+)
+from civsam.project import Project
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+__all__ = ["read_table"]
+
+# Header synonyms besides the label catalogue's column names (both languages) and the
+# field's own name. Compared after _normalise: case, punctuation and spacing are ignored.
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "partner": (
+        "samarbejdspartner", "partner", "organisation", "organization", "navn",
+        "name", "aktør", "actor", "potentiel partner",
+    ),
+    "shared_interest": ("fælles interesser", "common interest", "interesse"),
+    "importance": ("betydning for succes", "importance for success", "vigtighed"),
+    "ease": ("betydning for samarbejde", "ease of collaboration", "lethed ved samarbejde"),
+    "challenges": ("udfordring", "challenge"),
+    "existing_relation": ("relation", "eksisterende relationer", "existing relations"),
+    "contact": ("kontaktperson", "kontakt", "contact", "evt kontakt"),
+    "email": ("email", "mail", "e mail"),
+    "phone": ("tlf", "telefonnummer", "telephone", "mobil"),
+    "kind": ("organisationstype", "type of organisation", "art"),
+    "notes": ("dine noter", "bemærkninger", "note", "kommentar", "your notes"),
+    "quadrant": (),
+    "rank": ("prioritet",),
+    "id": (),
+    "importance_note": (),
+    "ease_note": (),
+    "role": ("kontaktpersonens rolle",),
+    "target_groups": ("målgruppe", "target group"),
+}  # fmt: skip
+_DERIVED = frozenset({"quadrant", "rank"})  # civsam's own export; computed, not read
+_GUIDE_COLUMNS = ("partner", "shared_interest", "importance", "challenges", "existing_relation")
+
+_KIND_WORDS: dict[str, OrgKind] = {
+    "forening": OrgKind.CIVIL_SOCIETY,
+    "frivillig organisation": OrgKind.CIVIL_SOCIETY,
+    "civilsamfund": OrgKind.CIVIL_SOCIETY,
+    "civilsamfundsaktør": OrgKind.CIVIL_SOCIETY,
+    "association": OrgKind.CIVIL_SOCIETY,
+    "ngo": OrgKind.NON_PROFIT,
+    "almennyttig": OrgKind.NON_PROFIT,
+    "fond": OrgKind.NON_PROFIT,
+    "boligforening": OrgKind.NON_PROFIT,
+    "firma": OrgKind.BUSINESS,
+    "company": OrgKind.BUSINESS,
+    "region": OrgKind.PUBLIC_INSTITUTION,
+    "institution": OrgKind.PUBLIC_INSTITUTION,
+}
+
+# First match wins; a cell that starts with a "no" word names no relation at all.
+_NO_RELATION = re.compile(r"^\s*(ingen|nej|none|no|n/?a|not|-+|–)\b|^\s*[-–]\s*$", re.IGNORECASE)
+_RELATION_PATTERNS: tuple[tuple[re.Pattern[str], RelationKind], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), kind)
+    for pattern, kind in (
+        (r"brobyg|bridge", RelationKind.BRIDGE_BUILDING),
+        (r"samskab|co-?creat", RelationKind.CO_CREATION),
+        (r"ressource|resurse|resource", RelationKind.RESOURCE_SHARING),
+        (
+            r"tidligere|projektsamarbejde|previous|earlier|past project",
+            RelationKind.PREVIOUS_PROJECT,
+        ),
+        (r"partnerskab|partnership|samarbejdsaftale", RelationKind.PARTNERSHIP),
+        (
+            r"kender|bekendt|kendskab|netværk|acquaint|we know|know each other",
+            RelationKind.ACQUAINTANCE,
+        ),
+    )
+)  # fmt: skip
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w@])(?:\+|00)?\d[\d \-]{6,}\d(?![\w@])")
+_CONTACT_WORDS = re.compile(r"\b(?:tlf|telefon|mobil|phone|tel|e-?mail|mail)\b\.?:?", re.IGNORECASE)
+_CONTACT_SEPARATORS = re.compile(r"[\n;]+")
+_STRIP = " \t\r\n,;:/|()[]<>-–"
+_HEADER_SEARCH_ROWS = 15
+
+
+def _normalise(header: str) -> str:
+    text = re.sub(r"[^\w]+", " ", header.casefold().replace("_", " "))
+    return " ".join(text.split())
+
+
+def _header_index() -> dict[str, tuple[str, Language | None]]:
+    index: dict[str, tuple[str, Language | None]] = {}
+    for field, synonyms in _SYNONYMS.items():
+        for word in (field, *synonyms):
+            index.setdefault(_normalise(word), (field, None))
+        for language in Language:
+            text = catalogue(language).get(f"column.{field}")
+            if text:
+                index[_normalise(text)] = (field, language)
+    return index
+
+
+_HEADERS = _header_index()
+
+
+def _kind_index() -> dict[str, OrgKind]:
+    index = {_normalise(word): kind for word, kind in _KIND_WORDS.items()}
+    for kind in OrgKind:
+        index[_normalise(kind.value)] = kind
+        for language in Language:
+            index[_normalise(catalogue(language)[f"org_kind.{kind.value}"])] = kind
+    return index
+
+
+_KINDS = _kind_index()
+
+Rows = list[tuple[int, list[str]]]
+
+
+def read_table(
+    path: str | os.PathLike[str],
+    *,
+    owner: Organisation | str | None = None,
+    name: str | None = None,
+    sheet: str | None = None,
+    language: Language | str | None = None,
+) -> Project:
+    """Read a partner table (``.csv``, ``.tsv``, ``.txt`` or ``.xlsx``) into a project.
+
+    ``owner`` is the organisation whose plan it is, or its name (an id is made from it;
+    a name with "kommune" in it makes a municipality, anything else a civil-society
+    actor). ``name`` names the project (default: the file's name); ``sheet`` picks a
+    worksheet of an XLSX file (default: the first); ``language`` defaults to the
+    language of the table's headers.
+
+    Raises :class:`civsam.ValidationError` with every problem in the table, each with
+    its row and column.
+    """
+    source = os.fspath(path)
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        rows = _read_xlsx(Path(path), sheet, source)
+        source_name = f"{source}[{sheet}]" if sheet else source
+    elif suffix in {".csv", ".tsv", ".txt", ""}:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            raise CivsamError(f"{source}: cannot read the file: {error.strerror}") from None
+        rows = _read_csv(data, source)
+        source_name = source
+    else:
+        raise CivsamError(
+            f"{source}: cannot read a {suffix} file as a partner table; "
+            "expected .csv (Excel: 'CSV UTF-8' or 'CSV (semikolonsepareret)') or .xlsx"
+        )
+    return _build(
+        rows,
+        source=source_name,
+        owner=owner,
+        name=name if name is not None else Path(path).stem,
+        language=Language(language) if language is not None else None,
+    )
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Danish Excel's "CSV (semikolonsepareret)" is Windows-1252, not UTF-8.
+        return data.decode("cp1252", errors="replace")
+
+
+def _read_csv(data: bytes, source: str) -> Rows:
+    text = _decode(data)
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: Rows = []
+    start = 1
+    try:
+        for cells in reader:
+            rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise ValidationError(
+            [
+                Problem(
+                    f"not a valid CSV table: {error}",
+                    file=source,
+                    line=reader.line_num or start,
+                    expected="cells separated by ';' or ',' with matched double quotes",
+                )
+            ],
+            source=source,
+        ) from None
+    return rows
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter under which the most header cells are recognised."""
+    head = "\n".join(text.splitlines()[:_HEADER_SEARCH_ROWS])
+    best, best_score = ";", (-1, -1)
+    for candidate in (";", ",", "\t"):
+        try:
+            rows = list(csv.reader(io.StringIO(head, newline=""), delimiter=candidate))
+        except csv.Error:  # pragma: no cover - the non-strict reader rarely refuses
+            continue
+        recognised = max((sum(_normalise(c) in _HEADERS for c in row) for row in rows), default=0)
+        widest = max((len(row) for row in rows), default=0)
+        if (recognised, widest) > best_score:
+            best, best_score = candidate, (recognised, widest)
+    return best
+
+
+def _read_xlsx(path: Path, sheet: str | None, source: str) -> Rows:
+    try:
+        import openpyxl  # noqa: PLC0415 - an optional extra, loaded only when needed
+    except ImportError:
+        raise CivsamError(
+            f"{source}: reading .xlsx files needs openpyxl; "
+            "install it with: pip install 'civsam[xlsx]'"
+        ) from None
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError as error:
+        raise CivsamError(f"{source}: cannot read the file: {error.strerror}") from None
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+        raise ValidationError(
+            [Problem(f"not a readable .xlsx workbook ({error})", file=source)], source=source
+        ) from None
+    try:
+        if sheet is None:
+            worksheet = workbook.worksheets[0]
+        elif sheet in workbook.sheetnames:
+            worksheet = workbook[sheet]
+        else:
+            raise CivsamError(
+                f"{source}: no worksheet named {sheet!r}; the workbook has "
+                + ", ".join(repr(n) for n in workbook.sheetnames)
+            )
+        return [
+            (number, [_cell_text(value) for value in values])
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _find_header(
+    rows: Rows, source: str
+) -> tuple[int, dict[int, str], dict[int, str], Language | None]:
+    """The header row: the first with a partner column and one more known column."""
+    for index, (_, cells) in enumerate(rows[:_HEADER_SEARCH_ROWS]):
+        fields: dict[int, str] = {}
+        unknown: dict[int, str] = {}
+        votes = dict.fromkeys(Language, 0)
+        for column, cell in enumerate(cells):
+            match = _HEADERS.get(_normalise(cell))
+            if match is None or match[0] in fields.values():
+                if cell.strip():
+                    unknown[column] = cell.strip()
+                continue
+            fields[column] = match[0]
+            if match[1] is not None:
+                votes[match[1]] += 1
+        if "partner" in fields.values() and len(fields) >= 2:  # noqa: PLR2004
+            language = max(votes, key=votes.__getitem__) if any(votes.values()) else None
+            return index, fields, unknown, language
+    expected = "a header row with the guide's columns, e.g. " + ", ".join(
+        catalogue(Language.DA)[f"column.{f}"] for f in _GUIDE_COLUMNS
+    )
+    raise ValidationError(
+        [
+            Problem(
+                "no header row found",
+                file=source,
+                line=rows[0][0] if rows else 1,
+                expected=expected,
+            )
+        ],
+        source=source,
+    )
+
+
+def _build(
+    rows: Rows,
+    *,
+    source: str,
+    owner: Organisation | str | None,
+    name: str,
+    language: Language | None,
+) -> Project:
+    header_at, fields, unknown, header_language = _find_header(rows, source)
+    language = language or header_language or Language.DA
+    header_cells = rows[header_at][1]
+    owner_org = _owner(owner, language)
+    taken: set[str] = {owner_org.id}
+    items: list[Organisation | Relation | Assessment] = []
+    problems: list[Problem] = []
+    width = len(header_cells)
+    for line, cells in rows[header_at + 1 :]:
+        if not any(cell.strip() for cell in cells):
+            continue
+        row = _Row(line, cells, fields, header_cells, source)
+        extra = [c for c in cells[width:] if c.strip()]
+        if extra:
+            problems.append(
+                row.problem(
+                    "a cell to the right of the last column",
+                    found=f"{len(cells)} cells",
+                    expected=f"at most {width} cells, as in the header",
+                )
+            )
+        built = row.build(taken, owner_org, unknown)
+        problems.extend(row.problems)
+        if built is not None:
+            items.extend(built)
+    if problems:
+        raise ValidationError(problems, source=source)
+    return Project(
+        name or "Partnere",
+        owner_org,
+        language=language,
+        organisations=[i for i in items if isinstance(i, Organisation)],
+        relations=[i for i in items if isinstance(i, Relation)],
+        assessments=[i for i in items if isinstance(i, Assessment)],
+    )
+
+
+def _owner(owner: Organisation | str | None, language: Language) -> Organisation:
+    if isinstance(owner, Organisation):
+        return owner
+    owner_name = owner or ("Vores organisation" if language is Language.DA else "Our organisation")
+    kind = OrgKind.MUNICIPALITY if "kommune" in owner_name.casefold() else OrgKind.CIVIL_SOCIETY
+    return Organisation(slugify(owner_name, "owner"), owner_name, kind)
+
+
+class _Row:
+    """One table row on its way to an organisation, an assessment and a relation."""
+
+    def __init__(
+        self,
+        line: int,
+        cells: Sequence[str],
+        fields: dict[int, str],
+        header: Sequence[str],
+        source: str,
+    ) -> None:
+        self.line = line
+        self.source = source
+        self.header = header
+        self.columns = {field: column for column, field in fields.items()}
+        self.cells = cells
+        self.problems: list[Problem] = []
+
+    def get(self, field: str) -> str:
+        column = self.columns.get(field)
+        if column is None or column >= len(self.cells):
+            return ""
+        return self.cells[column].strip()
+
+    def problem(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        found: str | None = None,
+        expected: str | None = None,
+    ) -> Problem:
+        column = self.columns.get(field) if field else None
+        path = self.header[column].strip() if column is not None else ""
+        return Problem(
+            message, path=path, file=self.source, line=self.line, found=found, expected=expected
+        )
+
+    def level(self, field: str, scale: Scale) -> tuple[int | None, str]:
+        try:
+            return parse_level(self.get(field), scale)
+        except LevelError as error:
+            self.problems.append(
+                self.problem(
+                    "not a level", field=field, found=repr(error.found), expected=error.expected
+                )
+            )
+            return None, ""
+
+    def build(
+        self, taken: set[str], owner: Organisation, unknown: dict[int, str]
+    ) -> list[Organisation | Relation | Assessment] | None:
+        partner_name = self.get("partner")
+        if not partner_name:
+            self.problems.append(
+                self.problem(
+                    "a row without a partner",
+                    field="partner",
+                    found="an empty cell",
+                    expected="the name of the organisation",
+                )
+            )
+            return None
+        kind = self._kind()
+        importance, importance_note = self.level("importance", IMPORTANCE)
+        ease, ease_note = self.level("ease", EASE)
+        explicit_notes = (self.get("importance_note"), self.get("ease_note"))
+        contacts = self._contacts()
+        wanted_id = self.get("id")
+        if wanted_id and wanted_id in taken:
+            self.problems.append(
+                self.problem(
+                    "duplicate organisation id",
+                    field="id",
+                    found=repr(wanted_id),
+                    expected="an id not used in an earlier row",
+                )
+            )
+        if self.problems:
+            return None
+        org_id = wanted_id or unique_id(partner_name, taken)
+        taken.add(org_id)
+        notes = [self.get("notes")] if self.get("notes") else []
+        notes.extend(
+            f"{title}: {self.cells[column].strip()}"
+            for column, title in unknown.items()
+            if column < len(self.cells) and self.cells[column].strip()
+        )
+        groups = [g.strip() for g in re.split(r"[;,\n]", self.get("target_groups")) if g.strip()]
+        organisation = Organisation(
+            org_id, partner_name, kind, tuple(dict.fromkeys(groups)), tuple(contacts)
+        )
+        existing = self.get("existing_relation")
+        assessment = Assessment(
+            partner=org_id,
+            shared_interest=self.get("shared_interest"),
+            importance=importance,
+            ease=ease,
+            challenges=self.get("challenges"),
+            existing_relation=existing,
+            contact=contacts[0].name if contacts else "",
+            importance_note=explicit_notes[0] or importance_note,
+            ease_note=explicit_notes[1] or ease_note,
+            notes="\n".join(notes),
+        )
+        built: list[Organisation | Relation | Assessment] = [organisation, assessment]
+        relation_kind = _relation_kind(existing)
+        if relation_kind is not None:
+            built.append(Relation(owner.id, org_id, relation_kind))
+        return built
+
+    def _kind(self) -> OrgKind:
+        text = self.get("kind")
+        if not text:
+            return OrgKind.OTHER
+        kind = _KINDS.get(_normalise(text))
+        if kind is None:
+            allowed = ", ".join(catalogue(Language.DA)[f"org_kind.{k.value}"] for k in OrgKind)
+            self.problems.append(
+                self.problem(
+                    "unknown kind of organisation",
+                    field="kind",
+                    found=repr(text),
+                    expected=f"one of {allowed} (or {', '.join(k.value for k in OrgKind)})",
+                )
+            )
+            return OrgKind.OTHER
+        return kind
+
+    def _contacts(self) -> list[Contact]:
+        contacts = list(_split_contacts(self.get("contact")))
+        email, phone, role = self.get("email") or None, self.get("phone") or None, self.get("role")
+        if (email or phone or role) and not contacts:
+            name = email or phone or role
+            assert name is not None  # noqa: S101 - one of them is set
+            contacts = [Contact(name)]
+        if contacts and (email or phone or role):
+            first = contacts[0]
+            contacts[0] = Contact(
+                first.name, email or first.email, phone or first.phone, role or first.role
+            )
+        return contacts
+
+
+def _split_contacts(cell: str) -> Iterable[Contact]:
+    """``"Jens Hansen, jens@x.dk, +45 12 34 56 78"`` → a contact; ``;`` or lines: several."""
+    for part in _CONTACT_SEPARATORS.split(cell):
+        if not part.strip():
+            continue
+        email_match = _EMAIL.search(part)
+        rest = _EMAIL.sub(" ", part)
+        phone_match = _PHONE.search(rest)
+        rest = _PHONE.sub(" ", rest)
+        rest = _CONTACT_WORDS.sub(" ", rest)
+        name = " ".join(rest.split()).strip(_STRIP).strip()
+        email = email_match.group() if email_match else None
+        phone = " ".join(phone_match.group().split()) if phone_match else None
+        name = name or email or phone or ""
+        if name:
+            yield Contact(name, email, phone)
+
+
+def _relation_kind(text: str) -> RelationKind | None:
+    if not text or _NO_RELATION.search(text):
+        return None
+    for pattern, kind in _RELATION_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return None
