@@ -157,8 +157,7 @@ y = 2
 
 def test_code_blocks_are_found() -> None:
     """The block reader finds python and console blocks, also inside directives, but not no-run."""
-    text = SAMPLE_PAGE
-    assert code_blocks(text) == [
+    assert code_blocks(SAMPLE_PAGE) == [
         Block("python", 3, "x = 1\n"),
         Block("console", 7, "$ civsam check a.toml\n"),
         Block("python", 18, "y = 2\n"),
