@@ -5,7 +5,9 @@ fenced blocks run in page order, in a fresh temporary working directory:
 
 - a ```` ```python ```` block is executed; all blocks of a page share one namespace;
 - in a ```` ```console ```` block, each `$ civsam …` line runs the command in-process and
-  must exit 0, or N when the line ends with `# exits N`; other lines are output, ignored;
+  must exit 0, or N when the line ends with `# exits N`; the lines after it, up to the
+  next `$ ` line, are its expected output (stdout, then stderr), checked when present;
+- a ```` ```text ```` block right after a python block is that block's expected output;
 - a block whose first line is `# doc: no-run` is shown but not run.
 """
 
@@ -23,7 +25,7 @@ import civsam
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 NOT_PAGES = frozenset({"_build", "examples"})
 NO_RUN = "# doc: no-run"
-RUNNABLE = frozenset({"python", "console"})
+RUNNABLE = frozenset({"python", "console", "text"})
 
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`]*?)\s*$")
 _EXITS = re.compile(r"#\s*exits\s+(?P<status>\d+)\s*$")
@@ -77,6 +79,13 @@ def _pages() -> list[Path]:
     )
 
 
+def _check_output(where: str, got: str, want: list[str]) -> None:
+    """Compare printed output with the page's, line by line, trailing spaces ignored."""
+    got_lines = [line.rstrip() for line in got.rstrip("\n").splitlines()]
+    want_lines = [line.rstrip() for line in want]
+    assert got_lines == want_lines, f"{where}: the output differs from the page"
+
+
 def _run_python(block: Block, page: Path, namespace: dict[str, object]) -> None:
     """Execute a python block; its traceback names the page and the page's line numbers."""
     code = compile("\n" * (block.line - 1) + block.code, str(page), "exec")
@@ -91,9 +100,14 @@ def _run_console(block: Block, page: Path, capsys: pytest.CaptureFixture[str]) -
     """Run each `$ civsam …` line of a console block and check its exit status."""
     from civsam.cli import main  # noqa: PLC0415 - only pages with a console block need the CLI
 
-    for number, line in enumerate(block.code.splitlines(), start=block.line):
+    lines = block.code.splitlines()
+    for offset, line in enumerate(lines):
+        number = block.line + offset
         if not (line == "$ civsam" or line.startswith("$ civsam ")):
             continue
+        following = lines[offset + 1 :]
+        stop = next((i for i, rest in enumerate(following) if rest.startswith("$ ")), None)
+        shown = following[:stop]
         expected = _EXITS.search(line)
         want = int(expected["status"]) if expected else 0
         argv = shlex.split(line.removeprefix("$ "), comments=True)[1:]
@@ -108,6 +122,8 @@ def _run_console(block: Block, page: Path, capsys: pytest.CaptureFixture[str]) -
             f"{where}: `{line}` exited {got!r}, expected {want}\n"
             f"--- stdout ---\n{output.out}--- stderr ---\n{output.err}"
         )
+        if shown:
+            _check_output(where, output.out + output.err, shown)
 
 
 @pytest.mark.parametrize("page", _pages(), ids=lambda page: page.relative_to(DOCS).as_posix())
@@ -120,10 +136,17 @@ def test_page_examples_run(
     """Every python and console example on the page runs, in page order, as written."""
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {"__name__": "__docs__"}
-    for block in code_blocks(page.read_text(encoding="utf-8")):
+    blocks = code_blocks(page.read_text(encoding="utf-8"))
+    for index, block in enumerate(blocks):
         if block.language == "python":
+            capsys.readouterr()
             _run_python(block, page, namespace)
-        else:
+            printed = capsys.readouterr().out
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is not None and following.language == "text":
+                where = f"{page.relative_to(DOCS.parent)}:{following.line}"
+                _check_output(where, printed, following.code.splitlines())
+        elif block.language == "console":
             _run_console(block, page, capsys)
 
 

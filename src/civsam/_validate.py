@@ -84,6 +84,17 @@ class Checker:
         """
         self._ids.setdefault(organisation_id, path)
 
+    def references(self, path: Path, item: dict[str, object]) -> Iterator[Finding]:
+        """Check the ids an item that failed to structure still names (raw ``source``, …).
+
+        An assessment with a bad score and an unknown partner has two problems; both are
+        reported, not only the one that stopped it from being built.
+        """
+        for field in ("source", "target", "partner"):
+            value = item.get(field)
+            if isinstance(value, str) and not self.known(value):
+                yield Finding((*path, field), "unknown organisation", repr(value), _KNOWN)
+
     def owner_exists(self, path: Path) -> Iterator[Finding]:
         """The owner must be one of the organisations; call after feeding them all."""
         if self.owner is not None and not self.known(self.owner):

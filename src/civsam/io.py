@@ -171,7 +171,20 @@ def _cross_check(
         findings.extend(checker.relation(("relations", position), relation))
     for position, assessment in sections["assessments"]:
         findings.extend(checker.assessment(("assessments", position), assessment))
+    findings.extend(_unbuilt_references(checker, sections, raw))
     return ((f.path, f.message, f.found, f.expected) for f in findings)
+
+
+def _unbuilt_references(
+    checker: Checker, sections: dict[str, list[tuple[int, Any]]], raw: dict[str, Any]
+) -> Iterator[Finding]:
+    """The ids named by relations and assessments that failed to structure."""
+    for name in ("relations", "assessments"):
+        built = {position for position, _ in sections[name]}
+        items = raw.get(name)
+        for position, item in enumerate(items if isinstance(items, list) else []):
+            if position not in built and isinstance(item, dict):
+                yield from checker.references((name, position), item)
 
 
 def _one(raw: dict[str, Any], key: str, cls: type[Any], rows: list[_Row]) -> Any:
