@@ -7,15 +7,21 @@ traceback), 2 on wrong usage.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import civsam
+from civsam._board import draw_board, draw_sensitivity
 from civsam.bundled import example, example_text, template_text
 from civsam.errors import CivsamError, ValidationError
 from civsam.io import format_for, save, write_atomic
+from civsam.model import Language
+from civsam.plugins import plugins
+from civsam.prioritisation import prioritise, sensitivity
+from civsam.rules import MatrixRule, Rule, RuleError
 from civsam.table import read_table
 
 if TYPE_CHECKING:
@@ -41,13 +47,22 @@ def _summary(project: Project) -> str:
     )
 
 
+def _project_path(path: str) -> Path:
+    """A project file's path; an unknown suffix is wrong usage (exit 2)."""
+    try:
+        format_for(path)
+    except CivsamError as error:
+        raise _UsageError(str(error)) from None
+    return Path(path)
+
+
 def _refuse_overwrite(path: Path, force: bool) -> None:  # noqa: FBT001
     if path.exists() and not force:
         raise CivsamError(f"{path} exists already; use --force to replace it")
 
 
 def _init(args: argparse.Namespace, out: TextIO) -> int:
-    path = Path(args.path)
+    path = _project_path(args.path)
     fmt = format_for(path)
     _refuse_overwrite(path, args.force)
     if fmt == "toml":
@@ -62,19 +77,87 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    project = civsam.load(args.path)
+    project = civsam.load(_project_path(args.path))
     print(f"{args.path}: valid project {_summary(project)}", file=out)
     return EXIT_OK
 
 
 def _import_table(args: argparse.Namespace, out: TextIO) -> int:
-    output = Path(args.output)
-    format_for(output)
+    output = _project_path(args.output)
     _refuse_overwrite(output, args.force)
     project = read_table(args.table, owner=args.owner, name=args.name, sheet=args.sheet)
     save(project, output)
     print(f"Wrote {output}: project {_summary(project)}", file=out)
     return EXIT_OK
+
+
+def _matrix_rule(args: argparse.Namespace, project: Project) -> Rule | str | None:
+    """The rule the command line asks for: a name, thresholds, or the project's."""
+    settings = project.prioritisation
+    thresholds = (args.importance_threshold, args.ease_threshold)
+    asked: str | None = args.rule
+    name = asked or settings.rule
+    if thresholds == (None, None):
+        return asked
+    if name != "matrix":
+        raise _UsageError(
+            f"--importance-threshold and --ease-threshold go with the matrix rule, not {name!r}"
+        )
+    try:
+        return MatrixRule(
+            settings.importance_threshold
+            if args.importance_threshold is None
+            else args.importance_threshold,
+            settings.ease_threshold if args.ease_threshold is None else args.ease_threshold,
+        )
+    except ValueError as error:
+        raise _UsageError(
+            f"rule 'matrix': a threshold must be a number from 1 to 5 ({error})"
+        ) from None
+
+
+def _matrix(args: argparse.Namespace, out: TextIO) -> int:
+    project = civsam.load(_project_path(args.path))
+    rule = _matrix_rule(args, project)
+    language = Language(args.lang) if args.lang else project.language
+    try:
+        prio = prioritise(project, rule, as_of=args.today, language=language)
+    except RuleError as error:
+        if args.rule is not None and error.partner is None:
+            raise _UsageError(str(error)) from None
+        raise
+    out.write(draw_board(prio, project_name=project.name, language=language, top=args.top))
+    if args.sensitivity:
+        matrix = rule if isinstance(rule, MatrixRule) else None
+        if prio.thresholds is None:
+            raise _UsageError(f"--sensitivity needs the matrix rule, not {prio.rule!r}")
+        out.write("\n")
+        out.write(
+            draw_sensitivity(
+                sensitivity(project, matrix, as_of=args.today), prio, language=language
+            )
+        )
+    return EXIT_OK
+
+
+def _plugins(_args: argparse.Namespace, out: TextIO) -> int:
+    loaded = plugins()
+    print("Rules:", file=out)
+    for name, entry in loaded.rules().items():
+        print(f"  {name:<20} {entry.plugin.origin} (plugin {entry.plugin.name})", file=out)
+    print("Plugins that failed:" if loaded.failures else "Plugins that failed: none", file=out)
+    for failure in loaded.failures:
+        print(f"  {failure}", file=out)
+    return EXIT_OK
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date such as 2025-03-01, found {text!r}"
+        ) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -114,6 +197,44 @@ def _parser() -> argparse.ArgumentParser:
     table.add_argument("--sheet", metavar="SHEET", help="the worksheet of an XLSX file")
     table.add_argument("--force", action="store_true", help="replace an existing file")
     table.set_defaults(handler=_import_table)
+
+    matrix = commands.add_parser("matrix", help="draw the priority matrix in the terminal")
+    matrix.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
+    matrix.add_argument("--rule", metavar="NAME", help="the rule to use (default: the project's)")
+    matrix.add_argument(
+        "--importance-threshold",
+        type=float,
+        metavar="N",
+        help="importance at or above N is high (1–5)",
+    )
+    matrix.add_argument(
+        "--ease-threshold", type=float, metavar="N", help="ease at or above N is easy (1–5)"
+    )
+    matrix.add_argument(
+        "--lang",
+        choices=[lang.value for lang in Language],
+        help="the language of the board (default: the project's)",
+    )
+    matrix.add_argument(
+        "--sensitivity",
+        action="store_true",
+        help="also show who would move if a threshold moved by one step",
+    )
+    matrix.add_argument(
+        "--top", type=int, default=8, metavar="N", help="partners shown per quadrant (default 8)"
+    )
+    matrix.add_argument(
+        "--today",
+        type=_date,
+        metavar="DATE",
+        help="the date relations are measured against (default: today)",
+    )
+    matrix.set_defaults(handler=_matrix)
+
+    listing = commands.add_parser(
+        "plugins", help="list the installed rules, exporters and failed plugins"
+    )
+    listing.set_defaults(handler=_plugins)
     return parser
 
 
@@ -124,9 +245,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args, sys.stdout)
-    except ValidationError:
+    except ValidationError as error:
+        print(f"civsam: {error}", file=sys.stderr)
         return EXIT_INVALID
-    except _UsageError:
+    except _UsageError as error:
+        print(f"civsam: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except CivsamError:
+    except CivsamError as error:
+        print(f"civsam: {error}", file=sys.stderr)
         return EXIT_INVALID

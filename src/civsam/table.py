@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from civsam._checks import IDENTIFIER
 from civsam._ids import slugify, unique_id
 from civsam._levels import EASE, IMPORTANCE, LevelError, Scale, parse_level
 from civsam.errors import CivsamError, Problem, ValidationError
@@ -83,7 +84,10 @@ _KIND_WORDS: dict[str, OrgKind] = {
 }
 
 # First match wins; a cell that starts with a "no" word names no relation at all.
-_NO_RELATION = re.compile(r"^\s*(ingen|nej|none|no|n/?a|not|-+|–)\b|^\s*[-–]\s*$", re.IGNORECASE)
+# A cell that starts with a "no" word, or denies anywhere ("kender ikke"), names no relation.
+_NO_RELATION = re.compile(
+    r"^\s*(ingen|intet|nej|none|no|n/?a|-+|–)(\b|$)|\b(ikke|aldrig|not|never)\b", re.IGNORECASE
+)
 _RELATION_PATTERNS: tuple[tuple[re.Pattern[str], RelationKind], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), kind)
     for pattern, kind in (
@@ -108,6 +112,7 @@ _CONTACT_WORDS = re.compile(r"\b(?:tlf|telefon|mobil|phone|tel|e-?mail|mail)\b\.
 _CONTACT_SEPARATORS = re.compile(r"[\n;]+")
 _STRIP = " \t\r\n,;:/|()[]<>-–"
 _HEADER_SEARCH_ROWS = 15
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _normalise(header: str) -> str:
@@ -185,8 +190,18 @@ def read_table(
         source=source_name,
         owner=owner,
         name=name if name is not None else Path(path).stem,
-        language=Language(language) if language is not None else None,
+        language=_language(language),
     )
+
+
+def _language(language: Language | str | None) -> Language | None:
+    if language is None:
+        return None
+    try:
+        return Language(language)
+    except ValueError:
+        allowed = ", ".join(repr(lang.value) for lang in Language)
+        raise CivsamError(f"unknown language {language!r}; expected one of {allowed}") from None
 
 
 def _decode(data: bytes) -> str:
@@ -213,7 +228,7 @@ def _read_csv(data: bytes, source: str) -> Rows:
                 Problem(
                     f"not a valid CSV table: {error}",
                     file=source,
-                    line=reader.line_num or start,
+                    line=start,  # where the broken row begins, not where reading stopped
                     expected="cells separated by ';' or ',' with matched double quotes",
                 )
             ],
@@ -438,13 +453,23 @@ class _Row:
                 )
             )
             return None
+        self._check_text()
         kind = self._kind()
         importance, importance_note = self.level("importance", IMPORTANCE)
         ease, ease_note = self.level("ease", EASE)
         explicit_notes = (self.get("importance_note"), self.get("ease_note"))
         contacts = self._contacts()
         wanted_id = self.get("id")
-        if wanted_id and wanted_id in taken:
+        if wanted_id and not IDENTIFIER.test(wanted_id):
+            self.problems.append(
+                self.problem(
+                    "not a usable id",
+                    field="id",
+                    found=repr(wanted_id),
+                    expected=IDENTIFIER.expected,
+                )
+            )
+        elif wanted_id and wanted_id in taken:
             self.problems.append(
                 self.problem(
                     "duplicate organisation id",
@@ -485,6 +510,19 @@ class _Row:
         if relation_kind is not None:
             built.append(Relation(owner.id, org_id, relation_kind))
         return built
+
+    def _check_text(self) -> None:
+        """Control characters (other than tab and line breaks) have no place in a table."""
+        for field in self.columns:
+            if _CONTROL.search(self.get(field)):
+                self.problems.append(
+                    self.problem(
+                        "a control character in the cell",
+                        field=field,
+                        found="an invisible control character",
+                        expected="plain text (retype the cell, or paste it as text only)",
+                    )
+                )
 
     def _kind(self) -> OrgKind:
         text = self.get("kind")
