@@ -5,8 +5,11 @@ priority matrix, plan the outreach and keep the collaboration going. Every suppo
 name is importable from here and listed in ``__all__``.
 """
 
+from collections.abc import Mapping
+
 from civsam.bundled import example
 from civsam.errors import CivsamError, Problem, ValidationError
+from civsam.hookspecs import hookimpl
 from civsam.io import dumps, load, loads, save
 from civsam.labels import label
 from civsam.model import (
@@ -15,32 +18,66 @@ from civsam.model import (
     Language,
     Organisation,
     OrgKind,
+    Quadrant,
+    Rating,
     Relation,
     RelationKind,
 )
+from civsam.prioritisation import Placement, Prioritisation, Shift, prioritise, sensitivity
 from civsam.project import Project
+from civsam.rules import Candidate, Decision, MatrixRule, Reason, Rule, RuleError
+from civsam.scores import Factor, Score, ScoreSource
+from civsam.settings import Derivation, PrioritySettings
 from civsam.table import read_table
 
 __version__ = "0.1.0"
 
+
+def available_rules() -> Mapping[str, Rule]:
+    """Every rule that can be chosen by name: ``matrix`` and those plugins provide."""
+    from civsam.plugins import plugins  # noqa: PLC0415 - plugins load on first use only
+
+    return {name: entry.item for name, entry in plugins().rules().items()}
+
+
 __all__ = [
     "Assessment",
+    "Candidate",
     "CivsamError",
     "Contact",
+    "Decision",
+    "Derivation",
+    "Factor",
     "Language",
+    "MatrixRule",
     "OrgKind",
     "Organisation",
+    "Placement",
+    "Prioritisation",
+    "PrioritySettings",
     "Problem",
     "Project",
+    "Quadrant",
+    "Rating",
+    "Reason",
     "Relation",
     "RelationKind",
+    "Rule",
+    "RuleError",
+    "Score",
+    "ScoreSource",
+    "Shift",
     "ValidationError",
     "__version__",
+    "available_rules",
     "dumps",
     "example",
+    "hookimpl",
     "label",
     "load",
     "loads",
+    "prioritise",
     "read_table",
     "save",
+    "sensitivity",
 ]

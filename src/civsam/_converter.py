@@ -30,9 +30,12 @@ from civsam.model import (
     Language,
     Organisation,
     OrgKind,
+    Quadrant,
+    Rating,
     Relation,
     RelationKind,
 )
+from civsam.settings import Derivation, PrioritySettings
 
 if typing.TYPE_CHECKING:
     import enum
@@ -42,9 +45,12 @@ __all__ = ["FieldError", "Path", "converter", "describe", "make_converter", "wal
 
 Path = tuple[str | int, ...]
 
-_ENUMS: tuple[type[enum.Enum], ...] = (OrgKind, RelationKind, Language)
+_ENUMS: tuple[type[enum.Enum], ...] = (OrgKind, RelationKind, Language, Quadrant)
 _MODEL_CLASSES: tuple[type[Any], ...] = (
     Contact,
+    Rating,
+    Derivation,
+    PrioritySettings,
     Organisation,
     Relation,
     Assessment,
@@ -108,6 +114,17 @@ def _structure_bool(value: Any, _: type[Any]) -> bool:
     if isinstance(value, bool):
         return value
     raise FieldError(describe(value), "true or false")
+
+
+def _structure_float(value: Any, _: type[Any]) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    raise FieldError(describe(value), "a number")
+
+
+def _unstructure_float(value: float) -> float | int:
+    # 4.0 is written as 4: what a person wrote by hand comes back the same.
+    return int(value) if float(value).is_integer() else value
 
 
 def _structure_date(value: Any, _: type[Any]) -> dt.date:
@@ -215,6 +232,8 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_unstructure_hook(float, _unstructure_float)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, _unstructure_date)
     for enum_class in _ENUMS:

@@ -12,6 +12,7 @@ import attrs
 
 from civsam._checks import IDENTIFIER, NAME, distinct_texts, to_tuple_of_str
 from civsam.model import Assessment, Language, Organisation, Relation
+from civsam.settings import PrioritySettings
 
 __all__ = ["SECTIONS", "Document", "Header"]
 
@@ -34,6 +35,7 @@ class Document:
     """A whole project file, structured but not yet cross-checked."""
 
     project: Header
+    prioritisation: PrioritySettings = attrs.field(factory=PrioritySettings)
     organisations: tuple[Organisation, ...] = ()
     relations: tuple[Relation, ...] = ()
     assessments: tuple[Assessment, ...] = ()

@@ -58,6 +58,16 @@ def _body(table: Mapping[str, Any]) -> list[str]:
     return [f"{_key(key)} = {_value(value)}" for key, value in table.items()]
 
 
+def _table(name: str, table: Mapping[str, Any]) -> list[str]:
+    """A ``[name]`` table: its values, then each table-valued key as ``[name.key]``."""
+    values = {k: v for k, v in table.items() if not isinstance(v, Mapping)}
+    chunks = ["\n".join([f"[{name}]", *_body(values)])]
+    for key, value in table.items():
+        if isinstance(value, Mapping):
+            chunks.extend(_table(f"{name}.{_key(key)}", value))
+    return chunks
+
+
 def dumps(document: Mapping[str, Any]) -> str:
     """Write a document whose top level holds tables and lists of tables."""
     chunks: list[str] = []
@@ -68,7 +78,7 @@ def dumps(document: Mapping[str, Any]) -> str:
         chunks.append("\n".join(_body(scalars)))
     for key, value in document.items():
         if isinstance(value, Mapping):
-            chunks.append("\n".join([f"[{_key(key)}]", *_body(value)]))
+            chunks.extend(_table(_key(key), value))
         elif _is_table_list(value):
             chunks.extend("\n".join([f"[[{_key(key)}]]", *_body(item)]) for item in value)
     return "\n\n".join(chunks) + "\n"

@@ -26,6 +26,7 @@ from civsam._locate import Path as FieldPath
 from civsam._validate import Checker, Finding
 from civsam.errors import CivsamError, Problem, ValidationError
 from civsam.project import Project
+from civsam.settings import PrioritySettings
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -34,7 +35,7 @@ __all__ = ["Format", "dumps", "load", "loads", "save", "write_atomic"]
 
 Format = Literal["toml", "json"]
 _FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json"}
-_TOP_LEVEL = ("project", *SECTIONS)
+_TOP_LEVEL = ("project", "prioritisation", *SECTIONS)
 _TOML_LINE = re.compile(r"at line (\d+)")
 _Row = tuple[FieldPath, str, str | None, str | None]
 """A problem before it has a line: path, message, what was found, what was expected."""
@@ -125,6 +126,7 @@ def _structure(raw: Any, source: str | None, locator: Callable[[], Locator]) -> 
         if key not in _TOP_LEVEL
     )
     header = _one(raw, "project", Header, rows)
+    settings = _one(raw, "prioritisation", PrioritySettings, rows, required=False)
     sections = {name: list(_items(raw, name, cls, rows)) for name, cls in SECTIONS.items()}
     rows.extend(_cross_check(header, sections, raw, reserve=bool(rows)))
     if rows:
@@ -145,6 +147,7 @@ def _structure(raw: Any, source: str | None, locator: Callable[[], Locator]) -> 
     assert header is not None  # noqa: S101 - a missing header is a row above
     document = Document(
         project=header,
+        prioritisation=settings or PrioritySettings(),
         **{name: tuple(item for _, item in items) for name, items in sections.items()},
     )
     return Project._from_document(document)  # noqa: SLF001 - io and Project are one unit
@@ -187,7 +190,11 @@ def _unbuilt_references(
                 yield from checker.references((name, position), item)
 
 
-def _one(raw: dict[str, Any], key: str, cls: type[Any], rows: list[_Row]) -> Any:
+def _one(
+    raw: dict[str, Any], key: str, cls: type[Any], rows: list[_Row], *, required: bool = True
+) -> Any:
+    if key not in raw and not required:
+        return None
     if key not in raw:
         rows.append(((key,), f"the [{key}] table is missing", None, f"a [{key}] table"))
         return None

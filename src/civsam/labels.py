@@ -328,6 +328,114 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "report.personal_data_none": ("ingen", "none"),
     "report.generated_by": ("Lavet med civsam", "Made with civsam"),
     # Cell values.
+    # The priority matrix in the terminal (civsam matrix).
+    "matrix.title": ("{project}: prioriteringsmatrix", "{project}: priority matrix"),
+    "matrix.rule": (
+        "Regel: {rule}. Betydning høj fra {importance}, nemt fra {ease}.",
+        "Rule: {rule}. Importance high from {importance}, easy from {ease}.",
+    ),
+    "matrix.rule_other": ("Regel: {rule}.", "Rule: {rule}."),
+    "matrix.more": ("… og {count} mere", "… and {count} more"),
+    "matrix.empty": ("(ingen)", "(none)"),
+    "matrix.disagreement_legend": (
+        "! = bedømmerne er uenige: tal om dem, før I rækker ud",
+        "! = the raters disagree: discuss them before reaching out",
+    ),
+    "matrix.scores_legend": (
+        "Tallene efter navnet er betydning/lethed.",
+        "The numbers after the name are importance/ease.",
+    ),
+    "matrix.no_partners": (
+        "Ingen vurderede samarbejdspartnere endnu.",
+        "No assessed partners yet.",
+    ),
+    "matrix.sensitivity_title": (
+        "Følsomhed: hvem flytter, hvis en tærskel flyttes ét trin",
+        "Sensitivity: who moves if a threshold moves by one step",
+    ),
+    "matrix.sensitivity_none": (
+        "Ingen flytter, hvis en tærskel flyttes ét trin.",
+        "Nobody moves if a threshold moves by one step.",
+    ),
+    "matrix.shift_importance": (
+        "{partner}: {before} → {after}, hvis betydning skal være mindst {threshold}",
+        "{partner}: {before} → {after} if importance must be at least {threshold}",
+    ),
+    "matrix.shift_ease": (
+        "{partner}: {before} → {after}, hvis lethed skal være mindst {threshold}",
+        "{partner}: {before} → {after} if ease must be at least {threshold}",
+    ),
+    # Why a partner is placed where it is (civsam.Placement.reasons).
+    "reason.importance_hand": (
+        "Betydning {score}: sat i tabellen",
+        "Importance {score}: set in the table",
+    ),
+    "reason.importance_raters": (
+        "Betydning {score}: median af {raters} bedømmere (spredning {spread})",
+        "Importance {score}: median of {raters} raters (spread {spread})",
+    ),
+    "reason.importance_derived": (
+        "Betydning {score}: foreslået af civsam ({factors})",
+        "Importance {score}: proposed by civsam ({factors})",
+    ),
+    "reason.importance_default": (
+        "Betydning {score}: intet at gå ud fra, så middel",
+        "Importance {score}: nothing to go on, so medium",
+    ),
+    "reason.ease_hand": ("Lethed {score}: sat i tabellen", "Ease {score}: set in the table"),
+    "reason.ease_raters": (
+        "Lethed {score}: median af {raters} bedømmere (spredning {spread})",
+        "Ease {score}: median of {raters} raters (spread {spread})",
+    ),
+    "reason.ease_derived": (
+        "Lethed {score}: foreslået af civsam ({factors})",
+        "Ease {score}: proposed by civsam ({factors})",
+    ),
+    "reason.ease_default": (
+        "Lethed {score}: intet at gå ud fra, så middel",
+        "Ease {score}: nothing to go on, so medium",
+    ),
+    "reason.importance_high": (
+        "Betydning {score} er mindst {threshold}: høj betydning",
+        "Importance {score} is at least {threshold}: high importance",
+    ),
+    "reason.importance_low": (
+        "Betydning {score} er under {threshold}: lav betydning",
+        "Importance {score} is below {threshold}: low importance",
+    ),
+    "reason.ease_high": (
+        "Lethed {score} er mindst {threshold}: nemt at samarbejde",
+        "Ease {score} is at least {threshold}: easy to work with",
+    ),
+    "reason.ease_low": (
+        "Lethed {score} er under {threshold}: svært at samarbejde",
+        "Ease {score} is below {threshold}: hard to work with",
+    ),
+    "reason.disagreement": (
+        "Bedømmerne er uenige (spredning {spread}): tal om denne partner sammen",
+        "The raters disagree (spread {spread}): discuss this partner together",
+    ),
+    "reason.rank": (
+        (
+            "Nr. {rank} af {total}, nr. {place} i »{quadrant}« med prioritet {priority} "
+            "(ved lige prioritet går højere betydning, så højere lethed, så id forrest)"
+        ),
+        (
+            "Rank {rank} of {total}, number {place} in “{quadrant}” with priority {priority} "
+            "(on equal priority: higher importance, then higher ease, then id first)"
+        ),
+    ),
+    # What a derived score is made of.
+    "factor.base": ("grundværdi {amount}", "base {amount}"),
+    "factor.relation": ("{detail} {amount}", "{detail} {amount}"),
+    "factor.contact": ("kendt kontaktperson {amount}", "known contact person {amount}"),
+    "factor.second_degree": (
+        "vi kender nogen, der kender dem {amount}",
+        "we know someone who knows them {amount}",
+    ),
+    "factor.challenges": ("udfordringer noteret {amount}", "challenges noted {amount}"),
+    "factor.target_groups": ("fælles målgrupper: {detail}", "shared target groups: {detail}"),
+    "factor.unknown": ("ingen fakta", "no facts"),
     "value.yes": ("ja", "yes"),
     "value.no": ("nej", "no"),
     "value.empty": ("", ""),

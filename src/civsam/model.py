@@ -28,6 +28,8 @@ __all__ = [
     "Language",
     "OrgKind",
     "Organisation",
+    "Quadrant",
+    "Rating",
     "Relation",
     "RelationKind",
 ]
@@ -55,11 +57,40 @@ class RelationKind(enum.StrEnum):
     ACQUAINTANCE = "acquaintance"
 
 
+class Quadrant(enum.StrEnum):
+    """The four fields of the guide's priority matrix, in the order to contact them.
+
+    Importance for success is the vertical axis, ease of collaboration the horizontal:
+    important and easy is where to start; important but hard is worth a discussion;
+    easy but less important can wait; neither is not worth it.
+    """
+
+    START_HERE = "start_here"
+    DISCUSS = "discuss"
+    NOT_NOW = "not_now"
+    NOT_WORTH_IT = "not_worth_it"
+
+    @property
+    def order(self) -> int:
+        """0 for start here … 3 for not worth it: the rank order of the quadrants."""
+        return _QUADRANT_ORDER[self]
+
+    @classmethod
+    def of(cls, *, important: bool, easy: bool) -> Quadrant:
+        """The quadrant of a partner that is (or isn't) important and easy."""
+        if important:
+            return cls.START_HERE if easy else cls.DISCUSS
+        return cls.NOT_NOW if easy else cls.NOT_WORTH_IT
+
+
 class Language(enum.StrEnum):
     """The languages civsam speaks to people in."""
 
     DA = "da"
     EN = "en"
+
+
+_QUADRANT_ORDER = {quadrant: position for position, quadrant in enumerate(Quadrant)}
 
 
 def _hidden_if_set(value: str) -> str:
@@ -146,12 +177,39 @@ class Relation:
         return (self.source, self.target, self.kind)
 
 
+def _distinct_raters(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Rating, ...]
+) -> None:
+    raters = [rating.rater for rating in value]
+    if len(set(raters)) != len(raters):
+        raise ValueError(
+            f"{type(instance).__name__}.{attribute.name}: expected one rating per rater, "
+            f"found {len(raters) - len(set(raters))} repeated"
+        )
+
+
+@attrs.frozen(slots=True)
+class Rating:
+    """One person's view of a partner, when the table is filled in as a group.
+
+    The guide advises assessing partners together. Each rater gives importance and ease
+    (1–5, either may be left out); civsam combines them by median and flags partners the
+    group disagrees on. A rater's name is personal data, treated like a contact's.
+    """
+
+    rater: str = attrs.field(validator=PERSON_NAME, metadata=PERSON_NAME.metadata, repr=False)
+    importance: int | None = attrs.field(default=None, validator=SCORE, metadata=SCORE.metadata)
+    ease: int | None = attrs.field(default=None, validator=SCORE, metadata=SCORE.metadata)
+    note: str = _text()
+
+
 @attrs.frozen(slots=True)
 class Assessment:
     """One row of the guide's partner table: how the owner sees a potential partner.
 
     ``importance`` (importance for success) and ``ease`` (ease of collaboration) are
-    1–5, 5 being most important / easiest; either may be left out. ``importance_note``
+    1–5, 5 being most important / easiest; either may be left out, and civsam then
+    combines ``ratings`` or derives a score from what the project knows. ``importance_note``
     and ``ease_note`` keep the words a table cell held beside its level
     ("Høj – potentiale for at skalere").
     """
@@ -166,3 +224,11 @@ class Assessment:
     importance_note: str = _text()
     ease_note: str = _text()
     notes: str = _text()
+    ratings: tuple[Rating, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        validator=[
+            attrs.validators.deep_iterable(attrs.validators.instance_of(Rating)),
+            _distinct_raters,
+        ],
+    )

@@ -18,6 +18,7 @@ from civsam._locate import Path, format_path
 from civsam._validate import Checker, Finding
 from civsam.errors import Problem, ValidationError
 from civsam.model import Assessment, Language, Organisation, Relation, RelationKind
+from civsam.settings import PrioritySettings
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -58,7 +59,14 @@ class Project:
     :class:`civsam.ValidationError` and leaves the project as it was.
     """
 
-    __slots__ = ("_assessments", "_graph", "_header", "_organisations", "_relations")
+    __slots__ = (
+        "_assessments",
+        "_graph",
+        "_header",
+        "_organisations",
+        "_relations",
+        "_settings",
+    )
 
     def __init__(
         self,
@@ -83,6 +91,7 @@ class Project:
         except (TypeError, ValueError) as error:
             raise _invalid_value(("project",), error) from None
         self._header = header
+        self._settings = PrioritySettings()
         self._organisations: dict[str, Organisation] = {}
         self._relations: dict[tuple[str, str, str], Relation] = {}
         self._assessments: dict[str, Assessment] = {}
@@ -95,6 +104,7 @@ class Project:
         """Build from a document that has already passed every check; no re-validation."""
         project = cls.__new__(cls)
         project._header = document.project
+        project._settings = document.prioritisation
         project._organisations = {o.id: o for o in document.organisations}
         project._relations = {_key(r): r for r in document.relations}
         project._assessments = {a.partner: a for a in document.assessments}
@@ -104,6 +114,7 @@ class Project:
     def _to_document(self) -> Document:
         return Document(
             project=self._header,
+            prioritisation=self._settings,
             organisations=tuple(self._organisations.values()),
             relations=tuple(self._relations.values()),
             assessments=tuple(self._assessments.values()),
@@ -169,6 +180,26 @@ class Project:
     @description.setter
     def description(self, value: str) -> None:
         self._evolve_header(description=value)
+
+    @property
+    def prioritisation(self) -> PrioritySettings:
+        """How this project prioritises: rule, thresholds, derivation (``[prioritisation]``)."""
+        return self._settings
+
+    @prioritisation.setter
+    def prioritisation(self, value: PrioritySettings) -> None:
+        if not isinstance(value, PrioritySettings):
+            raise ValidationError(
+                [
+                    Problem(
+                        "wrong value",
+                        path="prioritisation",
+                        found=type(value).__name__,
+                        expected="a civsam.PrioritySettings",
+                    )
+                ]
+            )
+        self._settings = value
 
     def _evolve_header(self, **changes: Any) -> None:
         try:

@@ -9,29 +9,42 @@ Use them in your own property tests::
     def test_my_report_never_fails(project):
         my_report(project)
 
+``check_rule(rule)`` property-tests your own prioritisation rule against the invariants
+civsam promises (valid, deterministic, monotone, total and ranked, independent of input
+order and of language) and reports the smallest counterexample it finds.
+
 Every strategy fills optional fields too (hypothesis' ``builds`` would leave defaulted
 fields at their defaults), and text can be hostile: pipes, quotes, newlines, formulas,
 markup, Danish letters and emoji. ``hypothesis`` is needed to import this module.
 """
 
+from civsam.testing._rules import INVARIANTS, RuleContractError, candidates, check_rule
 from civsam.testing._strategies import (
     assessments,
     contacts,
     identifiers,
     names,
     organisations,
+    priority_settings,
     projects,
+    ratings,
     relations,
     texts,
 )
 
 __all__ = [
+    "INVARIANTS",
+    "RuleContractError",
     "assessments",
+    "candidates",
+    "check_rule",
     "contacts",
     "identifiers",
     "names",
     "organisations",
+    "priority_settings",
     "projects",
+    "ratings",
     "relations",
     "texts",
 ]

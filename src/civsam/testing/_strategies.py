@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from typing import TYPE_CHECKING
 
 import attrs
 from hypothesis import strategies as st
 
-from civsam._checks import IDENTIFIER, NAME
 from civsam.model import (
     Assessment,
     Contact,
     Language,
     Organisation,
     OrgKind,
+    Rating,
     Relation,
     RelationKind,
 )
 from civsam.project import Project
+from civsam.settings import Derivation, PrioritySettings
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -29,7 +32,9 @@ __all__ = [
     "identifiers",
     "names",
     "organisations",
+    "priority_settings",
     "projects",
+    "ratings",
     "relations",
     "texts",
 ]
@@ -43,29 +48,42 @@ _HOSTILE = (
 )  # fmt: skip
 
 
-def texts(*, min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@functools.cache
+def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
     """Free text: hostile fragments mixed with any Unicode (no surrogates)."""
     fragment = st.one_of(st.sampled_from(_HOSTILE), st.text(max_size=8))
-    return st.lists(fragment, max_size=6).map("".join).filter(
-        lambda text: min_size <= len(text) <= max_size
-    ) | st.text(min_size=min_size, max_size=max_size)
+    hostile = st.lists(fragment, max_size=6).map("".join)
+    # Cut to size rather than filter: filtering makes whole projects hard to generate.
+    return (hostile | st.text(max_size=max_size)).map(lambda text: text[:max_size])
 
 
+def _usable(text: str, prefix: str) -> str:
+    """Make any text a valid name or id: no control characters, not blank."""
+    cleaned = _CONTROL.sub("", text)
+    return cleaned if cleaned.strip() else prefix + cleaned
+
+
+@functools.cache
 def names() -> st.SearchStrategy[str]:
     """Names of organisations and people: non-empty, no control characters."""
-    return texts(min_size=1).filter(NAME.test)
+    return texts().map(lambda text: _usable(text, "Navn"))
 
 
+@functools.cache
 def identifiers() -> st.SearchStrategy[str]:
     """Ids: mostly slugs such as civsam makes, sometimes any text the rules allow."""
     slug = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,14}[a-z0-9])?", fullmatch=True)
-    return slug | texts(min_size=1, max_size=16).filter(IDENTIFIER.test)
+    return slug | texts(max_size=16).map(lambda text: _usable(text, "id").strip())
 
 
 def _optional(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str | None]:
     return st.none() | strategy
 
 
+@functools.cache
 def contacts() -> st.SearchStrategy[Contact]:
     """Contact persons, with e-mail, phone and role sometimes set."""
     return st.builds(
@@ -81,6 +99,7 @@ def _target_groups() -> st.SearchStrategy[tuple[str, ...]]:
     return st.lists(names(), max_size=3, unique=True).map(tuple)
 
 
+@functools.cache
 def organisations(org_id: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Organisation]:
     """Organisations of every kind, with target groups, contacts and notes."""
     return st.builds(
@@ -94,6 +113,7 @@ def organisations(org_id: st.SearchStrategy[str] | None = None) -> st.SearchStra
     )
 
 
+_PLACEHOLDER = st.just("x")  # an id replaced after drawing: one strategy, built once
 _DATES = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
 _SCORES = st.none() | st.integers(min_value=1, max_value=5)
 
@@ -116,6 +136,39 @@ def relations(draw: st.DrawFn, ids: Sequence[str]) -> Relation:
     )
 
 
+@functools.cache
+def ratings() -> st.SearchStrategy[Rating]:
+    """One rater's scores, either of them sometimes left out."""
+    return st.builds(Rating, rater=names(), importance=_SCORES, ease=_SCORES, note=texts())
+
+
+@functools.cache
+def priority_settings() -> st.SearchStrategy[PrioritySettings]:
+    """Settings of the ``[prioritisation]`` table: thresholds, spread and derivation."""
+    weight = st.integers(-3, 3).map(float) | st.sampled_from([0.5, 1.5, -0.5])
+    derivation = st.builds(
+        Derivation,
+        ease_base=weight,
+        relation_weights=st.dictionaries(st.sampled_from(RelationKind), weight),
+        recent_years=st.integers(0, 5),
+        stale_years=st.integers(0, 10),
+        contact=weight,
+        second_degree=weight,
+        challenges=weight,
+        unknown_importance=st.integers(1, 5).map(float),
+    )
+    threshold = st.integers(1, 5).map(float) | st.sampled_from([1.5, 2.5, 3.5, 4.5])
+    return st.just(PrioritySettings()) | st.builds(
+        PrioritySettings,
+        rule=st.just("matrix"),
+        importance_threshold=threshold,
+        ease_threshold=threshold,
+        disagreement_spread=st.integers(1, 4),
+        derivation=derivation,
+    )
+
+
+@functools.cache
 def assessments(partner: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Assessment]:
     """Assessments with every column of the partner table, scores sometimes unset."""
     return st.builds(
@@ -130,6 +183,7 @@ def assessments(partner: st.SearchStrategy[str] | None = None) -> st.SearchStrat
         importance_note=texts(),
         ease_note=texts(),
         notes=texts(),
+        ratings=st.lists(ratings(), max_size=3, unique_by=lambda r: r.rater).map(tuple),
     )
 
 
@@ -148,7 +202,7 @@ def projects(
     ids = draw(
         st.lists(identifiers(), min_size=min_partners + 1, max_size=max_partners + 1, unique=True)
     )
-    orgs = [draw(organisations(st.just(org_id))) for org_id in ids]
+    orgs = [attrs.evolve(draw(organisations(_PLACEHOLDER)), id=org_id) for org_id in ids]
     owner, partners = orgs[0], orgs[1:]
     rels: dict[tuple[str, str, RelationKind], Relation] = {}
     if len(ids) >= 2:  # noqa: PLR2004 - a relation needs two ends
@@ -158,13 +212,14 @@ def projects(
     scores = st.integers(min_value=1, max_value=5) if scored else _SCORES
     assessment_list = [
         attrs.evolve(
-            draw(assessments(st.just(partner.id))),
+            draw(assessments(_PLACEHOLDER)),
+            partner=partner.id,
             importance=draw(scores),
             ease=draw(scores),
         )
         for partner in assessed
     ]
-    return Project(
+    project = Project(
         draw(names()),
         owner,
         target_groups=draw(_target_groups()),
@@ -174,3 +229,5 @@ def projects(
         relations=rels.values(),
         assessments=assessment_list,
     )
+    project.prioritisation = draw(priority_settings())
+    return project

@@ -1,0 +1,275 @@
+"""Loading plugins: entry points read one by one, each failure caught and named.
+
+pluggy's ``load_setuptools_entrypoints`` stops at the first plugin that fails and can
+leave it half-registered, so civsam reads the ``civsam`` entry-point group itself,
+registers each plugin on its own, and keeps a report: what loaded, from which
+distribution and version, and what failed and why. ``CIVSAM_LOAD_PLUGINS`` (a comma
+list of plugin or distribution names; empty for none) limits what loads, and
+``CIVSAM_BLOCK_PLUGINS`` blocks plugins by name.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from importlib import metadata
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+import pluggy
+
+from civsam import hookspecs
+from civsam.hookspecs import PROJECT_NAME
+from civsam.rules import Rule
+
+__all__ = [
+    "BUILTIN_PLUGINS",
+    "ENTRY_POINT_GROUP",
+    "PluginFailure",
+    "PluginInfo",
+    "Plugins",
+    "Registered",
+    "load_plugins",
+    "plugins",
+    "reset_plugins",
+]
+
+ENTRY_POINT_GROUP = PROJECT_NAME
+BUILTIN_PLUGINS: tuple[str, ...] = ("civsam._builtin",)
+"""Core plugin modules, registered before any entry point (they cannot be blocked)."""
+
+_LOG = logging.getLogger("civsam.plugins")
+
+
+@attrs.frozen(slots=True)
+class PluginInfo:
+    """A loaded plugin: its name and where it comes from."""
+
+    name: str
+    distribution: str | None = None
+    version: str | None = None
+
+    @property
+    def origin(self) -> str:
+        """``distribution version``, or "built in"."""
+        if self.distribution is None:
+            return "built in"
+        return f"{self.distribution} {self.version}" if self.version else self.distribution
+
+
+@attrs.frozen(slots=True)
+class PluginFailure:
+    """A plugin, or something it provided, that could not be used, and why."""
+
+    name: str
+    error: str
+    distribution: str | None = None
+    version: str | None = None
+
+    def __str__(self) -> str:
+        origin = f" ({self.distribution} {self.version or ''})".replace(" )", ")")
+        return f"{self.name}{origin if self.distribution else ''}: {self.error}"
+
+
+@attrs.frozen(slots=True)
+class Registered:
+    """Something a plugin provided (a rule, an exporter) and the plugin it came from."""
+
+    name: str
+    item: Any
+    plugin: PluginInfo
+
+
+def _names(variable: str) -> frozenset[str] | None:
+    value = os.environ.get(variable)
+    if value is None:
+        return None
+    return frozenset(name.strip() for name in value.split(",") if name.strip())
+
+
+def _is_builtin(info: PluginInfo) -> bool:
+    return info.distribution is None or info.distribution == "civsam"
+
+
+class Plugins:
+    """The plugin manager, what it loaded, what failed, and what the plugins provide."""
+
+    def __init__(self, *, entry_points: Iterable[metadata.EntryPoint] | None = None) -> None:
+        self.manager = pluggy.PluginManager(PROJECT_NAME)
+        self.manager.add_hookspecs(hookspecs)
+        self._info: dict[str, PluginInfo] = {}
+        self._failures: list[PluginFailure] = []
+        for module_name in BUILTIN_PLUGINS:
+            self._register(importlib.import_module(module_name), PluginInfo(module_name))
+        wanted = _names("CIVSAM_LOAD_PLUGINS")
+        for name in sorted(_names("CIVSAM_BLOCK_PLUGINS") or ()):
+            self.manager.set_blocked(name)
+        found = (
+            metadata.entry_points(group=ENTRY_POINT_GROUP) if entry_points is None else entry_points
+        )
+        for entry_point in sorted(found, key=lambda ep: (ep.name, ep.value)):
+            self._load(entry_point, wanted)
+        self._check_pending()
+        self._rules: Mapping[str, Registered] | None = None
+
+    # -- loading ------------------------------------------------------------------------
+
+    def _load(self, entry_point: metadata.EntryPoint, wanted: frozenset[str] | None) -> None:
+        dist = entry_point.dist
+        info = PluginInfo(
+            entry_point.name,
+            dist.metadata["Name"] if dist is not None else None,
+            dist.version if dist is not None else None,
+        )
+        if wanted is not None and not ({info.name, info.distribution} & wanted):
+            return
+        if self.manager.is_blocked(info.name):
+            return
+        if info.name in self._info:
+            self._fail(info, f"the name is taken by {self._info[info.name].origin}")
+            return
+        try:
+            plugin = entry_point.load()
+        except Exception as error:  # noqa: BLE001 - any import error is the plugin's, reported
+            self._fail(info, f"failed to load: {type(error).__name__}: {error}")
+            return
+        self._register(plugin, info)
+
+    def _register(self, plugin: object, info: PluginInfo) -> None:
+        try:
+            self.manager.register(plugin, name=info.name)
+        except Exception as error:  # noqa: BLE001 - pluggy's validation errors, reported
+            self._fail(info, f"failed to register: {error}")
+            self._unregister(info.name)
+            return
+        if not self.manager.get_hookcallers(plugin):
+            self._unregister(info.name)
+            self._fail(
+                info,
+                "provides no civsam hook; mark its hook functions with @civsam.hookimpl "
+                "and name them after a hook (civsam_rules, …)",
+            )
+            return
+        self._info[info.name] = info
+
+    def _unregister(self, name: str) -> None:
+        if self.manager.get_plugin(name) is not None:
+            self.manager.unregister(name=name)
+
+    def _check_pending(self) -> None:
+        """Hook functions whose name is no civsam hook: a typo, reported, not ignored."""
+        try:
+            self.manager.check_pending()
+        except pluggy.PluginValidationError as error:
+            name = self.manager.get_name(error.plugin) or repr(error.plugin)
+            info = self._info.pop(name, PluginInfo(name))
+            self._unregister(name)
+            self._fail(info, f"has a hook function civsam does not know: {error}")
+            self._check_pending()
+
+    def _fail(self, info: PluginInfo, error: str) -> None:
+        failure = PluginFailure(info.name, error, info.distribution, info.version)
+        self._failures.append(failure)
+        _LOG.warning("civsam plugin %s", failure)
+
+    # -- what the plugins provide -------------------------------------------------------
+
+    @property
+    def loaded(self) -> tuple[PluginInfo, ...]:
+        """The plugins that loaded, built-ins first."""
+        return tuple(self._info.values())
+
+    @property
+    def failures(self) -> tuple[PluginFailure, ...]:
+        """Plugins, and things they provided, that could not be used."""
+        return tuple(self._failures)
+
+    def rules(self) -> Mapping[str, Registered]:
+        """Every usable rule by name."""
+        if self._rules is None:
+            self._rules = self._collect(self.manager.hook.civsam_rules, "rule", _check_rule)
+        return self._rules
+
+    def _collect(
+        self,
+        hook: pluggy.HookCaller,
+        what: str,
+        check: Callable[[object], str | None],
+    ) -> Mapping[str, Registered]:
+        """Call a hook plugin by plugin, validate each item, refuse duplicate names."""
+        claims: dict[str, list[Registered]] = {}
+        for implementation in hook.get_hookimpls():
+            info = self._info.get(
+                implementation.plugin_name, PluginInfo(implementation.plugin_name)
+            )
+            try:
+                provided: Any = implementation.function()
+                items = list(provided or ())
+            except Exception as error:  # noqa: BLE001 - a plugin's bug, reported by name
+                self._fail(info, f"{hook.name}() raised {type(error).__name__}: {error}")
+                continue
+            for item in items:
+                problem = check(item)
+                if problem is not None:
+                    self._fail(info, f"gave an invalid {what}: {problem}")
+                    continue
+                name = item.name
+                claims.setdefault(name, []).append(Registered(name, item, info))
+        result: dict[str, Registered] = {}
+        for name, entries in sorted(claims.items()):
+            builtin = [e for e in entries if _is_builtin(e.plugin)]
+            if len(entries) == 1 or len(builtin) == 1:
+                result[name] = builtin[0] if builtin else entries[0]
+            others = [e for e in entries if e is not result.get(name)]
+            if len(entries) > 1:
+                claimants = " and ".join(
+                    e.plugin.origin + f" (plugin {e.plugin.name})" for e in entries
+                )
+                for entry in others:
+                    self._fail(
+                        entry.plugin,
+                        f"the {what} name {name!r} is claimed by {claimants}; "
+                        + ("the built-in one is kept" if builtin else "none of them is used"),
+                    )
+        return MappingProxyType(result)
+
+
+def _check_rule(item: object) -> str | None:
+    if not isinstance(item, Rule):
+        return f"{type(item).__name__} has no 'name' and 'place(candidate)'"
+    name = getattr(item, "name", None)
+    if not isinstance(name, str) or not name.strip():
+        return f"its name must be a non-empty text, found {name!r}"
+    return None
+
+
+_lock = threading.Lock()
+_plugins: Plugins | None = None
+
+
+def plugins() -> Plugins:
+    """The plugins, loaded on first use and then kept (entry points are read once)."""
+    global _plugins  # noqa: PLW0603 - a process-wide, lazily built registry
+    with _lock:
+        if _plugins is None:
+            _plugins = Plugins()
+        return _plugins
+
+
+def load_plugins(entry_points: Iterable[metadata.EntryPoint] | None = None) -> Plugins:
+    """Load the plugins again (e.g. after changing ``CIVSAM_LOAD_PLUGINS``)."""
+    global _plugins  # noqa: PLW0603
+    with _lock:
+        _plugins = Plugins(entry_points=entry_points)
+        return _plugins
+
+
+def reset_plugins() -> None:
+    """Forget the loaded plugins; the next use loads them again."""
+    global _plugins  # noqa: PLW0603
+    with _lock:
+        _plugins = None

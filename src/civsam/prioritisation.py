@@ -1,0 +1,446 @@
+"""Prioritise: place every assessed partner on the matrix, rank them, explain why.
+
+``prioritise`` resolves each partner's scores, asks the rule for a decision, and ranks:
+quadrants in the guide's order (start here, discuss, not now, not worth it), within a
+quadrant by the rule's priority, ties by higher importance, higher ease, then partner
+id — never by input order. Placements are built when they are looked at, so ranking a
+national register stays close to the cost of a plain classify-and-sort loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator, Mapping
+from typing import Literal, NamedTuple
+
+import attrs
+
+from civsam.explain import render, score_reason
+from civsam.model import Assessment, Language, Organisation, Quadrant
+from civsam.plugins import plugins
+from civsam.project import Project
+from civsam.rules import Candidate, Decision, MatrixRule, Reason, Rule, RuleError
+from civsam.scores import Resolver, Score, ScoreSource
+from civsam.settings import PrioritySettings
+
+__all__ = ["Placement", "Prioritisation", "Shift", "prioritise", "resolve_rule", "sensitivity"]
+
+_QUADRANTS = tuple(Quadrant)
+# important * 2 + easy → quadrant, for the matrix rule's fast path
+_BY_FLAGS = (Quadrant.NOT_WORTH_IT, Quadrant.NOT_NOW, Quadrant.DISCUSS, Quadrant.START_HERE)
+
+
+@attrs.frozen(slots=True)
+class Placement:
+    """Where one partner landed, with its scores and why.
+
+    ``importance`` and ``ease`` are the scores used (``importance_score`` and
+    ``ease_score`` say where they came from); ``rank`` is 1 for the first partner to
+    contact; ``disagreement`` is true when the raters' scores are far apart.
+    ``reasons`` are sentences in the prioritisation's language; :meth:`explain` gives
+    them in another. The language never changes a placement: it is not compared.
+    """
+
+    partner: Organisation
+    quadrant: Quadrant
+    importance: float
+    ease: float
+    rank: int
+    priority: float
+    importance_score: Score
+    ease_score: Score
+    disagreement: bool
+    rule: str
+    explanation: tuple[Reason | str, ...]
+    language: Language = attrs.field(default=Language.DA, eq=False)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why the partner is where it is, as sentences in the prioritisation's language."""
+        return render(self.explanation, self.language)
+
+    def explain(self, language: Language | str) -> tuple[str, ...]:
+        """The reasons in ``language``."""
+        return render(self.explanation, language)
+
+
+class _Row(NamedTuple):
+    """A placed partner before it becomes a Placement: sortable by its first five fields."""
+
+    order: int
+    negative_priority: float
+    negative_importance: float
+    negative_ease: float
+    partner_id: str
+    organisation: Organisation
+    assessment: Assessment
+    quadrant: Quadrant
+    importance: Score | None  # None: set by hand, built when looked at
+    ease: Score | None
+    disagreement: bool
+    reasons: tuple[Reason | str, ...] | None  # None: the matrix rule's, built when looked at
+
+
+class Prioritisation:
+    """The result of :func:`prioritise`: placements by partner id, iterated in rank order.
+
+    ``prio["partner-id"]`` is a partner's :class:`Placement`; ``for placement in prio``
+    goes through them from rank 1; ``len(prio)`` counts them.
+    """
+
+    __slots__ = (
+        "_built",
+        "_index",
+        "_rows",
+        "_rule",
+        "_starts",
+        "language",
+        "rule",
+        "settings",
+        "thresholds",
+    )
+
+    def __init__(
+        self,
+        rows: list[_Row],
+        *,
+        rule: Rule,
+        settings: PrioritySettings,
+        language: Language,
+    ) -> None:
+        self._rows = rows
+        self._rule = rule
+        self.rule = rule.name
+        """The name of the rule that placed the partners."""
+        self.settings = settings
+        self.language = language
+        self.thresholds: tuple[float, float] | None = (
+            (rule.importance_threshold, rule.ease_threshold)
+            if isinstance(rule, MatrixRule)
+            else None
+        )
+        """The matrix rule's importance and ease thresholds; ``None`` for other rules."""
+        self._built: list[Placement | None] = [None] * len(rows)
+        self._index: dict[str, int] | None = None
+        self._starts: dict[Quadrant, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[Placement]:
+        return (self._placement(position) for position in range(len(self._rows)))
+
+    def __contains__(self, partner_id: object) -> bool:
+        return partner_id in self._positions()
+
+    def __getitem__(self, partner_id: str) -> Placement:
+        try:
+            position = self._positions()[partner_id]
+        except KeyError:
+            raise KeyError(
+                f"{partner_id!r} has no placement: it is not an assessed partner"
+            ) from None
+        return self._placement(position)
+
+    def get(self, partner_id: str, default: Placement | None = None) -> Placement | None:
+        """The partner's placement, or ``default``."""
+        position = self._positions().get(partner_id)
+        return default if position is None else self._placement(position)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Prioritisation):
+            return NotImplemented
+        return self.rule == other.rule and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment] # compared by value
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{q.value} {n}" for q, n in self.counts().items())
+        return f"<Prioritisation by {self.rule!r}: {len(self)} partners ({counts})>"
+
+    def quadrant(self, quadrant: Quadrant | str) -> tuple[Placement, ...]:
+        """The placements in one quadrant, in rank order."""
+        wanted = Quadrant(quadrant)
+        return tuple(p for p in self if p.quadrant is wanted)
+
+    def counts(self) -> Mapping[Quadrant, int]:
+        """How many partners each quadrant holds (every quadrant listed, in order)."""
+        counts = dict.fromkeys(_QUADRANTS, 0)
+        for row in self._rows:
+            counts[row.quadrant] += 1
+        return counts
+
+    def _positions(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {row.partner_id: i for i, row in enumerate(self._rows)}
+        return self._index
+
+    def _quadrant_starts(self) -> dict[Quadrant, int]:
+        if self._starts is None:
+            starts: dict[Quadrant, int] = {}
+            for position, row in enumerate(self._rows):
+                starts.setdefault(row.quadrant, position)
+            self._starts = starts
+        return self._starts
+
+    def _placement(self, position: int) -> Placement:
+        built = self._built[position]
+        if built is None:
+            built = self._build(position)
+            self._built[position] = built
+        return built
+
+    def _build(self, position: int) -> Placement:
+        row = self._rows[position]
+        assessment = row.assessment
+        importance = row.importance or Score(float(assessment.importance or 0), ScoreSource.HAND)
+        ease = row.ease or Score(float(assessment.ease or 0), ScoreSource.HAND)
+        rule_reasons = row.reasons
+        if rule_reasons is None:
+            assert isinstance(self._rule, MatrixRule)  # noqa: S101 - the fast path's rows
+            rule_reasons = self._rule.reasons(importance.value, ease.value)
+        first = self._quadrant_starts()[row.quadrant]
+        explanation: list[Reason | str] = [
+            score_reason("importance", importance),
+            score_reason("ease", ease),
+            *rule_reasons,
+        ]
+        if row.disagreement:
+            spread = max(importance.spread or 0, ease.spread or 0)
+            explanation.append(Reason.of("reason.disagreement", spread=spread))
+        explanation.append(
+            Reason.of(
+                "reason.rank",
+                rank=position + 1,
+                total=len(self._rows),
+                place=position - first + 1,
+                quadrant=row.quadrant,
+                priority=-row.negative_priority,
+            )
+        )
+        return Placement(
+            partner=row.organisation,
+            quadrant=row.quadrant,
+            importance=importance.value,
+            ease=ease.value,
+            rank=position + 1,
+            priority=-row.negative_priority,
+            importance_score=importance,
+            ease_score=ease,
+            disagreement=row.disagreement,
+            rule=self.rule,
+            explanation=tuple(explanation),
+            language=self.language,
+        )
+
+
+def resolve_rule(rule: Rule | str | None, settings: PrioritySettings) -> Rule:
+    """The rule to use: given, named (``"matrix"`` or a plugin's), or the project's."""
+    if rule is not None and not isinstance(rule, str):
+        if not isinstance(rule, Rule):
+            raise RuleError(
+                repr(rule), "not a rule: it needs a 'name' and a 'place(candidate)' method"
+            )
+        return rule
+    name = settings.rule if rule is None else rule
+    if name == "matrix":
+        return MatrixRule(settings.importance_threshold, settings.ease_threshold)
+    registry = plugins().rules()
+    if name not in registry:
+        known = ", ".join(sorted(registry))
+        raise RuleError(name, f"no rule has this name; the rules there are: {known}")
+    found: Rule = registry[name].item
+    return found
+
+
+def _today() -> dt.date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.datetime.now(dt.UTC).date()
+
+
+def prioritise(
+    project: Project,
+    rule: Rule | str | None = None,
+    *,
+    as_of: dt.date | None = None,
+    language: Language | str | None = None,
+) -> Prioritisation:
+    """Place every assessed partner on the priority matrix and rank them.
+
+    ``rule`` is a :class:`civsam.Rule`, a rule's name, or ``None`` for the project's own
+    (``[prioritisation]``: the matrix with its thresholds by default). ``as_of`` is the
+    date derived scores measure how recent a relation is against (default: today, or
+    ``SOURCE_DATE_EPOCH``). ``language`` is the language of the reasons (default: the
+    project's). A rule that raises or returns something that is not a decision raises
+    :class:`civsam.RuleError` naming the rule and the partner; nothing is returned then.
+    """
+    settings = project.prioritisation
+    chosen = resolve_rule(rule, settings)
+    resolver = Resolver(
+        owner=project.owner.id,
+        target_groups=project.target_groups,
+        organisations=project.organisations,
+        relations=project.relations,
+        graph=lambda: project.graph,
+        derivation=settings.derivation,
+        as_of=as_of or _today(),
+    )
+    spread = settings.disagreement_spread
+    if type(chosen) is MatrixRule:
+        rows = _matrix_rows(project, chosen, resolver, spread)
+    else:
+        rows = _rule_rows(project, chosen, resolver, spread)
+    rows.sort()
+    return Prioritisation(
+        rows,
+        rule=chosen,
+        settings=settings,
+        language=Language(language) if language is not None else project.language,
+    )
+
+
+def _disagree(importance: Score, ease: Score, spread: int) -> bool:
+    return (importance.spread or 0) >= spread or (ease.spread or 0) >= spread
+
+
+def _matrix_rows(project: Project, rule: MatrixRule, resolver: Resolver, spread: int) -> list[_Row]:
+    """The guide's rule as a tight loop: no per-partner objects until one is looked at."""
+    organisations = project.organisations
+    importance_threshold, ease_threshold = rule.importance_threshold, rule.ease_threshold
+    rows: list[_Row] = []
+    append = rows.append
+    for assessment in project.assessments.values():
+        hand_importance, hand_ease = assessment.importance, assessment.ease
+        importance_score = ease_score = None
+        disagreement = False
+        importance: float
+        ease: float
+        if hand_importance is None or hand_ease is None or assessment.ratings:
+            importance_score = resolver.importance(assessment)
+            ease_score = resolver.ease(assessment)
+            importance, ease = importance_score.value, ease_score.value
+            disagreement = _disagree(importance_score, ease_score, spread)
+        else:
+            importance, ease = hand_importance, hand_ease
+        quadrant = _BY_FLAGS[(importance >= importance_threshold) * 2 + (ease >= ease_threshold)]
+        append(
+            _Row(
+                quadrant.order,
+                -float(importance + ease),
+                -importance,
+                -ease,
+                assessment.partner,
+                organisations[assessment.partner],
+                assessment,
+                quadrant,
+                importance_score,
+                ease_score,
+                disagreement,
+                None,
+            )
+        )
+    return rows
+
+
+def _rule_rows(project: Project, rule: Rule, resolver: Resolver, spread: int) -> list[_Row]:
+    name = _rule_name(rule)
+    organisations = project.organisations
+    rows: list[_Row] = []
+    for assessment in project.assessments.values():
+        organisation = organisations[assessment.partner]
+        importance, ease = resolver.importance(assessment), resolver.ease(assessment)
+        candidate = Candidate(organisation, assessment, importance, ease)
+        try:
+            decision = rule.place(candidate)
+        except Exception as error:
+            raise RuleError(
+                name, f"raised {type(error).__name__}: {error}", partner=assessment.partner
+            ) from error
+        if isinstance(decision, Quadrant):
+            decision = Decision(decision)
+        elif not isinstance(decision, Decision):
+            raise RuleError(
+                name,
+                f"returned {type(decision).__name__}; expected a civsam.Decision or a "
+                "civsam.Quadrant",
+                partner=assessment.partner,
+            )
+        rows.append(
+            _Row(
+                decision.quadrant.order,
+                -float(decision.priority),
+                -importance.value,
+                -ease.value,
+                assessment.partner,
+                organisation,
+                assessment,
+                decision.quadrant,
+                importance,
+                ease,
+                _disagree(importance, ease, spread),
+                decision.reasons,
+            )
+        )
+    return rows
+
+
+def _rule_name(rule: Rule) -> str:
+    try:
+        name: object = rule.name
+    except Exception as error:
+        raise RuleError(type(rule).__name__, f"its name cannot be read: {error}") from error
+    if not isinstance(name, str) or not name:
+        raise RuleError(repr(name), "a rule's name must be a non-empty text")
+    return name
+
+
+@attrs.frozen(slots=True)
+class Shift:
+    """A partner that would change quadrant if one threshold moved by one step."""
+
+    partner: str
+    axis: Literal["importance", "ease"]
+    threshold: float
+    """The moved threshold."""
+    before: Quadrant
+    after: Quadrant
+
+
+def sensitivity(
+    project: Project,
+    rule: MatrixRule | None = None,
+    *,
+    step: float = 1,
+    as_of: dt.date | None = None,
+) -> tuple[Shift, ...]:
+    """Which partners would change quadrant if a threshold moved up or down by ``step``.
+
+    Thresholds stay within 1–5. Shifts come in rank order, importance before ease,
+    lower threshold before higher.
+    """
+    settings = project.prioritisation
+    base = rule or MatrixRule(settings.importance_threshold, settings.ease_threshold)
+    if not isinstance(base, MatrixRule):
+        raise RuleError(getattr(base, "name", repr(base)), "sensitivity needs the matrix rule")
+    result = prioritise(project, base, as_of=as_of)
+    shifts: list[Shift] = []
+    variants: list[tuple[Literal["importance", "ease"], MatrixRule, float]] = []
+    for delta in (-step, step):
+        moved = base.importance_threshold + delta
+        if 1 <= moved <= 5:  # noqa: PLR2004 - the guide's scale
+            variants.append(("importance", attrs.evolve(base, importance_threshold=moved), moved))
+    for delta in (-step, step):
+        moved = base.ease_threshold + delta
+        if 1 <= moved <= 5:  # noqa: PLR2004
+            variants.append(("ease", attrs.evolve(base, ease_threshold=moved), moved))
+    for placement in result:
+        for axis, variant, threshold in variants:
+            after = variant.quadrant(placement.importance, placement.ease)
+            if after is not placement.quadrant:
+                shifts.append(
+                    Shift(placement.partner.id, axis, threshold, placement.quadrant, after)
+                )
+    return tuple(shifts)

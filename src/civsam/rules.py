@@ -1,0 +1,157 @@
+"""Rules that place partners on the priority matrix: the protocol and the guide's own rule.
+
+A rule looks at one candidate at a time (the partner, its assessment and its resolved
+scores) and returns a :class:`Decision`: the quadrant, and a priority that orders
+partners within a quadrant. civsam does the rest (ranking, explanations, checks), so a
+rule stays small and easy to property-test with :func:`civsam.testing.check_rule`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from civsam.errors import CivsamError
+from civsam.model import Assessment, Organisation, Quadrant
+from civsam.scores import Score
+from civsam.settings import THRESHOLD
+
+__all__ = ["Candidate", "Decision", "MatrixRule", "Reason", "Rule", "RuleError"]
+
+
+class RuleError(CivsamError):
+    """A rule that cannot be used or that failed: unknown, raising, or returning nonsense."""
+
+    def __init__(self, rule: str, message: str, *, partner: str | None = None) -> None:
+        self.rule = rule
+        self.partner = partner
+        where = f" for partner {partner!r}" if partner is not None else ""
+        super().__init__(f"rule {rule!r}{where}: {message}")
+
+
+@attrs.frozen(slots=True)
+class Reason:
+    """A language-free reason: a label key and the values it is filled with.
+
+    Rendered with :func:`civsam.label` in whatever language a report needs, so the same
+    placement explains itself in Danish and in English.
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, /, **values: object) -> Reason:
+        """``Reason.of("reason.threshold", score=5)``."""
+        return cls(key, tuple(sorted(values.items())))
+
+
+@attrs.frozen(slots=True)
+class Candidate:
+    """What a rule sees of one partner: who it is, its assessment, its resolved scores."""
+
+    partner: Organisation
+    assessment: Assessment
+    importance: Score
+    ease: Score
+
+
+def _reasons(value: Iterable[Reason | str]) -> tuple[Reason | str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(slots=True)
+class Decision:
+    """A rule's verdict on one candidate.
+
+    ``priority`` orders partners within a quadrant, highest first; ties are broken by
+    civsam (higher importance, higher ease, then partner id), never by input order.
+    ``reasons`` are texts or :class:`Reason` s added to the placement's explanation.
+    """
+
+    quadrant: Quadrant = attrs.field(validator=attrs.validators.instance_of(Quadrant))
+    priority: float = attrs.field(default=0.0)
+    reasons: tuple[Reason | str, ...] = attrs.field(default=(), converter=_reasons)
+
+    @priority.validator
+    def _finite(self, _attribute: attrs.Attribute[float], value: object) -> None:
+        if (
+            not isinstance(value, int | float)
+            or isinstance(value, bool)
+            or not math.isfinite(value)
+        ):
+            raise ValueError(f"Decision.priority: expected a finite number, found {value!r}")
+
+
+@runtime_checkable
+class Rule(Protocol):
+    """What civsam needs of a prioritisation rule.
+
+    ``name`` identifies the rule on the command line (``--rule NAME``) and in the project
+    file (``[prioritisation] rule = "NAME"``). ``place`` must be a pure function of the
+    candidate: deterministic, and monotone, so that raising a partner's importance or
+    ease never moves it to a worse quadrant. It returns a :class:`Decision` (or just a
+    :class:`Quadrant`).
+    """
+
+    @property
+    def name(self) -> str:
+        """The rule's name."""
+        ...
+
+    def place(self, candidate: Candidate) -> Decision | Quadrant:
+        """Decide the candidate's quadrant and priority."""
+        ...
+
+
+@attrs.frozen(slots=True)
+class MatrixRule:
+    """The guide's 2×2 board: importance for success × ease of collaboration.
+
+    A score at or above ``importance_threshold`` counts as important, one at or above
+    ``ease_threshold`` as easy. Within a quadrant, partners are ordered by importance +
+    ease (the documented priority), then by importance, ease and id.
+    """
+
+    importance_threshold: float = attrs.field(
+        default=4, validator=THRESHOLD, metadata=THRESHOLD.metadata
+    )
+    ease_threshold: float = attrs.field(default=4, validator=THRESHOLD, metadata=THRESHOLD.metadata)
+
+    @property
+    def name(self) -> str:
+        """Always ``"matrix"``."""
+        return "matrix"
+
+    def quadrant(self, importance: float, ease: float) -> Quadrant:
+        """The quadrant of a pair of scores."""
+        return Quadrant.of(
+            important=importance >= self.importance_threshold, easy=ease >= self.ease_threshold
+        )
+
+    def place(self, candidate: Candidate) -> Decision:
+        """Place a candidate by its two scores."""
+        importance, ease = candidate.importance.value, candidate.ease.value
+        return Decision(
+            self.quadrant(importance, ease), importance + ease, self.reasons(importance, ease)
+        )
+
+    def reasons(self, importance: float, ease: float) -> tuple[Reason, ...]:
+        """Which thresholds the scores met, as reasons."""
+        return (
+            Reason.of(
+                "reason.importance_high"
+                if importance >= self.importance_threshold
+                else "reason.importance_low",
+                score=importance,
+                threshold=self.importance_threshold,
+            ),
+            Reason.of(
+                "reason.ease_high" if ease >= self.ease_threshold else "reason.ease_low",
+                score=ease,
+                threshold=self.ease_threshold,
+            ),
+        )
