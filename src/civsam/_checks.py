@@ -33,6 +33,7 @@ __all__ = [
 METADATA_KEY = "civsam.check"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # ids: not even tabs or line breaks
 
 
 @attrs.frozen(slots=True)
@@ -105,7 +106,7 @@ def _is_identifier(value: object) -> bool:
         isinstance(value, str)
         and value != ""
         and value == value.strip()
-        and _CONTROL.search(value) is None
+        and _ANY_CONTROL.search(value) is None
     )
 
 

@@ -172,6 +172,7 @@ def _tuple_hook_factory(
 ) -> Callable[[Any, type[Any]], tuple[Any, ...]]:
     item_type = typing.get_args(cls)[0]
     item_hook = conv.get_structure_hook(item_type)
+    tables = attrs.has(item_type)
 
     def structure(value: Any, _: type[Any]) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
@@ -180,6 +181,10 @@ def _tuple_hook_factory(
         errors: list[Exception] = []
         for index, item in enumerate(value):
             try:
+                if tables and not isinstance(item, dict):
+                    # Text here is often a name and an e-mail: say what it is, not what it says.
+                    found = "text" if isinstance(item, str) else describe(item)
+                    raise FieldError(found, "a table")  # noqa: TRY301
                 items.append(item_hook(item, item_type))
             except Exception as exc:  # noqa: BLE001 - every item's error is collected
                 exc.__notes__ = [

@@ -276,6 +276,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             os.fsync(handle.fileno())
         temporary.chmod(mode)
         temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise CivsamError(
+            f"{target}: could not save ({error.strerror or error}); the file is unchanged"
+        ) from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

@@ -90,6 +90,15 @@ class Language(enum.StrEnum):
     EN = "en"
 
 
+def _a_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # A datetime is a date too, but a project file holds days: refuse it here, not on load.
+    if type(value) is not dt.date:
+        raise ValueError(
+            f"{type(instance).__name__}.{attribute.name}: expected a date such as "
+            f"datetime.date(2024, 3, 1), found {type(value).__name__} {value!r}"
+        )
+
+
 _QUADRANT_ORDER = {quadrant: position for position, quadrant in enumerate(Quadrant)}
 
 
@@ -151,12 +160,8 @@ class Relation:
     source: str = attrs.field(validator=IDENTIFIER, metadata=IDENTIFIER.metadata)
     target: str = attrs.field(validator=IDENTIFIER, metadata=IDENTIFIER.metadata)
     kind: RelationKind = attrs.field(converter=RelationKind)
-    since: dt.date | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(dt.date))
-    )
-    until: dt.date | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(dt.date))
-    )
+    since: dt.date | None = attrs.field(default=None, validator=attrs.validators.optional(_a_date))
+    until: dt.date | None = attrs.field(default=None, validator=attrs.validators.optional(_a_date))
     note: str = _text()
 
     @target.validator

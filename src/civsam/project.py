@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 import networkx as nx
 
+from civsam._checks import to_tuple_of_str
+from civsam._converter import describe
 from civsam._document import Document, Header
 from civsam._locate import Path, format_path
 from civsam._validate import Checker, Finding
@@ -41,7 +43,18 @@ def _raise_for(findings: Iterable[Finding]) -> None:
 
 
 def _invalid_value(path: Path, error: ValueError | TypeError) -> ValidationError:
-    return ValidationError([Problem(str(error), path=format_path(path))])
+    """A validator's complaint as a Problem; attrs' own type errors made readable."""
+    args = error.args
+    if len(args) == 4 and isinstance(args[1], attrs.Attribute):  # noqa: PLR2004 - instance_of
+        attribute, expected, value = args[1], args[2], args[3]
+        names = expected if isinstance(expected, tuple) else (expected,)
+        message = (
+            f"{attribute.name}: expected {' or '.join(t.__name__ for t in names)}, "
+            f"found {describe(value)}"
+        )
+    else:
+        message = str(args[0]) if len(args) == 1 else str(error)
+    return ValidationError([Problem(message, path=format_path(path))])
 
 
 class Project:
@@ -84,7 +97,7 @@ class Project:
             header = Header(
                 name=name,
                 owner=owner.id,
-                target_groups=tuple(target_groups),
+                target_groups=to_tuple_of_str(target_groups),
                 language=Language(language),
                 description=description,
             )
@@ -161,7 +174,7 @@ class Project:
 
     @target_groups.setter
     def target_groups(self, value: Iterable[str]) -> None:
-        self._evolve_header(target_groups=tuple(value))
+        self._evolve_header(target_groups=to_tuple_of_str(value))
 
     @property
     def language(self) -> Language:
@@ -343,8 +356,9 @@ class Project:
         note: str = "",
     ) -> Relation:
         """Add a relation from ``source`` to ``target`` and return it."""
+        relation_kind = _relation_kind(kind)
         try:
-            relation = Relation(source, target, RelationKind(kind), since, until, note)
+            relation = Relation(source, target, relation_kind, since, until, note)
         except (TypeError, ValueError) as error:
             raise _invalid_value(("relations",), error) from None
         self.add(relation)
@@ -354,7 +368,7 @@ class Project:
         self, source: str, target: str, kind: RelationKind | str | None = None
     ) -> tuple[Relation, ...]:
         """Remove the relations from ``source`` to ``target`` (of one kind, or all)."""
-        wanted = None if kind is None else RelationKind(kind).value
+        wanted = None if kind is None else _relation_kind(kind).value
         removed = tuple(
             r
             for r in self._relations.values()
@@ -422,6 +436,23 @@ class Project:
         )
 
 
+def _relation_kind(kind: RelationKind | str) -> RelationKind:
+    try:
+        return RelationKind(kind)
+    except ValueError:
+        allowed = ", ".join(k.value for k in RelationKind)
+        raise ValidationError(
+            [
+                Problem(
+                    "unknown relation kind",
+                    path="relations",
+                    found=repr(kind),
+                    expected=f"one of {allowed}",
+                )
+            ]
+        ) from None
+
+
 def _is_item(value: object) -> bool:
     """Callers without a type checker can pass anything; say so instead of failing later."""
     return isinstance(value, Organisation | Relation | Assessment)
@@ -440,10 +471,75 @@ def _unknown(path: Path, organisation_id: str) -> Finding:
     )
 
 
+class _Attributes(dict[str, Any]):
+    """A node's or edge's attributes, read-only once the graph is built.
+
+    ``nx.freeze`` stops new nodes and edges, but not ``graph.nodes[n]["name"] = …``; the
+    project's graph is shared between callers, so its attributes are locked too. A copy
+    (``graph.copy()``, ``nx.Graph(graph)``) gets fresh attributes that can be changed.
+    """
+
+    __slots__ = ("_locked",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._locked = False
+        super().__init__(*args, **kwargs)
+
+    def lock(self) -> None:
+        self._locked = True
+
+    def _refuse(self, *_args: Any, **_kwargs: Any) -> Any:
+        if self._locked:
+            raise nx.NetworkXError(
+                "the project's graph is read-only; change the project, or work on graph.copy()"
+            )
+        return None
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._refuse()
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self._refuse()
+        super().__delitem__(key)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self._refuse()
+        super().update(*args, **kwargs)
+
+    def pop(self, *args: Any) -> Any:
+        self._refuse()
+        return super().pop(*args)
+
+    def popitem(self) -> tuple[str, Any]:
+        self._refuse()
+        return super().popitem()
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        self._refuse()
+        return super().setdefault(key, default)
+
+    def clear(self) -> None:
+        self._refuse()
+        super().clear()
+
+    def __ior__(self, other: Any) -> Any:  # type: ignore[misc] # dict's |= bypasses update
+        self._refuse()
+        return super().__ior__(other)
+
+
+class _ProjectGraph(nx.MultiDiGraph):  # type: ignore[type-arg]
+    """A MultiDiGraph whose attribute dicts can be locked (networkx's factory hooks)."""
+
+    node_attr_dict_factory = _Attributes
+    edge_attr_dict_factory = _Attributes
+    graph_attr_dict_factory = _Attributes
+
+
 def _build_graph(
     organisations: Iterable[Organisation], relations: Iterable[Relation]
 ) -> MultiDiGraph[str]:
-    graph: MultiDiGraph[str] = nx.MultiDiGraph()
+    graph: MultiDiGraph[str] = _ProjectGraph()
     graph.add_nodes_from(
         (o.id, {"organisation": o, "name": o.name, "kind": o.kind.value}) for o in organisations
     )
@@ -453,4 +549,9 @@ def _build_graph(
         for r in relations
     )
     graph.add_edges_from(edges)
+    for _, node_data in graph.nodes(data=True):
+        cast("_Attributes", node_data).lock()
+    for _, _, edge_data in graph.edges(data=True):
+        cast("_Attributes", edge_data).lock()
+    cast("_Attributes", graph.graph).lock()
     return cast("MultiDiGraph[str]", nx.freeze(graph))

@@ -49,6 +49,7 @@ _HOSTILE = (
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @functools.cache
@@ -60,9 +61,9 @@ def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
     return (hostile | st.text(max_size=max_size)).map(lambda text: text[:max_size])
 
 
-def _usable(text: str, prefix: str) -> str:
+def _usable(text: str, prefix: str, control: re.Pattern[str] = _CONTROL) -> str:
     """Make any text a valid name or id: no control characters, not blank."""
-    cleaned = _CONTROL.sub("", text)
+    cleaned = control.sub("", text)
     return cleaned if cleaned.strip() else prefix + cleaned
 
 
@@ -76,7 +77,7 @@ def names() -> st.SearchStrategy[str]:
 def identifiers() -> st.SearchStrategy[str]:
     """Ids: mostly slugs such as civsam makes, sometimes any text the rules allow."""
     slug = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,14}[a-z0-9])?", fullmatch=True)
-    return slug | texts(max_size=16).map(lambda text: _usable(text, "id").strip())
+    return slug | texts(max_size=16).map(lambda text: _usable(text, "id", _ANY_CONTROL).strip())
 
 
 def _optional(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str | None]:
