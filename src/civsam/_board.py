@@ -48,8 +48,8 @@ def _entry(placement: Placement, language: Language) -> str:
     scores = (
         f"{format_number(placement.importance, language)}/{format_number(placement.ease, language)}"
     )
-    name_width = _CELL - 1 - 5 - 1 - len(scores) - 1
-    name = _fit(placement.partner.name, name_width)
+    # flag, rank (4), ". ", name, " ", scores, " ": exactly one box wide
+    name = _fit(placement.partner.name, _CELL - 9 - len(scores))
     return f"{flag}{placement.rank:>4}. {name} {scores} "
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator, Mapping
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
@@ -27,8 +27,16 @@ from civsam.settings import PrioritySettings
 __all__ = ["Placement", "Prioritisation", "Shift", "prioritise", "resolve_rule", "sensitivity"]
 
 _QUADRANTS = tuple(Quadrant)
-# important * 2 + easy → quadrant, for the matrix rule's fast path
-_BY_FLAGS = (Quadrant.NOT_WORTH_IT, Quadrant.NOT_NOW, Quadrant.DISCUSS, Quadrant.START_HERE)
+_ORDERS_BY_FLAGS = tuple(  # important * 2 + easy → the quadrant's order
+    quadrant.order
+    for quadrant in (
+        Quadrant.NOT_WORTH_IT,
+        Quadrant.NOT_NOW,
+        Quadrant.DISCUSS,
+        Quadrant.START_HERE,
+    )
+)
+_ORDER, _PARTNER = 0, 4  # positions in a row (see _Row)
 
 
 @attrs.frozen(slots=True)
@@ -66,18 +74,28 @@ class Placement:
 
 
 class _Row(NamedTuple):
-    """A placed partner before it becomes a Placement: sortable by its first five fields."""
+    """A placed partner before it becomes a Placement: sortable by its first five fields.
+
+    Rows are stored as plain, short tuples (making 100,000 named tuples costs more) and
+    read through this class when a placement is built. ``extra`` is ``None`` for a
+    partner whose scores were both set by hand and placed by the matrix rule: its Score
+    objects and reasons are made only when the placement is looked at.
+    """
 
     order: int
     negative_priority: float
     negative_importance: float
     negative_ease: float
     partner_id: str
-    organisation: Organisation
     assessment: Assessment
-    quadrant: Quadrant
-    importance: Score | None  # None: set by hand, built when looked at
-    ease: Score | None
+    extra: _Extra | None
+
+
+class _Extra(NamedTuple):
+    """What a row needs beyond hand-set scores: resolved scores, flags, rule reasons."""
+
+    importance: Score
+    ease: Score
     disagreement: bool
     reasons: tuple[Reason | str, ...] | None  # None: the matrix rule's, built when looked at
 
@@ -92,6 +110,7 @@ class Prioritisation:
     __slots__ = (
         "_built",
         "_index",
+        "_organisations",
         "_rows",
         "_rule",
         "_starts",
@@ -103,13 +122,15 @@ class Prioritisation:
 
     def __init__(
         self,
-        rows: list[_Row],
+        rows: list[tuple[Any, ...]],
         *,
+        organisations: Mapping[str, Organisation],
         rule: Rule,
         settings: PrioritySettings,
         language: Language,
     ) -> None:
         self._rows = rows
+        self._organisations = organisations
         self._rule = rule
         self.rule = rule.name
         """The name of the rule that placed the partners."""
@@ -168,19 +189,19 @@ class Prioritisation:
         """How many partners each quadrant holds (every quadrant listed, in order)."""
         counts = dict.fromkeys(_QUADRANTS, 0)
         for row in self._rows:
-            counts[row.quadrant] += 1
+            counts[_QUADRANTS[row[_ORDER]]] += 1
         return counts
 
     def _positions(self) -> dict[str, int]:
         if self._index is None:
-            self._index = {row.partner_id: i for i, row in enumerate(self._rows)}
+            self._index = {row[_PARTNER]: i for i, row in enumerate(self._rows)}
         return self._index
 
     def _quadrant_starts(self) -> dict[Quadrant, int]:
         if self._starts is None:
             starts: dict[Quadrant, int] = {}
             for position, row in enumerate(self._rows):
-                starts.setdefault(row.quadrant, position)
+                starts.setdefault(_QUADRANTS[row[_ORDER]], position)
             self._starts = starts
         return self._starts
 
@@ -192,21 +213,26 @@ class Prioritisation:
         return built
 
     def _build(self, position: int) -> Placement:
-        row = self._rows[position]
+        row = _Row._make(self._rows[position])
         assessment = row.assessment
-        importance = row.importance or Score(float(assessment.importance or 0), ScoreSource.HAND)
-        ease = row.ease or Score(float(assessment.ease or 0), ScoreSource.HAND)
-        rule_reasons = row.reasons
+        quadrant = _QUADRANTS[row.order]
+        extra = row.extra or _Extra(
+            Score(float(assessment.importance or 0), ScoreSource.HAND),
+            Score(float(assessment.ease or 0), ScoreSource.HAND),
+            disagreement=False,
+            reasons=None,
+        )
+        importance, ease, rule_reasons = extra.importance, extra.ease, extra.reasons
         if rule_reasons is None:
             assert isinstance(self._rule, MatrixRule)  # noqa: S101 - the fast path's rows
             rule_reasons = self._rule.reasons(importance.value, ease.value)
-        first = self._quadrant_starts()[row.quadrant]
+        first = self._quadrant_starts()[quadrant]
         explanation: list[Reason | str] = [
             score_reason("importance", importance),
             score_reason("ease", ease),
             *rule_reasons,
         ]
-        if row.disagreement:
+        if extra.disagreement:
             spread = max(importance.spread or 0, ease.spread or 0)
             explanation.append(Reason.of("reason.disagreement", spread=spread))
         explanation.append(
@@ -215,20 +241,20 @@ class Prioritisation:
                 rank=position + 1,
                 total=len(self._rows),
                 place=position - first + 1,
-                quadrant=row.quadrant,
+                quadrant=quadrant,
                 priority=-row.negative_priority,
             )
         )
         return Placement(
-            partner=row.organisation,
-            quadrant=row.quadrant,
+            partner=self._organisations[row.partner_id],
+            quadrant=quadrant,
             importance=importance.value,
             ease=ease.value,
             rank=position + 1,
             priority=-row.negative_priority,
             importance_score=importance,
             ease_score=ease,
-            disagreement=row.disagreement,
+            disagreement=extra.disagreement,
             rule=self.rule,
             explanation=tuple(explanation),
             language=self.language,
@@ -283,7 +309,7 @@ def prioritise(
         owner=project.owner.id,
         target_groups=project.target_groups,
         organisations=project.organisations,
-        relations=project.relations,
+        relations=lambda: project.relations,
         graph=lambda: project.graph,
         derivation=settings.derivation,
         as_of=as_of or _today(),
@@ -296,6 +322,7 @@ def prioritise(
     rows.sort()
     return Prioritisation(
         rows,
+        organisations=project._shared_organisations(),  # noqa: SLF001 - copy on write
         rule=chosen,
         settings=settings,
         language=Language(language) if language is not None else project.language,
@@ -306,49 +333,61 @@ def _disagree(importance: Score, ease: Score, spread: int) -> bool:
     return (importance.spread or 0) >= spread or (ease.spread or 0) >= spread
 
 
-def _matrix_rows(project: Project, rule: MatrixRule, resolver: Resolver, spread: int) -> list[_Row]:
+def _matrix_rows(
+    project: Project, rule: MatrixRule, resolver: Resolver, spread: int
+) -> list[tuple[Any, ...]]:
     """The guide's rule as a tight loop: no per-partner objects until one is looked at."""
-    organisations = project.organisations
     importance_threshold, ease_threshold = rule.importance_threshold, rule.ease_threshold
-    rows: list[_Row] = []
+    orders = _ORDERS_BY_FLAGS
+    rows: list[tuple[Any, ...]] = []
     append = rows.append
     for assessment in project.assessments.values():
-        hand_importance, hand_ease = assessment.importance, assessment.ease
-        importance_score = ease_score = None
-        disagreement = False
-        importance: float
-        ease: float
-        if hand_importance is None or hand_ease is None or assessment.ratings:
+        importance, ease = assessment.importance, assessment.ease
+        if importance is None or ease is None or assessment.ratings:
             importance_score = resolver.importance(assessment)
             ease_score = resolver.ease(assessment)
-            importance, ease = importance_score.value, ease_score.value
-            disagreement = _disagree(importance_score, ease_score, spread)
-        else:
-            importance, ease = hand_importance, hand_ease
-        quadrant = _BY_FLAGS[(importance >= importance_threshold) * 2 + (ease >= ease_threshold)]
+            flags = (importance_score.value >= importance_threshold) * 2 + (
+                ease_score.value >= ease_threshold
+            )
+            append(
+                (
+                    orders[flags],
+                    -(importance_score.value + ease_score.value),
+                    -importance_score.value,
+                    -ease_score.value,
+                    assessment.partner,
+                    assessment,
+                    _Extra(
+                        importance_score,
+                        ease_score,
+                        _disagree(importance_score, ease_score, spread),
+                        None,
+                    ),
+                )
+            )
+            continue
+        flags = (importance >= importance_threshold) * 2 + (ease >= ease_threshold)
+        # Hand-set scores: the Score objects are made when the placement is looked at.
         append(
-            _Row(
-                quadrant.order,
-                -float(importance + ease),
+            (
+                orders[flags],
+                -(importance + ease),
                 -importance,
                 -ease,
                 assessment.partner,
-                organisations[assessment.partner],
                 assessment,
-                quadrant,
-                importance_score,
-                ease_score,
-                disagreement,
                 None,
             )
         )
     return rows
 
 
-def _rule_rows(project: Project, rule: Rule, resolver: Resolver, spread: int) -> list[_Row]:
+def _rule_rows(
+    project: Project, rule: Rule, resolver: Resolver, spread: int
+) -> list[tuple[Any, ...]]:
     name = _rule_name(rule)
     organisations = project.organisations
-    rows: list[_Row] = []
+    rows: list[tuple[Any, ...]] = []
     for assessment in project.assessments.values():
         organisation = organisations[assessment.partner]
         importance, ease = resolver.importance(assessment), resolver.ease(assessment)
@@ -369,19 +408,14 @@ def _rule_rows(project: Project, rule: Rule, resolver: Resolver, spread: int) ->
                 partner=assessment.partner,
             )
         rows.append(
-            _Row(
+            (
                 decision.quadrant.order,
                 -float(decision.priority),
                 -importance.value,
                 -ease.value,
                 assessment.partner,
-                organisation,
                 assessment,
-                decision.quadrant,
-                importance,
-                ease,
-                _disagree(importance, ease, spread),
-                decision.reasons,
+                _Extra(importance, ease, _disagree(importance, ease, spread), decision.reasons),
             )
         )
     return rows

@@ -77,6 +77,7 @@ class Project:
         "_graph",
         "_header",
         "_organisations",
+        "_organisations_shared",
         "_relations",
         "_settings",
     )
@@ -106,6 +107,7 @@ class Project:
         self._header = header
         self._settings = PrioritySettings()
         self._organisations: dict[str, Organisation] = {}
+        self._organisations_shared = False
         self._relations: dict[tuple[str, str, str], Relation] = {}
         self._assessments: dict[str, Assessment] = {}
         self._graph: MultiDiGraph[str] | None = None
@@ -119,6 +121,7 @@ class Project:
         project._header = document.project
         project._settings = document.prioritisation
         project._organisations = {o.id: o for o in document.organisations}
+        project._organisations_shared = False
         project._relations = {_key(r): r for r in document.relations}
         project._assessments = {a.partner: a for a in document.assessments}
         project._graph = None
@@ -255,6 +258,24 @@ class Project:
         """The relations an organisation takes part in, either end."""
         return tuple(r for r in self._relations.values() if organisation_id in (r.source, r.target))
 
+    # -- snapshots ----------------------------------------------------------------------
+
+    def _shared_organisations(self) -> Mapping[str, Organisation]:
+        """The organisations as they are now, for a result that outlives later changes.
+
+        No copy is made here: the next change copies the dict first (copy on write), so
+        prioritising a national register costs no 100,000-entry copy, and a project that
+        is changed afterwards still leaves earlier results as they were.
+        """
+        self._organisations_shared = True
+        return MappingProxyType(self._organisations)
+
+    def _writable_organisations(self) -> dict[str, Organisation]:
+        if self._organisations_shared:
+            self._organisations = dict(self._organisations)
+            self._organisations_shared = False
+        return self._organisations
+
     # -- changes ------------------------------------------------------------------------
 
     def add(self, *items: _Item) -> None:
@@ -292,8 +313,9 @@ class Project:
         for assessment in assessments:
             findings.extend(checker.assessment(("assessments",), assessment))
         _raise_for(findings)
+        organisations = self._writable_organisations() if orgs else self._organisations
         for org in orgs:
-            self._organisations[org.id] = org
+            organisations[org.id] = org
         for rel in rels:
             self._relations[_key(rel)] = rel
         for assessment in assessments:
@@ -314,7 +336,7 @@ class Project:
                     )
                 ]
             )
-        self._organisations[organisation.id] = organisation
+        self._writable_organisations()[organisation.id] = organisation
         self._graph = None
         return old
 
@@ -335,7 +357,7 @@ class Project:
         if organisation is None:
             _raise_for([_unknown(("organisations",), organisation_id)])
         assert organisation is not None  # noqa: S101 - narrowed by _raise_for
-        del self._organisations[organisation_id]
+        del self._writable_organisations()[organisation_id]
         self._relations = {
             key: r
             for key, r in self._relations.items()

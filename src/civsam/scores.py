@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import statistics
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 import networkx as nx
@@ -76,7 +76,7 @@ class Resolver:
         owner: str,
         target_groups: tuple[str, ...],
         organisations: Mapping[str, Organisation],
-        relations: tuple[Relation, ...],
+        relations: Callable[[], Iterable[Relation]],
         graph: Callable[[], nx.MultiDiGraph[str]],
         derivation: Derivation,
         as_of: dt.date,
@@ -159,7 +159,7 @@ class Resolver:
     def _direct_relations(self) -> dict[str, list[Relation]]:
         if self._direct is None:
             direct: dict[str, list[Relation]] = {}
-            for relation in self._relations:
+            for relation in self._relations():
                 if relation.source == self._owner:
                     direct.setdefault(relation.target, []).append(relation)
                 elif relation.target == self._owner:
