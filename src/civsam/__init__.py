@@ -9,6 +9,8 @@ from collections.abc import Mapping
 
 from civsam.bundled import example
 from civsam.errors import CivsamError, Problem, ValidationError
+from civsam.explain import format_number
+from civsam.exporting import Exporter, ExportError, UnknownFormatError, export, exporters
 from civsam.hookspecs import hookimpl
 from civsam.io import dumps, load, loads, save
 from civsam.labels import label
@@ -25,6 +27,7 @@ from civsam.model import (
 )
 from civsam.prioritisation import Placement, Prioritisation, Shift, prioritise, sensitivity
 from civsam.project import Project
+from civsam.report import Report, make_report
 from civsam.rules import Candidate, Decision, MatrixRule, Reason, Rule, RuleError
 from civsam.scores import Factor, Score, ScoreSource
 from civsam.settings import Derivation, PrioritySettings
@@ -47,6 +50,8 @@ __all__ = [
     "Contact",
     "Decision",
     "Derivation",
+    "ExportError",
+    "Exporter",
     "Factor",
     "Language",
     "MatrixRule",
@@ -62,20 +67,26 @@ __all__ = [
     "Reason",
     "Relation",
     "RelationKind",
+    "Report",
     "Rule",
     "RuleError",
     "Score",
     "ScoreSource",
     "Shift",
+    "UnknownFormatError",
     "ValidationError",
     "__version__",
     "available_rules",
     "dumps",
     "example",
+    "export",
+    "exporters",
+    "format_number",
     "hookimpl",
     "label",
     "load",
     "loads",
+    "make_report",
     "prioritise",
     "read_table",
     "save",

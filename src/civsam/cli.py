@@ -17,10 +17,12 @@ import civsam
 from civsam._board import draw_board, draw_sensitivity
 from civsam.bundled import example, example_text, template_text
 from civsam.errors import CivsamError, ValidationError
+from civsam.exporting import UnknownFormatError, export, exporters
 from civsam.io import format_for, save, write_atomic
 from civsam.model import Language
 from civsam.plugins import plugins
 from civsam.prioritisation import prioritise, sensitivity
+from civsam.report import make_report
 from civsam.rules import MatrixRule, Rule, RuleError
 from civsam.table import read_table
 
@@ -142,12 +144,62 @@ def _matrix(args: argparse.Namespace, out: TextIO) -> int:
 
 def _plugins(_args: argparse.Namespace, out: TextIO) -> int:
     loaded = plugins()
-    print("Rules:", file=out)
-    for name, entry in loaded.rules().items():
-        print(f"  {name:<20} {entry.plugin.origin} (plugin {entry.plugin.name})", file=out)
+    for title, registry in (("Exporters:", loaded.exporters()), ("Rules:", loaded.rules())):
+        print(title, file=out)
+        for name, entry in registry.items():
+            print(f"  {name:<20} {entry.plugin.origin} (plugin {entry.plugin.name})", file=out)
+        if not registry:
+            print("  none", file=out)
     print("Plugins that failed:" if loaded.failures else "Plugins that failed: none", file=out)
     for failure in loaded.failures:
         print(f"  {failure}", file=out)
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    project = civsam.load(_project_path(args.path))
+    try:
+        exporter = exporters()[args.format]
+    except KeyError:
+        raise _UsageError(
+            str(UnknownFormatError(args.format, tuple(sorted(exporters()))))
+        ) from None
+    language = Language(args.lang) if args.lang else project.language
+    report = make_report(
+        project,
+        language=language,
+        include_contacts=args.include_contacts,
+        rule=args.rule,
+        as_of=args.today,
+    )
+    data = export(report, args.format, args.output)
+    fields = ", ".join(report.personal_fields) or "none"
+    print(f"civsam: personal data in this export: {fields}", file=sys.stderr)
+    if args.output is None:
+        out.flush()
+        sys.stdout.buffer.write(data) if out is sys.stdout else out.write(data.decode("utf-8"))
+    else:
+        print(f"Wrote {args.output} ({exporter.name}, {len(data):,} bytes)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    folder = Path(args.outdir)
+    folder.mkdir(parents=True, exist_ok=True)
+    project_file = folder / "example.toml"
+    write_atomic(project_file, example_text().encode("utf-8"))
+    print(f"Wrote {project_file}: the bundled example project", file=out)
+    project = civsam.load(project_file)
+    report = make_report(project, as_of=args.today)
+    for name, exporter in sorted(exporters().items()):
+        target = folder / f"example-{name}{exporter.suffix}"
+        data = export(report, name, target)
+        print(f"Wrote {target}: {name}, {len(data):,} bytes", file=out)
+    print(
+        "Contact persons are left out of every export; add --include-contacts to "
+        "`civsam export` to include them.",
+        file=out,
+    )
     return EXIT_OK
 
 
@@ -230,6 +282,49 @@ def _parser() -> argparse.ArgumentParser:
         help="the date relations are measured against (default: today)",
     )
     matrix.set_defaults(handler=_matrix)
+
+    exporting = commands.add_parser("export", help="export a project (CSV, Markdown, …)")
+    exporting.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
+    exporting.add_argument(
+        "-f",
+        "--format",
+        required=True,
+        metavar="FORMAT",
+        help="the format (see `civsam plugins`), e.g. csv or markdown",
+    )
+    exporting.add_argument(
+        "-o", "--output", metavar="OUT", help="the file to write (default: standard output)"
+    )
+    exporting.add_argument(
+        "--lang",
+        choices=[lang.value for lang in Language],
+        help="the language of the export (default: the project's)",
+    )
+    exporting.add_argument(
+        "--include-contacts",
+        action="store_true",
+        help="include contact persons' names, e-mails and phones",
+    )
+    exporting.add_argument(
+        "--rule", metavar="NAME", help="the rule to use (default: the project's)"
+    )
+    exporting.add_argument(
+        "--today",
+        type=_date,
+        metavar="DATE",
+        help="the date relations are measured against (default: today)",
+    )
+    exporting.set_defaults(handler=_export)
+
+    demo = commands.add_parser("demo", help="write the bundled example and every export of it")
+    demo.add_argument("outdir", metavar="OUTDIR", help="the folder to write to")
+    demo.add_argument(
+        "--today",
+        type=_date,
+        metavar="DATE",
+        help="the date relations are measured against (default: today)",
+    )
+    demo.set_defaults(handler=_demo)
 
     listing = commands.add_parser(
         "plugins", help="list the installed rules, exporters and failed plugins"

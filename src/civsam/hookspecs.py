@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from civsam.exporting import Exporter
     from civsam.rules import Rule
 
-__all__ = ["PROJECT_NAME", "civsam_rules", "hookimpl", "hookspec"]
+__all__ = ["PROJECT_NAME", "civsam_exporters", "civsam_rules", "hookimpl", "hookspec"]
 
 PROJECT_NAME = "civsam"
 """The pluggy project name: for the markers, the plugin manager and the entry-point group."""
@@ -35,4 +36,14 @@ def civsam_rules() -> Iterable[Rule]:  # type: ignore[empty-body]
     ``[prioritisation] rule = "NAME"``) and a ``place(candidate)`` method. Names must be
     unique across plugins: a name two plugins claim is refused and reported, and
     ``matrix`` is civsam's own.
+    """
+
+
+@hookspec
+def civsam_exporters() -> Iterable[Exporter]:  # type: ignore[empty-body]
+    """Return the export formats this plugin provides.
+
+    Each follows :class:`civsam.Exporter`: ``name`` (the ``-f`` value), ``suffix``,
+    ``media_type`` and ``export(report, out)``. A format name two plugins claim is
+    refused and reported with both distributions; civsam's own formats keep theirs.
     """

@@ -115,6 +115,7 @@ class Plugins:
             self._load(entry_point, wanted)
         self._check_pending()
         self._rules: Mapping[str, Registered] | None = None
+        self._exporters: Mapping[str, Registered] | None = None
 
     # -- loading ------------------------------------------------------------------------
 
@@ -151,7 +152,7 @@ class Plugins:
             self._fail(
                 info,
                 "provides no civsam hook; mark its hook functions with @civsam.hookimpl "
-                "and name them after a hook (civsam_rules, …)",
+                "and name them after a hook (civsam_rules, civsam_exporters)",
             )
             return
         self._info[info.name] = info
@@ -193,6 +194,14 @@ class Plugins:
         if self._rules is None:
             self._rules = self._collect(self.manager.hook.civsam_rules, "rule", _check_rule)
         return self._rules
+
+    def exporters(self) -> Mapping[str, Registered]:
+        """Every usable exporter by format name."""
+        if self._exporters is None:
+            self._exporters = self._collect(
+                self.manager.hook.civsam_exporters, "exporter", _check_exporter
+            )
+        return self._exporters
 
     def _collect(
         self,
@@ -244,6 +253,18 @@ def _check_rule(item: object) -> str | None:
     name = getattr(item, "name", None)
     if not isinstance(name, str) or not name.strip():
         return f"its name must be a non-empty text, found {name!r}"
+    return None
+
+
+def _check_exporter(item: object) -> str | None:
+    from civsam.exporting import Exporter  # noqa: PLC0415 - exporting imports this module
+
+    if not isinstance(item, Exporter):
+        return f"{type(item).__name__} lacks name, suffix, media_type or export(report, out)"
+    for attribute in ("name", "suffix", "media_type"):
+        value = getattr(item, attribute, None)
+        if not isinstance(value, str) or not value.strip():
+            return f"its {attribute} must be a non-empty text, found {value!r}"
     return None
 
 

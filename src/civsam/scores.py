@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import statistics
 from collections.abc import Callable, Iterable, Mapping
 
@@ -62,9 +63,11 @@ class Score:
 
 
 def _rated(values: list[int]) -> tuple[float, float | None]:
+    """The raters' median, rounded half up so it stays on the 1–5 scale, and the spread."""
     if not values:
         return 0.0, None
-    return float(statistics.median(values)), float(max(values) - min(values))
+    median = math.floor(statistics.median(values) + 0.5)
+    return float(median), float(max(values) - min(values))
 
 
 class Resolver:
@@ -126,7 +129,7 @@ class Resolver:
         theirs = {group.casefold() for group in partner.target_groups}
         if not self._groups or not theirs:
             return Score(
-                self._derivation.unknown_importance,
+                float(self._derivation.unknown_importance),
                 ScoreSource.DEFAULT,
                 factors=(Factor("unknown", self._derivation.unknown_importance),),
             )

@@ -412,7 +412,7 @@ class _Row:
         column = self.columns.get(field)
         if column is None or column >= len(self.cells):
             return ""
-        return self.cells[column].strip()
+        return _restore(self.cells[column].strip())
 
     def problem(
         self,
@@ -555,6 +555,14 @@ class _Row:
                 first.name, email or first.email, phone or first.phone, role or first.role
             )
         return contacts
+
+
+_NEUTRALISED = re.compile(r"'(?=[=+\-@\t\r\n'])")
+
+
+def _restore(cell: str) -> str:
+    """Undo the ``'`` a CSV export puts before a would-be formula (``'=SUM`` → ``=SUM``)."""
+    return cell[1:] if _NEUTRALISED.match(cell) else cell
 
 
 def _split_contacts(cell: str) -> Iterable[Contact]:

@@ -156,7 +156,7 @@ def priority_settings() -> st.SearchStrategy[PrioritySettings]:
         contact=weight,
         second_degree=weight,
         challenges=weight,
-        unknown_importance=st.integers(1, 5).map(float),
+        unknown_importance=st.integers(1, 5),
     )
     threshold = st.integers(1, 5).map(float) | st.sampled_from([1.5, 2.5, 3.5, 4.5])
     return st.just(PrioritySettings()) | st.builds(

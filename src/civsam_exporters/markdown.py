@@ -1,0 +1,243 @@
+"""The report as GitHub-flavoured Markdown: for a team's wiki or repository.
+
+Title and facts, the priority matrix as a Mermaid ``quadrantChart`` (GitHub and GitLab
+draw it) and as a plain table for renderers without Mermaid, the partner table, and
+each partner's reasons. Every text from the data is escaped (each ASCII punctuation
+character gets a backslash; line breaks become spaces), so a ``|`` can't split a cell,
+and no ``<``, ``>`` or ``&`` from the data reaches the page as HTML.
+
+The report is a list of sections; a plugin can add its own with
+``attrs.evolve(MARKDOWN, sections=(*MARKDOWN.sections, my_section))``.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
+
+import attrs
+
+import civsam
+from civsam import Placement, Quadrant, Report, format_number, hookimpl, label
+
+__all__ = [
+    "MARKDOWN",
+    "MarkdownExporter",
+    "Section",
+    "civsam_exporters",
+    "escape",
+    "mermaid_text",
+    "table",
+]
+
+Section = Callable[[Report], Iterable[str]]
+"""A section: lines of Markdown for a report; sections are separated by a blank line."""
+
+_PUNCTUATION = {char: "\\" + char for char in string.punctuation}
+_SPACES = re.compile(r"[\r\n\t\x0b\x0c\x85\u2028\u2029]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_MERMAID_DROP = re.compile(r"[\"`\\#;<>&{}\[\]:|]")
+MERMAID_POINTS = 40
+"""The matrix chart shows at most this many partners (the first in rank order)."""
+BOARD_NAMES = 12
+"""The plain board lists at most this many partners per quadrant."""
+
+
+def escape(text: str) -> str:
+    """Text from the data, safe in any Markdown context, table cells included."""
+    text = _CONTROL.sub("", _SPACES.sub(" ", text))
+    return "".join(_PUNCTUATION.get(char, char) for char in text)
+
+
+def table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
+    """A GFM table; cells must already be escaped. Every row gets the header's width."""
+    width = len(header)
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * width]
+    for row in rows:
+        cells = (row + [""] * width)[:width]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def mermaid_text(text: str) -> str:
+    """Text for inside a Mermaid string: one line, no quotes, backticks or markup."""
+    text = _MERMAID_DROP.sub("", _CONTROL.sub("", _SPACES.sub(" ", text)))
+    return " ".join(text.split()) or "?"
+
+
+def _name(placement: Placement) -> str:
+    return escape(placement.partner.name)
+
+
+def heading(report: Report) -> Iterator[str]:
+    """The title and the facts: owner, target groups, description, personal data."""
+    project, language = report.project, report.language
+    yield f"# {escape(project.name)}"
+    yield ""
+    yield f"- **{label('report.owner', language)}:** {escape(project.owner.name)}"
+    groups = ", ".join(escape(group) for group in project.target_groups)
+    yield f"- **{label('report.target_groups', language)}:** {groups or '–'}"
+    fields = ", ".join(report.personal_fields) or label("report.personal_data_none", language)
+    yield "- " + escape(label("report.personal_data", language, fields=fields))
+    if project.description:
+        yield ""
+        yield escape(project.description)
+
+
+def _point(placement: Placement, offset: float) -> tuple[str, str]:
+    """Coordinates in the quadrant the placement is in, by score, never 0 or 1."""
+    easy = placement.quadrant in {Quadrant.START_HERE, Quadrant.NOT_NOW}
+    important = placement.quadrant in {Quadrant.START_HERE, Quadrant.DISCUSS}
+    x = (0.55 if easy else 0.05) + 0.35 * (placement.ease - 1) / 4 + offset
+    y = (0.55 if important else 0.05) + 0.35 * (placement.importance - 1) / 4 + offset
+    return f"{x:.3f}", f"{y:.3f}"
+
+
+def matrix(report: Report) -> Iterator[str]:
+    """The board: a Mermaid quadrant chart, then the same as a plain table."""
+    language, prio = report.language, report.prioritisation
+    yield f"## {label('report.matrix', language)}"
+    yield ""
+    if not len(prio):
+        yield escape(label("matrix.no_partners", language))
+        return
+    quadrant = {q: mermaid_text(label(f"quadrant_short.{q.value}", language)) for q in Quadrant}
+    yield "```mermaid"
+    yield "quadrantChart"
+    yield f"    title {mermaid_text(report.project.name)}"
+    yield (
+        f'    x-axis "{mermaid_text(label("level.hard", language))}" --> '
+        f'"{mermaid_text(label("level.easy", language))}"'
+    )
+    yield (
+        f'    y-axis "{mermaid_text(label("level.low", language))}" --> '
+        f'"{mermaid_text(label("level.high", language))}"'
+    )
+    yield f'    quadrant-1 "{quadrant[Quadrant.START_HERE]}"'
+    yield f'    quadrant-2 "{quadrant[Quadrant.DISCUSS]}"'
+    yield f'    quadrant-3 "{quadrant[Quadrant.NOT_WORTH_IT]}"'
+    yield f'    quadrant-4 "{quadrant[Quadrant.NOT_NOW]}"'
+    for index, placement in enumerate(prio):
+        if index == MERMAID_POINTS:
+            break
+        x, y = _point(placement, (index % 5) * 0.01)
+        name = mermaid_text(f"{placement.rank}. {placement.partner.name}")
+        yield f'    "{name}": [{x}, {y}]'
+    yield "```"
+    yield ""
+    if len(prio) > MERMAID_POINTS:
+        more = label("matrix.more", language, count=len(prio) - MERMAID_POINTS)
+        yield escape(more)
+        yield ""
+    yield from _board(report)
+
+
+def _board(report: Report) -> list[str]:
+    language, prio = report.language, report.prioritisation
+
+    def cell(quadrant: Quadrant) -> str:
+        placements = prio.quadrant(quadrant)
+        title = f"**{escape(label(f'quadrant.{quadrant.value}', language))}**"
+        names = [f"{p.rank}\\. {_name(p)}" for p in placements[:BOARD_NAMES]]
+        if len(placements) > BOARD_NAMES:
+            names.append(
+                escape(label("matrix.more", language, count=len(placements) - BOARD_NAMES))
+            )
+        return f"{title}: " + (", ".join(names) or escape(label("matrix.empty", language)))
+
+    high, low = label("level.high", language), label("level.low", language)
+    return table(
+        ["", escape(label("level.hard", language)), escape(label("level.easy", language))],
+        [
+            [f"**{escape(high)}**", cell(Quadrant.DISCUSS), cell(Quadrant.START_HERE)],
+            [f"**{escape(low)}**", cell(Quadrant.NOT_WORTH_IT), cell(Quadrant.NOT_NOW)],
+        ],
+    )
+
+
+def partners(report: Report) -> Iterator[str]:
+    """The partner table in rank order, in the guide's words."""
+    language, prio = report.language, report.prioritisation
+    yield f"## {label('report.partners', language)}"
+    yield ""
+    columns = ["rank", "partner", "quadrant", "importance", "ease", "shared_interest",
+               "challenges", "existing_relation"]  # fmt: skip
+    if report.include_contacts:
+        columns.append("contact")
+    header = [escape(label(f"column.{c}", language)) for c in columns]
+    assessments = report.project.assessments
+
+    def row(placement: Placement) -> list[str]:
+        assessment = assessments[placement.partner.id]
+        cells = [
+            str(placement.rank),
+            _name(placement),
+            escape(label(f"quadrant_short.{placement.quadrant.value}", language)),
+            escape(format_number(placement.importance, language)),
+            escape(format_number(placement.ease, language)),
+            escape(assessment.shared_interest),
+            escape(assessment.challenges),
+            escape(assessment.existing_relation),
+        ]
+        if report.include_contacts:
+            cells.append(escape(_contact(report, placement)))
+        return cells
+
+    yield from table(header, (row(p) for p in prio))
+
+
+def _contact(report: Report, placement: Placement) -> str:
+    name = report.contact_name(placement.partner.id)
+    people = report.contacts(placement.partner)
+    person = next((c for c in people if c.name == name), people[0] if people else None)
+    parts = [name or (person.name if person else "")]
+    if person is not None:
+        parts += [value for value in (person.email, person.phone) if value]
+    return ", ".join(part for part in parts if part)
+
+
+def reasons(report: Report) -> Iterator[str]:
+    """Each partner's reasons, in rank order."""
+    language = report.language
+    yield f"## {label('report.reasons', language)}"
+    for placement in report.prioritisation:
+        yield ""
+        flag = " ⚠" if placement.disagreement else ""
+        yield f"### {placement.rank}\\. {_name(placement)}{flag}"
+        yield ""
+        yield from (f"- {escape(reason)}" for reason in placement.explain(language))
+
+
+def footer(report: Report) -> Iterator[str]:
+    """Where the document comes from, and when, if the build says so."""
+    made = label("report.generated_by", report.language)
+    if report.generated is not None:
+        made += f" {civsam.__version__}, {report.generated.date().isoformat()}"
+    yield f"*{escape(made)}*"
+
+
+@attrs.frozen
+class MarkdownExporter:
+    """The report as GitHub-flavoured Markdown, built from ``sections`` in order."""
+
+    sections: tuple[Section, ...] = (heading, matrix, partners, reasons, footer)
+    name: str = "markdown"
+    suffix: str = ".md"
+    media_type: str = "text/markdown; charset=utf-8; variant=GFM"
+
+    def export(self, report: Report, out: BinaryIO) -> None:
+        """Write every section, UTF-8, LF line endings, one final newline."""
+        blocks = ["\n".join(section(report)).strip("\n") for section in self.sections]
+        text = "\n\n".join(block for block in blocks if block) + "\n"
+        out.write(text.encode("utf-8"))
+
+
+MARKDOWN = MarkdownExporter()
+
+
+@hookimpl
+def civsam_exporters() -> list[MarkdownExporter]:
+    """The Markdown report."""
+    return [MARKDOWN]

@@ -1,0 +1,125 @@
+"""The guide's partner table as CSV, one row per assessed partner in rank order.
+
+Two profiles. ``csv`` is for double-clicking in Excel: with Danish it is UTF-8 with a
+byte-order mark and ``;`` between cells (what Danish Excel expects; no ``sep=`` line,
+which would stop Excel from reading UTF-8), with English ``,``. ``csv-rfc4180`` is plain
+RFC 4180: ``,``, no byte-order mark. Both end rows with CRLF and quote cells with line
+breaks. A text cell starting with ``= + - @``, a tab or a line break gets a leading
+``'`` so a spreadsheet never runs it as a formula (OWASP's advice) — phone numbers such
+as ``+45 12 34 56 78`` included; ``civsam import-table`` removes that ``'`` again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import BinaryIO
+
+import attrs
+
+import civsam
+from civsam import Language, Report, format_number, hookimpl, label
+
+__all__ = ["CSV", "CSV_RFC4180", "CsvExporter", "civsam_exporters", "neutralise"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise(text: str) -> str:
+    """Prefix ``'`` to a cell a spreadsheet could take for a formula.
+
+    A cell that already starts with ``'`` before such a character (or another ``'``)
+    gets one more, so that removing exactly one on import gives back the original.
+    """
+    if text.startswith(_FORMULA_START) or (
+        text.startswith("'") and text[1:2] in {*_FORMULA_START, "'"}
+    ):
+        return "'" + text
+    return text
+
+
+def _columns(report: Report) -> list[str]:
+    columns = [
+        "rank", "quadrant", "id", "partner", "kind", "shared_interest", "importance",
+        "importance_note", "ease", "ease_note", "challenges", "existing_relation", "contact",
+    ]  # fmt: skip
+    if report.include_contacts:
+        columns += ["email", "phone"]
+    columns.append("notes")
+    return columns
+
+
+def _rows(report: Report) -> Iterator[list[str]]:
+    language = report.language
+    kinds = {kind: label(f"org_kind.{kind.value}", language) for kind in civsam.OrgKind}
+    quadrants = {q: label(f"quadrant.{q.value}", language) for q in civsam.Quadrant}
+    assessments = report.project.assessments
+    for placement in report.prioritisation:
+        partner = placement.partner
+        assessment = assessments[partner.id]
+        contact_name = report.contact_name(partner.id)
+        text = {
+            "id": partner.id,
+            "partner": partner.name,
+            "shared_interest": assessment.shared_interest,
+            "importance_note": assessment.importance_note,
+            "ease_note": assessment.ease_note,
+            "challenges": assessment.challenges,
+            "existing_relation": assessment.existing_relation,
+            "contact": contact_name,
+            "notes": assessment.notes,
+        }
+        if report.include_contacts:
+            person = _person(report, partner, contact_name)
+            text["email"] = (person.email or "") if person else ""
+            text["phone"] = (person.phone or "") if person else ""
+        row = {name: neutralise(value) for name, value in text.items()}
+        row |= {
+            "rank": str(placement.rank),
+            "quadrant": quadrants[placement.quadrant],
+            "kind": kinds[partner.kind],
+            "importance": format_number(placement.importance, language),
+            "ease": format_number(placement.ease, language),
+        }
+        yield [row[column] for column in _columns(report)]
+
+
+def _person(report: Report, partner: civsam.Organisation, name: str) -> civsam.Contact | None:
+    contacts = report.contacts(partner)
+    return next((c for c in contacts if c.name == name), contacts[0] if contacts else None)
+
+
+@attrs.frozen
+class CsvExporter:
+    """The partner table as CSV in one of two profiles (see the module's description)."""
+
+    name: str
+    excel: bool
+    suffix: str = ".csv"
+    media_type: str = "text/csv; charset=utf-8"
+
+    def export(self, report: Report, out: BinaryIO) -> None:
+        """Write the table: header in the report's language, then one row per partner."""
+        danish = report.language is Language.DA
+        delimiter = ";" if self.excel and danish else ","
+        text = io.TextIOWrapper(
+            out, encoding="utf-8-sig" if self.excel else "utf-8", newline="", write_through=True
+        )
+        try:
+            writer = csv.writer(text, delimiter=delimiter, lineterminator="\r\n")
+            writer.writerow(label(f"column.{c}", report.language) for c in _columns(report))
+            writer.writerows(_rows(report))
+            text.flush()
+        finally:
+            text.detach()  # the stream is the caller's: leave it open
+
+
+CSV = CsvExporter("csv", excel=True)
+CSV_RFC4180 = CsvExporter("csv-rfc4180", excel=False)
+
+
+@hookimpl
+def civsam_exporters() -> list[CsvExporter]:
+    """The two CSV profiles."""
+    return [CSV, CSV_RFC4180]
