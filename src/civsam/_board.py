@@ -43,21 +43,22 @@ def _fit(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def _entry(placement: Placement, language: Language) -> str:
+def _entry(placement: Placement, language: Language, rank_width: int) -> str:
     flag = "!" if placement.disagreement else " "
     scores = (
         f"{format_number(placement.importance, language)}/{format_number(placement.ease, language)}"
     )
-    # flag, rank (4), ". ", name, " ", scores, " ": exactly one box wide
-    name = _fit(placement.partner.name, _CELL - 9 - len(scores))
-    return f"{flag}{placement.rank:>4}. {name} {scores} "
+    # flag, rank, ". ", name, " ", scores, " ": exactly one box wide
+    name = _fit(placement.partner.name, _CELL - 5 - rank_width - len(scores))
+    return f"{flag}{placement.rank:>{rank_width}}. {name} {scores} "
 
 
 def _box(prio: Prioritisation, quadrant: Quadrant, language: Language, top: int) -> list[str]:
     placements = prio.quadrant(quadrant)
     title = f"{label(f'quadrant.{quadrant.value}', language)} ({len(placements)})"
     lines = [_fit(" " + part, _CELL) for part in textwrap.wrap(title, _CELL - 2)]
-    lines.extend(_entry(p, language) for p in placements[:top])
+    rank_width = max(4, len(str(len(prio))))
+    lines.extend(_entry(p, language, rank_width) for p in placements[:top])
     if len(placements) > top:
         more = label("matrix.more", language, count=len(placements) - top)
         lines.append(_fit("       " + more, _CELL))

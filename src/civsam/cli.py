@@ -203,6 +203,16 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, found {text!r}")
+    return value
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -273,7 +283,7 @@ def _parser() -> argparse.ArgumentParser:
         help="also show who would move if a threshold moved by one step",
     )
     matrix.add_argument(
-        "--top", type=int, default=8, metavar="N", help="partners shown per quadrant (default 8)"
+        "--top", type=_count, default=8, metavar="N", help="partners shown per quadrant (default 8)"
     )
     matrix.add_argument(
         "--today",

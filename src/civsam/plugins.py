@@ -92,7 +92,8 @@ def _names(variable: str) -> frozenset[str] | None:
 
 
 def _is_builtin(info: PluginInfo) -> bool:
-    return info.distribution is None or info.distribution == "civsam"
+    """Whether a plugin is civsam's own: a core module, or an entry point of civsam itself."""
+    return info.name in BUILTIN_PLUGINS or info.distribution == "civsam"
 
 
 class Plugins:
@@ -107,7 +108,8 @@ class Plugins:
             self._register(importlib.import_module(module_name), PluginInfo(module_name))
         wanted = _names("CIVSAM_LOAD_PLUGINS")
         for name in sorted(_names("CIVSAM_BLOCK_PLUGINS") or ()):
-            self.manager.set_blocked(name)
+            if name not in BUILTIN_PLUGINS:  # the core's own rule cannot be blocked
+                self.manager.set_blocked(name)
         found = (
             metadata.entry_points(group=ENTRY_POINT_GROUP) if entry_points is None else entry_points
         )

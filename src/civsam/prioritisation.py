@@ -16,6 +16,7 @@ from typing import Any, Literal, NamedTuple
 
 import attrs
 
+from civsam.errors import CivsamError
 from civsam.explain import render, score_reason
 from civsam.model import Assessment, Language, Organisation, Quadrant
 from civsam.plugins import plugins
@@ -263,6 +264,8 @@ class Prioritisation:
 
 def resolve_rule(rule: Rule | str | None, settings: PrioritySettings) -> Rule:
     """The rule to use: given, named (``"matrix"`` or a plugin's), or the project's."""
+    if isinstance(rule, type) and hasattr(rule, "place"):
+        raise RuleError(rule.__name__, f"is a class; pass a rule object, e.g. {rule.__name__}()")
     if rule is not None and not isinstance(rule, str):
         if not isinstance(rule, Rule):
             raise RuleError(
@@ -407,6 +410,7 @@ def _rule_rows(
                 "civsam.Quadrant",
                 partner=assessment.partner,
             )
+        _check_reasons(name, assessment.partner, decision.reasons)
         rows.append(
             (
                 decision.quadrant.order,
@@ -419,6 +423,25 @@ def _rule_rows(
             )
         )
     return rows
+
+
+def _check_reasons(rule: str, partner: str, reasons: tuple[Reason | str, ...]) -> None:
+    """A rule's reasons must show in every language now, not fail when a report is made."""
+    for reason in reasons:
+        if not isinstance(reason, str | Reason):
+            raise RuleError(
+                rule,
+                f"gave a reason of type {type(reason).__name__}; expected a text or a "
+                "civsam.Reason",
+                partner=partner,
+            )
+    try:
+        for language in Language:
+            render(reasons, language)
+    except CivsamError as error:
+        raise RuleError(
+            rule, f"gave a reason that cannot be shown: {error}", partner=partner
+        ) from None
 
 
 def _rule_name(rule: Rule) -> str:

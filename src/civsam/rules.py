@@ -59,8 +59,15 @@ class Candidate:
     ease: Score
 
 
-def _reasons(value: Iterable[Reason | str]) -> tuple[Reason | str, ...]:
-    return tuple(value)
+def _reasons(value: Iterable[Reason | str] | str) -> tuple[Reason | str, ...]:
+    """A lone text is one reason, not a reason per character."""
+    return (value,) if isinstance(value, str | Reason) else tuple(value)
+
+
+def _a_quadrant(_instance: object, _attribute: attrs.Attribute[Quadrant], value: object) -> None:
+    if not isinstance(value, Quadrant):
+        allowed = ", ".join(f"Quadrant.{q.name}" for q in Quadrant)
+        raise TypeError(f"Decision.quadrant: expected one of {allowed}, found {value!r}")
 
 
 @attrs.frozen(slots=True)
@@ -72,7 +79,7 @@ class Decision:
     ``reasons`` are texts or :class:`Reason` s added to the placement's explanation.
     """
 
-    quadrant: Quadrant = attrs.field(validator=attrs.validators.instance_of(Quadrant))
+    quadrant: Quadrant = attrs.field(validator=_a_quadrant)
     priority: float = attrs.field(default=0.0)
     reasons: tuple[Reason | str, ...] = attrs.field(default=(), converter=_reasons)
 

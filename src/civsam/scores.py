@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 import networkx as nx
 
-from civsam.model import Assessment, Organisation, Relation
+from civsam.model import Assessment, Organisation, Relation, RelationKind
 from civsam.settings import Derivation
 
 __all__ = ["Factor", "Score", "ScoreSource"]
@@ -135,7 +135,7 @@ class Resolver:
             )
         shared = sorted(self._groups & theirs)
         share = len(shared) / len(self._groups)
-        value = float(_clamp(round(1 + 4 * share)))
+        value = float(_clamp(1 + 4 * share))
         return Score(
             value,
             ScoreSource.DERIVED,
@@ -156,7 +156,7 @@ class Resolver:
             factors.append(Factor("contact", derivation.contact))
         if assessment.challenges.strip():
             factors.append(Factor("challenges", derivation.challenges))
-        value = float(_clamp(round(sum(f.amount for f in factors))))
+        value = float(_clamp(sum(f.amount for f in factors)))
         return Score(value, ScoreSource.DERIVED, factors=tuple(factors))
 
     def _direct_relations(self) -> dict[str, list[Relation]]:
@@ -171,14 +171,17 @@ class Resolver:
         return self._direct
 
     def _strongest_relation(self, partner: str) -> Factor | None:
-        best: Factor | None = None
+        """The heaviest relation; on equal weight the kind listed first in RelationKind."""
+        best: tuple[float, int] | None = None
+        chosen: Factor | None = None
         for relation in self._direct_relations().get(partner, ()):
             weight = self._derivation.relation_weights.get(relation.kind, 0.0) * self._recency(
                 relation
             )
-            if weight > 0 and (best is None or weight > best.amount):
-                best = Factor("relation", weight, relation.kind.value)
-        return best
+            key = (weight, -_KIND_ORDER[relation.kind])
+            if weight > 0 and (best is None or key > best):
+                best, chosen = key, Factor("relation", weight, relation.kind.value)
+        return chosen
 
     def _recency(self, relation: Relation) -> float:
         """1 while a relation lasts or recently ended, ½ when it is getting stale, else 0."""
@@ -205,4 +208,8 @@ class Resolver:
 
 
 def _clamp(value: float) -> int:
-    return int(min(5, max(1, value)))
+    """Round half up (not Python's half to even) and keep within 1–5."""
+    return int(min(5, max(1, math.floor(value + 0.5))))
+
+
+_KIND_ORDER = {kind: position for position, kind in enumerate(RelationKind)}
