@@ -264,8 +264,9 @@ class Prioritisation:
 
 def resolve_rule(rule: Rule | str | None, settings: PrioritySettings) -> Rule:
     """The rule to use: given, named (``"matrix"`` or a plugin's), or the project's."""
-    if isinstance(rule, type) and hasattr(rule, "place"):
-        raise RuleError(rule.__name__, f"is a class; pass a rule object, e.g. {rule.__name__}()")
+    given: object = rule  # callers without a type checker may pass a class
+    if isinstance(given, type) and hasattr(given, "place"):
+        raise RuleError(given.__name__, f"is a class; pass a rule object, e.g. {given.__name__}()")
     if rule is not None and not isinstance(rule, str):
         if not isinstance(rule, Rule):
             raise RuleError(
