@@ -12,6 +12,8 @@ since absolute times on shared machines are noise.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import gc
 import json
 import platform
@@ -66,16 +68,74 @@ def _plain_prioritise(rows: list[tuple[str, int, int]]) -> list[tuple[Any, ...]]
     return placed
 
 
+_RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def _plain_csv(
+    ranked: list[tuple[int, str, dict[str, Any]]],
+    organisations: dict[str, dict[str, Any]],
+    labels: dict[str, str],
+) -> bytes:
+    """Plain Python writing the same table with csv.writer, from plain dicts.
+
+    The same work as civsam's exporter: look up each partner, fill the same columns,
+    neutralise would-be formulas, write with csv.writer, UTF-8 with BOM and ``;``.
+    """
+
+    def cell(text: str) -> str:
+        return "'" + text if text.startswith(_RISKY_START) else text
+
+    out = io.BytesIO()
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
+    writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    for rank, quadrant, row in ranked:
+        organisation = organisations[row["partner"]]
+        writer.writerow(
+            [
+                str(rank),
+                labels[quadrant],
+                cell(organisation["id"]),
+                cell(organisation["name"]),
+                labels[organisation["kind"]],
+                cell(row.get("shared_interest", "")),
+                str(row["importance"]),
+                cell(row.get("importance_note", "")),
+                str(row["ease"]),
+                cell(row.get("ease_note", "")),
+                cell(row.get("challenges", "")),
+                cell(row.get("existing_relation", "")),
+                "",
+                cell(row.get("notes", "")),
+            ]
+        )
+    text.flush()
+    text.detach()
+    return out.getvalue()
+
+
 def steps(size: int) -> list[Step]:
     """The benchmarks for a project of ``size`` organisations and assessments."""
     data = national(organisations=size, relations=size * 3, assessments=size)
     project = civsam.loads(json.dumps(data), "json")
     rows = [(a["partner"], a["importance"], a["ease"]) for a in data["assessments"]]
+    report = civsam.make_report(project)
+    civsam.export(report, "csv")  # both sides start from a ranking already made
+    by_id = {org["id"]: org for org in data["organisations"]}
+    by_partner = {row["partner"]: row for row in data["assessments"]}
+    ranked = [(p.rank, p.quadrant.value, by_partner[p.partner.id]) for p in report.prioritisation]
+    labels = {q.value: civsam.label(f"quadrant.{q.value}") for q in civsam.Quadrant}
+    labels |= {k.value: civsam.label(f"org_kind.{k.value}") for k in civsam.OrgKind}
     return [
         Step(
             "prioritise",
             lambda: civsam.prioritise(project),
             lambda: _plain_prioritise(rows),
+            1.5,
+        ),
+        Step(
+            "export csv",
+            lambda: civsam.export(report, "csv"),
+            lambda: _plain_csv(ranked, by_id, labels),
             1.5,
         ),
     ]

@@ -265,7 +265,7 @@ class Project:
 
         No copy is made here: the next change copies the dict first (copy on write), so
         prioritising a national register costs no 100,000-entry copy, and a project that
-        is changed afterwards still leaves earlier results as they were.
+        is changed afterwards leaves earlier results as they were.
         """
         self._organisations_shared = True
         return MappingProxyType(self._organisations)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -26,20 +27,26 @@ __all__ = ["CSV", "CSV_RFC4180", "CsvExporter", "civsam_exporters", "neutralise"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
+_AFTER_QUOTE = frozenset((*_FORMULA_START, "'"))
+_RISKY = re.compile("\x00(?:[=+\\-@\t\r\n]|'[=+\\-@\t\r\n'])")
+
+
 def neutralise(text: str) -> str:
     """Prefix ``'`` to a cell a spreadsheet could take for a formula.
 
     A cell that already starts with ``'`` before such a character (or another ``'``)
     gets one more, so that removing exactly one on import gives back the original.
     """
-    if text.startswith(_FORMULA_START) or (
-        text.startswith("'") and text[1:2] in {*_FORMULA_START, "'"}
-    ):
+    if not text:
+        return text
+    first = text[0]
+    if first in _FORMULA_START or (first == "'" and text[1:2] in _AFTER_QUOTE):
         return "'" + text
     return text
 
 
 def _columns(report: Report) -> list[str]:
+    """The columns, in the order ``_rows`` fills them."""
     columns = [
         "rank", "quadrant", "id", "partner", "kind", "shared_interest", "importance",
         "importance_note", "ease", "ease_note", "challenges", "existing_relation", "contact",
@@ -51,38 +58,41 @@ def _columns(report: Report) -> list[str]:
 
 
 def _rows(report: Report) -> Iterator[list[str]]:
+    """One list of cells per placed partner, in the order of ``_columns``."""
     language = report.language
     kinds = {kind: label(f"org_kind.{kind.value}", language) for kind in civsam.OrgKind}
     quadrants = {q: label(f"quadrant.{q.value}", language) for q in civsam.Quadrant}
-    assessments = report.project.assessments
-    for placement in report.prioritisation:
-        partner = placement.partner
-        assessment = assessments[partner.id]
-        contact_name = report.contact_name(partner.id)
-        text = {
-            "id": partner.id,
-            "partner": partner.name,
-            "shared_interest": assessment.shared_interest,
-            "importance_note": assessment.importance_note,
-            "ease_note": assessment.ease_note,
-            "challenges": assessment.challenges,
-            "existing_relation": assessment.existing_relation,
-            "contact": contact_name,
-            "notes": assessment.notes,
-        }
-        if report.include_contacts:
-            person = _person(report, partner, contact_name)
-            text["email"] = (person.email or "") if person else ""
-            text["phone"] = (person.phone or "") if person else ""
-        row = {name: neutralise(value) for name, value in text.items()}
-        row |= {
-            "rank": str(placement.rank),
-            "quadrant": quadrants[placement.quadrant],
-            "kind": kinds[partner.kind],
-            "importance": format_number(placement.importance, language),
-            "ease": format_number(placement.ease, language),
-        }
-        yield [row[column] for column in _columns(report)]
+    numbers: dict[float, str] = {v: format_number(v, language) for v in range(1, 6)}
+    contacts = report.include_contacts
+    risky = _RISKY.search
+    for rank, partner, assessment, quadrant, importance, ease, _ in report.prioritisation.entries():
+        row = [
+            str(rank),
+            quadrants[quadrant],
+            partner.id,
+            partner.name,
+            kinds[partner.kind],
+            assessment.shared_interest,
+            numbers.get(importance) or format_number(importance, language),
+            assessment.importance_note,
+            numbers.get(ease) or format_number(ease, language),
+            assessment.ease_note,
+            assessment.challenges,
+            assessment.existing_relation,
+            assessment.contact if contacts else "",
+            assessment.notes,
+        ]
+        if contacts:
+            person = _person(report, partner, assessment.contact)
+            row[13:13] = [
+                (person.email or "") if person else "",
+                (person.phone or "") if person else "",
+            ]
+        # One search over the whole row; only a row with a would-be formula is looked at
+        # again. Rank, quadrant, kind and scores never start with such a character.
+        if risky("\x00" + "\x00".join(row)):
+            row = [neutralise(cell) for cell in row]
+        yield row
 
 
 def _person(report: Report, partner: civsam.Organisation, name: str) -> civsam.Contact | None:
