@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -185,16 +186,28 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
     folder = Path(args.outdir)
-    folder.mkdir(parents=True, exist_ok=True)
-    project_file = folder / "example.toml"
-    write_atomic(project_file, example_text().encode("utf-8"))
-    print(f"Wrote {project_file}: the bundled example project", file=out)
-    project = civsam.load(project_file)
+    project = example()
     report = make_report(project, as_of=args.today)
-    for name, exporter in sorted(exporters().items()):
-        target = folder / f"example-{name}{exporter.suffix}"
-        data = export(report, name, target)
-        print(f"Wrote {target}: {name}, {len(data):,} bytes", file=out)
+    builtin = {
+        name: entry.item
+        for name, entry in plugins().exporters().items()
+        if entry.plugin.distribution == "civsam"
+    }
+    files = {folder / "example.toml": example_text().encode("utf-8")}
+    for name, exporter in sorted(builtin.items()):
+        files[folder / f"example-{name}{exporter.suffix}"] = export(report, name)
+    # Everything is made before anything is written; a file that differs is kept
+    # unless --force, so a second run is harmless and nobody's edits are lost.
+    changed = [path for path, data in files.items() if path.exists() and path.read_bytes() != data]
+    if changed and not args.force:
+        listed = ", ".join(str(path) for path in changed)
+        raise CivsamError(
+            f"already there, and different from what demo writes: {listed}; use --force to replace"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, data in files.items():
+        write_atomic(path, data)
+        print(f"Wrote {path} ({len(data):,} bytes)", file=out)
     print(
         "Contact persons are left out of every export; add --include-contacts to "
         "`civsam export` to include them.",
@@ -328,6 +341,7 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="write the bundled example and every export of it")
     demo.add_argument("outdir", metavar="OUTDIR", help="the folder to write to")
+    demo.add_argument("--force", action="store_true", help="replace files that differ")
     demo.add_argument(
         "--today",
         type=_date,
@@ -350,6 +364,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args, sys.stdout)
+    except BrokenPipeError:
+        # The reader went away (`civsam export … | head`): stop quietly, as cat does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_INVALID
     except ValidationError as error:
         print(f"civsam: {error}", file=sys.stderr)
         return EXIT_INVALID

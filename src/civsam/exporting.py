@@ -87,7 +87,7 @@ def export(
     out: str | os.PathLike[str] | BinaryIO | None = None,
     *,
     language: Language | str | None = None,
-    include_contacts: bool = False,
+    include_contacts: bool | None = None,
     rule: Rule | str | None = None,
     as_of: dt.date | None = None,
 ) -> bytes:
@@ -99,17 +99,23 @@ def export(
     exporter that fails raises :class:`ExportError` naming it, and nothing is written.
     """
     entry = _entry(format)
-    report = (
-        project
-        if isinstance(project, Report)
-        else make_report(
+    if isinstance(project, Report):
+        options = {"language": language, "include_contacts": include_contacts, "rule": rule}
+        given = sorted(name for name, value in options.items() if value is not None)
+        if given or as_of is not None:
+            raise CivsamError(
+                f"export() was given a ready Report and {', '.join(given) or 'as_of'}: "
+                "a report is made with its options; pass them to make_report() instead"
+            )
+        report = project
+    else:
+        report = make_report(
             project,
             language=language,
-            include_contacts=include_contacts,
+            include_contacts=bool(include_contacts),
             rule=rule,
             as_of=as_of,
         )
-    )
     buffer = io.BytesIO()
     try:
         entry.item.export(report, buffer)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
@@ -40,7 +41,8 @@ __all__ = [
 
 ENTRY_POINT_GROUP = PROJECT_NAME
 BUILTIN_PLUGINS: tuple[str, ...] = ("civsam._builtin",)
-"""Core plugin modules, registered before any entry point (they cannot be blocked)."""
+"""Core plugin modules (the matrix rule), registered before any entry point; they are
+not entry points, so ``CIVSAM_LOAD_PLUGINS`` and ``CIVSAM_BLOCK_PLUGINS`` don't touch them."""
 
 _LOG = logging.getLogger("civsam.plugins")
 
@@ -84,11 +86,21 @@ class Registered:
     plugin: PluginInfo
 
 
+def _normal(name: str) -> str:
+    """A name as PEP 503 compares distributions: ``Civsam_JSONL`` is ``civsam-jsonl``."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 def _names(variable: str) -> frozenset[str] | None:
     value = os.environ.get(variable)
     if value is None:
         return None
-    return frozenset(name.strip() for name in value.split(",") if name.strip())
+    return frozenset(_normal(name.strip()) for name in value.split(",") if name.strip())
+
+
+def _matches(info: PluginInfo, names: frozenset[str]) -> bool:
+    """Whether a plugin is named, by its entry-point name or its distribution's."""
+    return bool({_normal(info.name), _normal(info.distribution or "")} & names)
 
 
 def _is_builtin(info: PluginInfo) -> bool:
@@ -107,30 +119,34 @@ class Plugins:
         for module_name in BUILTIN_PLUGINS:
             self._register(importlib.import_module(module_name), PluginInfo(module_name))
         wanted = _names("CIVSAM_LOAD_PLUGINS")
-        for name in sorted(_names("CIVSAM_BLOCK_PLUGINS") or ()):
-            if name not in BUILTIN_PLUGINS:  # the core's own rule cannot be blocked
-                self.manager.set_blocked(name)
+        blocked = _names("CIVSAM_BLOCK_PLUGINS") or frozenset()
         found = (
             metadata.entry_points(group=ENTRY_POINT_GROUP) if entry_points is None else entry_points
         )
         for entry_point in sorted(found, key=lambda ep: (ep.name, ep.value)):
-            self._load(entry_point, wanted)
+            self._load(entry_point, wanted, blocked)
         self._check_pending()
         self._rules: Mapping[str, Registered] | None = None
         self._exporters: Mapping[str, Registered] | None = None
 
     # -- loading ------------------------------------------------------------------------
 
-    def _load(self, entry_point: metadata.EntryPoint, wanted: frozenset[str] | None) -> None:
+    def _load(
+        self,
+        entry_point: metadata.EntryPoint,
+        wanted: frozenset[str] | None,
+        blocked: frozenset[str],
+    ) -> None:
         dist = entry_point.dist
         info = PluginInfo(
             entry_point.name,
             dist.metadata["Name"] if dist is not None else None,
             dist.version if dist is not None else None,
         )
-        if wanted is not None and not ({info.name, info.distribution} & wanted):
+        if wanted is not None and not _matches(info, wanted):
             return
-        if self.manager.is_blocked(info.name):
+        if _matches(info, blocked):
+            self.manager.set_blocked(info.name)
             return
         if info.name in self._info:
             self._fail(info, f"the name is taken by {self._info[info.name].origin}")

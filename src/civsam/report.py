@@ -20,7 +20,7 @@ from civsam.rules import Rule
 
 __all__ = ["PERSONAL_FIELDS", "Report", "make_report", "source_date"]
 
-PERSONAL_FIELDS = ("contact.name", "contact.email", "contact.phone", "contact.role")
+PERSONAL_FIELDS = ("contact.name", "contact.email", "contact.phone")
 """The personal-data fields an export may hold, and only with ``include_contacts``."""
 
 
@@ -45,9 +45,9 @@ class Report:
     """What an exporter receives.
 
     ``project`` and ``prioritisation`` are the data; ``language`` is the language to
-    write in; ``include_contacts`` says whether contact persons (names, e-mails, phones,
-    roles) may appear; ``generated`` is a reproducible timestamp or ``None``. Exporters
-    must not change the project.
+    write in; ``include_contacts`` says whether contact persons (names, e-mails and
+    phones) may appear — rater names never do; ``generated`` is a reproducible
+    timestamp or ``None``. Exporters must not change the project.
     """
 
     project: Project
