@@ -39,7 +39,7 @@ def national(
     benchmarks and ignored until project files hold touchpoints.
     """
     del touchpoints
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     ids = [f"kommune-{n:03d}" for n in range(MUNICIPALITIES)]
     ids += [f"org-{n:06d}" for n in range(max(0, organisations - MUNICIPALITIES))]
     orgs: list[dict[str, Any]] = []
@@ -54,7 +54,7 @@ def national(
             "kind": rng.choice(_KINDS),
             "target_groups": rng.sample(_GROUPS, rng.randint(0, 3)),
         }
-        if rng.random() < 0.3:  # noqa: PLR2004
+        if rng.random() < 0.3:
             org["contacts"] = [{"name": f"Kontakt {position}", "email": f"k{position}@example.dk"}]
         orgs.append(org)
     seen: set[tuple[str, str, str]] = set()
@@ -67,7 +67,7 @@ def national(
             continue
         seen.add((source, target, kind))
         relation: dict[str, Any] = {"source": source, "target": target, "kind": kind}
-        if rng.random() < 0.5:  # noqa: PLR2004
+        if rng.random() < 0.5:
             relation["since"] = (start + dt.timedelta(days=rng.randrange(3650))).isoformat()
         rels.append(relation)
     partners = ids[1 : 1 + assessments]

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import gc
+import io
 import json
 import platform
 import statistics
@@ -26,8 +26,9 @@ from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import civsam  # noqa: E402
-from national import national  # noqa: E402
+from national import national
+
+import civsam
 
 
 class Step(NamedTuple):
@@ -58,7 +59,7 @@ def _plain_prioritise(rows: list[tuple[str, int, int]]) -> list[tuple[Any, ...]]
     """Classify and sort, nothing else: the floor any prioritisation has to pay."""
     placed = []
     for partner, importance, ease in rows:
-        important, easy = importance >= 4, ease >= 4  # noqa: PLR2004
+        important, easy = importance >= 4, ease >= 4
         if important:
             quadrant = "start_here" if easy else "discuss"
         else:
@@ -147,19 +148,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=100_000, help="organisations (100000)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per step (5)")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
-    parser.add_argument("--margin", type=float, default=1.0,
-                        help="multiply targets by this with --check (noisy machines)")
+    parser.add_argument(
+        "--margin",
+        type=float,
+        default=1.0,
+        help="multiply targets by this with --check (noisy machines)",
+    )
     args = parser.parse_args(argv)
-    print(f"civsam {civsam.__version__}, Python {platform.python_version()}, "
-          f"{platform.machine()}, {args.size:,} organisations, median of {args.repeat}")
+    print(
+        f"civsam {civsam.__version__}, Python {platform.python_version()}, "
+        f"{platform.machine()}, {args.size:,} organisations, median of {args.repeat}"
+    )
     print(f"{'step':<24}{'civsam':>12}{'baseline':>12}{'ratio':>8}{'target':>8}")
     missed = []
     for step in steps(args.size):
         ours, theirs = _median_pair(step, args.repeat)
         ratio = ours / theirs
         mark = "" if ratio <= step.target else "  missed"
-        print(f"{step.name:<24}{ours * 1000:>10.1f}ms{theirs * 1000:>10.1f}ms"
-              f"{ratio:>8.2f}{step.target:>8.2f}{mark}")
+        print(
+            f"{step.name:<24}{ours * 1000:>10.1f}ms{theirs * 1000:>10.1f}ms"
+            f"{ratio:>8.2f}{step.target:>8.2f}{mark}"
+        )
         if ratio > step.target * args.margin:
             missed.append(step.name)
     if args.check and missed:
