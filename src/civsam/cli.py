@@ -235,6 +235,23 @@ def _date(text: str) -> dt.date:
         ) from None
 
 
+def _add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today",
+        type=_date,
+        metavar="DATE",
+        help="the date relations are measured against (default: today)",
+    )
+
+
+def _add_language(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=[lang.value for lang in Language],
+        help=f"the language of the {what} (default: the project's)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="civsam",
@@ -285,11 +302,7 @@ def _parser() -> argparse.ArgumentParser:
     matrix.add_argument(
         "--ease-threshold", type=float, metavar="N", help="ease at or above N is easy (1–5)"
     )
-    matrix.add_argument(
-        "--lang",
-        choices=[lang.value for lang in Language],
-        help="the language of the board (default: the project's)",
-    )
+    _add_language(matrix, "board")
     matrix.add_argument(
         "--sensitivity",
         action="store_true",
@@ -298,12 +311,7 @@ def _parser() -> argparse.ArgumentParser:
     matrix.add_argument(
         "--top", type=_count, default=8, metavar="N", help="partners shown per quadrant (default 8)"
     )
-    matrix.add_argument(
-        "--today",
-        type=_date,
-        metavar="DATE",
-        help="the date relations are measured against (default: today)",
-    )
+    _add_today(matrix)
     matrix.set_defaults(handler=_matrix)
 
     exporting = commands.add_parser("export", help="export a project (CSV, Markdown, …)")
@@ -318,11 +326,7 @@ def _parser() -> argparse.ArgumentParser:
     exporting.add_argument(
         "-o", "--output", metavar="OUT", help="the file to write (default: standard output)"
     )
-    exporting.add_argument(
-        "--lang",
-        choices=[lang.value for lang in Language],
-        help="the language of the export (default: the project's)",
-    )
+    _add_language(exporting, "export")
     exporting.add_argument(
         "--include-contacts",
         action="store_true",
@@ -331,23 +335,13 @@ def _parser() -> argparse.ArgumentParser:
     exporting.add_argument(
         "--rule", metavar="NAME", help="the rule to use (default: the project's)"
     )
-    exporting.add_argument(
-        "--today",
-        type=_date,
-        metavar="DATE",
-        help="the date relations are measured against (default: today)",
-    )
+    _add_today(exporting)
     exporting.set_defaults(handler=_export)
 
     demo = commands.add_parser("demo", help="write the bundled example and every export of it")
     demo.add_argument("outdir", metavar="OUTDIR", help="the folder to write to")
     demo.add_argument("--force", action="store_true", help="replace files that differ")
-    demo.add_argument(
-        "--today",
-        type=_date,
-        metavar="DATE",
-        help="the date relations are measured against (default: today)",
-    )
+    _add_today(demo)
     demo.set_defaults(handler=_demo)
 
     listing = commands.add_parser(

@@ -24,6 +24,7 @@ from civsam.io import dumps
 from civsam.model import Assessment, Contact, Language, Organisation, OrgKind, Rating
 from civsam.project import Project
 from civsam.report import Report, make_report
+from civsam.testing._checks import first_failure
 from civsam.testing._strategies import projects
 
 __all__ = ["EXPORTER_PROMISES", "ExporterContractError", "check_exporter"]
@@ -150,10 +151,6 @@ def check_exporter(exporter: Exporter, *, max_examples: int = 30) -> None:  # no
         assert attrs.evolve(report) == frozen, "the export changed the report"
 
     checks = (writes_bytes, deterministic, empty, hostile, private, unchanged)
-    for promise, check in zip(EXPORTER_PROMISES, checks, strict=True):
-        try:
-            check()
-        except Exception as error:  # noqa: BLE001 - any failure of the exporter is the finding
-            notes = "\n".join(str(note) for note in getattr(error, "__notes__", ()))
-            detail = f"{type(error).__name__}: {error}"
-            raise ExporterContractError(name, promise, f"{detail}\n{notes}".rstrip()) from None
+    failure = first_failure(zip(EXPORTER_PROMISES, checks, strict=True))
+    if failure is not None:
+        raise ExporterContractError(name, *failure)

@@ -23,6 +23,7 @@ from civsam.prioritisation import prioritise
 from civsam.project import Project
 from civsam.rules import Candidate, Decision, Rule
 from civsam.scores import Score, ScoreSource
+from civsam.testing._checks import first_failure
 from civsam.testing._strategies import assessments, organisations, projects
 
 __all__ = ["INVARIANTS", "RuleContractError", "candidates", "check_rule"]
@@ -176,10 +177,6 @@ def check_rule(rule: Rule, *, max_examples: int = 100) -> None:
         independent_of_order,
         independent_of_language,
     )
-    for invariant, check in zip(INVARIANTS, checks, strict=True):
-        try:
-            check()
-        except Exception as error:  # noqa: BLE001 - any failure of the rule is the finding
-            notes = "\n".join(str(note) for note in getattr(error, "__notes__", ()))
-            detail = f"{type(error).__name__}: {error}"
-            raise RuleContractError(name, invariant, f"{detail}\n{notes}".rstrip()) from None
+    failure = first_failure(zip(INVARIANTS, checks, strict=True))
+    if failure is not None:
+        raise RuleContractError(name, *failure)
