@@ -103,6 +103,12 @@ def _matches(info: PluginInfo, names: frozenset[str]) -> bool:
     return bool({_normal(info.name), _normal(info.distribution or "")} & names)
 
 
+def _own_first(entry_point: metadata.EntryPoint) -> tuple[bool, str, str]:
+    dist = entry_point.dist
+    own = dist is not None and _normal(dist.metadata["Name"]) == "civsam"
+    return (not own, entry_point.name, entry_point.value)
+
+
 def _is_builtin(info: PluginInfo) -> bool:
     """Whether a plugin is civsam's own: a core module, or an entry point of civsam itself."""
     return info.name in BUILTIN_PLUGINS or info.distribution == "civsam"
@@ -123,7 +129,8 @@ class Plugins:
         found = (
             metadata.entry_points(group=ENTRY_POINT_GROUP) if entry_points is None else entry_points
         )
-        for entry_point in sorted(found, key=lambda ep: (ep.name, ep.value)):
+        # civsam's own entry points first: no plugin can take their names by sorting earlier.
+        for entry_point in sorted(found, key=_own_first):
             self._load(entry_point, wanted, blocked)
         self._check_pending()
         self._rules: Mapping[str, Registered] | None = None

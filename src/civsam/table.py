@@ -112,6 +112,7 @@ _CONTACT_WORDS = re.compile(r"\b(?:tlf|telefon|mobil|phone|tel|e-?mail|mail)\b\.
 _CONTACT_SEPARATORS = re.compile(r"[\n;]+")
 _STRIP = " \t\r\n,;:/|()[]<>-–"
 _HEADER_SEARCH_ROWS = 15
+_NAME_FIELDS = frozenset({"partner", "id", "kind", "contact", "email", "phone", "role"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -412,7 +413,9 @@ class _Row:
         column = self.columns.get(field)
         if column is None or column >= len(self.cells):
             return ""
-        return _restore(self.cells[column].strip())
+        # Text is kept as written (civsam's own CSV reads back exactly); callers strip
+        # where spaces carry no meaning (ids, levels, kinds, contact details).
+        return _restore(self.cells[column])
 
     def problem(
         self,
@@ -442,7 +445,8 @@ class _Row:
     def build(
         self, taken: set[str], owner: Organisation, unknown: dict[int, str]
     ) -> list[Organisation | Relation | Assessment] | None:
-        partner_name = self.get("partner")
+        # A name keeps its inner spacing; spaces around it are a spreadsheet's accident.
+        partner_name = self.get("partner").strip()
         if not partner_name:
             self.problems.append(
                 self.problem(
@@ -459,7 +463,7 @@ class _Row:
         ease, ease_note = self.level("ease", EASE)
         explicit_notes = (self.get("importance_note"), self.get("ease_note"))
         contacts = self._contacts()
-        wanted_id = self.get("id")
+        wanted_id = self.get("id").strip()
         if wanted_id and not IDENTIFIER.test(wanted_id):
             self.problems.append(
                 self.problem(
@@ -512,8 +516,8 @@ class _Row:
         return built
 
     def _check_text(self) -> None:
-        """Control characters (other than tab and line breaks) have no place in a table."""
-        for field in self.columns:
+        """Names, ids and contact details can't hold control characters; free text can."""
+        for field in _NAME_FIELDS & self.columns.keys():
             if _CONTROL.search(self.get(field)):
                 self.problems.append(
                     self.problem(
@@ -544,7 +548,9 @@ class _Row:
 
     def _contacts(self) -> list[Contact]:
         contacts = list(_split_contacts(self.get("contact")))
-        email, phone, role = self.get("email") or None, self.get("phone") or None, self.get("role")
+        email = self.get("email").strip() or None
+        phone = self.get("phone").strip() or None
+        role = self.get("role").strip()
         if (email or phone or role) and not contacts:
             name = email or phone or role
             assert name is not None  # noqa: S101 - one of them is set

@@ -47,7 +47,8 @@ BOARD_NAMES = 12
 
 def escape(text: str) -> str:
     """Text from the data, safe in any Markdown context, table cells included."""
-    text = _CONTROL.sub("", _SPACES.sub(" ", text))
+    # Leading spaces go: four at a line's start would make an indented code block.
+    text = _CONTROL.sub("", _SPACES.sub(" ", text)).lstrip(" ")
     return "".join(_PUNCTUATION.get(char, char) for char in text)
 
 

@@ -1,0 +1,308 @@
+"""The command line's export, demo and plugins commands, run in process and as `python -m`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+import civsam
+from civsam.bundled import example_text
+from civsam.cli import main
+from civsam.plugins import reset_plugins
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+AS_OF = dt.date(2026, 1, 1)
+TODAY = ["--today", AS_OF.isoformat()]
+NO_PERSONAL_DATA = "civsam: personal data in this export: none\n"
+DEMO_FILES = ["example-csv-rfc4180.csv", "example-csv.csv", "example-markdown.md", "example.toml"]
+
+
+@pytest.fixture(autouse=True)
+def _builtin_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test sees the installed plugins as a user would, with no timestamp set."""
+    monkeypatch.delenv("CIVSAM_LOAD_PLUGINS", raising=False)
+    monkeypatch.delenv("CIVSAM_BLOCK_PLUGINS", raising=False)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    reset_plugins()
+    yield
+    reset_plugins()
+
+
+def expected(fmt: str, **options: object) -> bytes:
+    """What civsam.export makes of the bundled example, as of 2026-01-01."""
+    return civsam.export(civsam.example(), fmt, as_of=AS_OF, **options)  # type: ignore[arg-type]
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary files an atomic write left behind (there must be none)."""
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
+
+
+# -- civsam export -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "csv-rfc4180", "markdown"])
+def test_export_writes_the_bytes_to_standard_output(
+    example_path: Path, capsysbinary: pytest.CaptureFixture[bytes], fmt: str
+) -> None:
+    """Without -o the export goes to standard output; the privacy line goes to standard error."""
+    assert main(["export", str(example_path), "-f", fmt, *TODAY]) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out == expected(fmt)
+    assert captured.err.decode("utf-8") == NO_PERSONAL_DATA
+
+
+def test_export_writes_a_file_with_o(
+    example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """-o OUT writes the file; standard output stays empty; standard error says what was written."""
+    out = example_path.parent / "partnere.csv"
+    assert main(["export", str(example_path), "-f", "csv", "-o", str(out), *TODAY]) == 0
+    captured = capsysbinary.readouterr()
+    data = out.read_bytes()
+    assert data == expected("csv")
+    assert captured.out == b""
+    assert captured.err.decode("utf-8") == (
+        f"{NO_PERSONAL_DATA}Wrote {out} (csv, {len(data):,} bytes)\n"
+    )
+    assert leftovers(out.parent) == []
+
+
+def test_export_replaces_a_file_atomically(
+    example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """An existing OUT is replaced by a new file (a hard link keeps the old bytes), mode kept."""
+    out = example_path.parent / "rapport.md"
+    out.write_bytes(b"old report\n")
+    out.chmod(0o640)
+    link = example_path.parent / "old-link.md"
+    os.link(out, link)
+    assert main(["export", str(example_path), "-f", "markdown", "-o", str(out), *TODAY]) == 0
+    capsysbinary.readouterr()
+    assert out.read_bytes() == expected("markdown")
+    assert link.read_bytes() == b"old report\n"  # renamed over, never written in place
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert leftovers(out.parent) == []
+
+
+def test_export_in_english(example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    """--lang en gives the English export."""
+    assert main(["export", str(example_path), "-f", "csv", "--lang", "en", *TODAY]) == 0
+    out = capsysbinary.readouterr().out
+    assert out == expected("csv", language="en")
+    assert out.startswith(b"\xef\xbb\xbfRank,Quadrant,Id,Potential partner,")
+
+
+def test_export_with_contacts(
+    example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """--include-contacts adds the contact persons and says which personal data is included."""
+    args = ["export", str(example_path), "-f", "markdown", "--include-contacts", *TODAY]
+    assert main(args) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out == expected("markdown", include_contacts=True)
+    assert "Birthe Søndergaard\\, birthe\\.soendergaard\\@example\\.dk".encode() in captured.out
+    assert captured.err.decode("utf-8") == (
+        "civsam: personal data in this export: contact.name, contact.email, contact.phone\n"
+    )
+
+
+def test_export_leaves_contacts_out_by_default(
+    example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """Without --include-contacts no contact person's name, e-mail or phone is written."""
+    assert main(["export", str(example_path), "-f", "csv", *TODAY]) == 0
+    out = capsysbinary.readouterr().out.decode("utf-8-sig")
+    assert "Birthe" not in out
+    assert "@example.dk" not in out
+    assert "+45" not in out
+
+
+def test_an_unknown_format_is_wrong_usage_listing_the_formats(
+    example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """-f pdf: exit status 2, the formats there are, and nothing written."""
+    out = example_path.parent / "x.pdf"
+    assert main(["export", str(example_path), "-f", "pdf", "-o", str(out)]) == 2
+    captured = capsysbinary.readouterr()
+    assert captured.err.decode("utf-8") == (
+        "civsam: unknown format 'pdf'; the formats there are: csv, csv-rfc4180, markdown\n"
+    )
+    assert captured.out == b""
+    assert not out.exists()
+
+
+def test_a_missing_format_is_wrong_usage(
+    example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """Without -f argparse stops with exit status 2 and says -f is required."""
+    with pytest.raises(SystemExit) as info:
+        main(["export", str(example_path)])
+    assert info.value.code == 2
+    captured = capsysbinary.readouterr()
+    assert captured.out == b""
+    assert captured.err.decode("utf-8").endswith(
+        "civsam export: error: the following arguments are required: -f/--format\n"
+    )
+
+
+def test_an_invalid_project_exits_1_with_every_problem(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """A project file with two mistakes: exit status 1, both problems, nothing written."""
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        '[project]\nname = "X"\nowner = "k"\nnaem = 1\n\n'
+        '[[organisations]]\nid = "k"\nname = "K"\n\n'
+        '[[organisations]]\nid = "a"\nname = "A"\n\n'
+        '[[assessments]]\npartner = "a"\nimportance = 7\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    assert main(["export", str(path), "-f", "csv", "-o", str(out)]) == 1
+    captured = capsysbinary.readouterr()
+    assert captured.err.decode("utf-8").splitlines() == [
+        f"civsam: 2 problems in {path}:",
+        (
+            f"  {path}:4: project.naem: unknown key; expected one of name, owner, "
+            "target_groups, language, description"
+        ),
+        (
+            f"  {path}:16: assessments[0].importance: wrong value; found number 7; "
+            "expected a whole number from 1 to 5"
+        ),
+    ]
+    assert captured.out == b""
+    assert not out.exists()
+
+
+def test_a_folder_that_does_not_exist_is_reported_without_a_traceback(
+    example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """-o into a missing folder: exit status 1 and one line saying why."""
+    out = example_path.parent / "missing" / "x.csv"
+    assert main(["export", str(example_path), "-f", "csv", "-o", str(out), *TODAY]) == 1
+    assert capsysbinary.readouterr().err.decode("utf-8") == (
+        f"civsam: {out}: cannot write here: No such file or directory\n"
+    )
+
+
+# -- civsam demo -------------------------------------------------------------------------------
+
+
+def demo_output(folder: Path) -> str:
+    """What `civsam demo` prints for ``folder``."""
+    sizes = {
+        "example.toml": len(example_text().encode("utf-8")),
+        "example-csv.csv": len(expected("csv")),
+        "example-csv-rfc4180.csv": len(expected("csv-rfc4180")),
+        "example-markdown.md": len(expected("markdown")),
+    }
+    lines = [f"Wrote {folder / name} ({size:,} bytes)" for name, size in sizes.items()]
+    lines.append(
+        "Contact persons are left out of every export; add --include-contacts to "
+        "`civsam export` to include them."
+    )
+    return "\n".join(lines) + "\n"
+
+
+def check_demo_files(folder: Path) -> None:
+    """The demo folder holds the example and one file per built-in exporter, as exported."""
+    assert sorted(path.name for path in folder.iterdir()) == DEMO_FILES
+    assert (folder / "example.toml").read_text(encoding="utf-8") == example_text()
+    assert civsam.load(folder / "example.toml") == civsam.example()
+    for name in ("csv", "csv-rfc4180", "markdown"):
+        suffix = civsam.exporters()[name].suffix
+        assert (folder / f"example-{name}{suffix}").read_bytes() == expected(name)
+
+
+def test_demo_writes_the_example_and_every_builtin_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`civsam demo OUTDIR` writes example.toml and one file per format, and says so."""
+    folder = tmp_path / "demo-out"
+    assert main(["demo", str(folder), *TODAY]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == demo_output(folder)
+    assert captured.err == ""
+    check_demo_files(folder)
+
+
+def test_demo_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A second run into the same folder writes identical files and succeeds."""
+    folder = tmp_path / "demo-out"
+    assert main(["demo", str(folder), *TODAY]) == 0
+    first = {path.name: path.read_bytes() for path in folder.iterdir()}
+    assert main(["demo", str(folder), *TODAY]) == 0
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == first
+    out = capsys.readouterr().out
+    assert out == demo_output(folder) * 2
+
+
+def test_demo_keeps_a_changed_file_unless_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A demo file someone edited is kept (exit 1) unless --force; then it is replaced."""
+    folder = tmp_path / "demo-out"
+    assert main(["demo", str(folder), *TODAY]) == 0
+    edited = folder / "example-markdown.md"
+    edited.write_text("my notes\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["demo", str(folder), *TODAY]) == 1
+    assert capsys.readouterr().err == (
+        f"civsam: already there, and different from what demo writes: {edited}; "
+        "use --force to replace\n"
+    )
+    assert edited.read_text(encoding="utf-8") == "my notes\n"
+    assert main(["demo", str(folder), "--force", *TODAY]) == 0
+    check_demo_files(folder)
+
+
+def test_python_m_civsam_demo(tmp_path: Path) -> None:
+    """`python -m civsam demo DIR` in a fresh process writes the same files."""
+    folder = tmp_path / "out"
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("CIVSAM_") and key != "SOURCE_DATE_EPOCH"
+    }
+    result = subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "civsam", "demo", str(folder), *TODAY],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.replace("\r\n", "\n") == demo_output(folder)
+    check_demo_files(folder)
+
+
+# -- civsam plugins ----------------------------------------------------------------------------
+
+
+def test_plugins_lists_the_builtin_exporters_with_distribution_and_version(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`civsam plugins` names each exporter, its distribution, version and plugin."""
+    assert main(["plugins"]) == 0
+    version = civsam.__version__
+    assert capsys.readouterr().out.splitlines() == [
+        "Exporters:",
+        f"  csv                  civsam {version} (plugin csv)",
+        f"  csv-rfc4180          civsam {version} (plugin csv)",
+        f"  markdown             civsam {version} (plugin markdown)",
+        "Rules:",
+        "  matrix               built in (plugin civsam._builtin)",
+        "Plugins that failed: none",
+    ]
