@@ -16,6 +16,7 @@ import pytest
 
 import civsam
 import civsam.hookspecs
+from _fake_plugins import FakeInstall, fake_install
 from civsam import MatrixRule, Quadrant
 from civsam.cli import main
 from civsam.plugins import (
@@ -76,45 +77,12 @@ def rule_plugin(rule_name: str) -> str:
     )
 
 
-class FakeInstall:
-    """Fake installed distributions in a folder on sys.path: ``.dist-info`` plus a module."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.modules: list[str] = []
-
-    def add(
-        self,
-        source: str,
-        *,
-        dist: str = "my-plugin",
-        version: str = "1.0",
-        name: str = "my_rules",
-        module: str = "my_plugin_mod",
-    ) -> None:
-        """Install ``dist`` with one entry point ``name`` pointing at ``module``."""
-        info = self.folder / f"{dist.replace('-', '_')}-{version}.dist-info"
-        info.mkdir()
-        (info / "METADATA").write_text(
-            f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8"
-        )
-        (info / "entry_points.txt").write_text(f"[civsam]\n{name} = {module}\n", encoding="utf-8")
-        (self.folder / f"{module}.py").write_text(source, encoding="utf-8")
-        self.modules.append(module)
-
-
 @pytest.fixture
 def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeInstall]:
     """A place to install fake plugins; plugins and their modules are forgotten afterwards."""
-    monkeypatch.delenv("CIVSAM_LOAD_PLUGINS", raising=False)
-    monkeypatch.delenv("CIVSAM_BLOCK_PLUGINS", raising=False)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    fake = FakeInstall(tmp_path)
-    reset_plugins()
-    yield fake
-    reset_plugins()
-    for module in fake.modules:
-        sys.modules.pop(module, None)
+    yield from fake_install(
+        tmp_path, monkeypatch, dist="my-plugin", name="my_rules", module="my_plugin_mod"
+    )
 
 
 def third_party(loaded: Plugins) -> tuple[PluginInfo, ...]:
