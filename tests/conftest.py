@@ -7,12 +7,14 @@ prints the blob to reproduce a failure). ``HYPOTHESIS_PROFILE`` picks one.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 import civsam.bundled
+from civsam.plugins import reset_plugins
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,3 +40,17 @@ def example_path(tmp_path: Path) -> Path:
     path = tmp_path / "example.toml"
     path.write_text(civsam.bundled.example_text(), encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _installed_plugins_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test sees the installed plugins as a user would, and no build timestamp.
+
+    The plugin registry is process-wide; reloading it around each test keeps a test's
+    fake plugins, or a developer's CIVSAM_* settings, from leaking into another.
+    """
+    for variable in ("CIVSAM_LOAD_PLUGINS", "CIVSAM_BLOCK_PLUGINS", "SOURCE_DATE_EPOCH"):
+        monkeypatch.delenv(variable, raising=False)
+    reset_plugins()
+    yield
+    reset_plugins()

@@ -7,33 +7,17 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
 import civsam
 from civsam.bundled import example_text
 from civsam.cli import main
-from civsam.plugins import reset_plugins
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
 
 AS_OF = dt.date(2026, 1, 1)
 TODAY = ["--today", AS_OF.isoformat()]
 NO_PERSONAL_DATA = "civsam: personal data in this export: none\n"
 DEMO_FILES = ["example-csv-rfc4180.csv", "example-csv.csv", "example-markdown.md", "example.toml"]
-
-
-@pytest.fixture(autouse=True)
-def _builtin_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every test sees the installed plugins as a user would, with no timestamp set."""
-    monkeypatch.delenv("CIVSAM_LOAD_PLUGINS", raising=False)
-    monkeypatch.delenv("CIVSAM_BLOCK_PLUGINS", raising=False)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    reset_plugins()
-    yield
-    reset_plugins()
 
 
 def expected(fmt: str, **options: object) -> bytes:

@@ -8,7 +8,6 @@ import io
 import re
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import attrs
 import pytest
@@ -16,11 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civsam
-from civsam.plugins import reset_plugins
 from civsam.testing import check_exporter, projects
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
 
 AS_OF = dt.date(2026, 1, 1)
 BOM = b"\xef\xbb\xbf"
@@ -52,17 +47,6 @@ FIELDS = [
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 """The first characters that make a spreadsheet run a text cell (OWASP, FORMATS.md)."""
-
-
-@pytest.fixture(autouse=True)
-def _builtin_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every test sees the installed plugins as a user would, with no timestamp set."""
-    monkeypatch.delenv("CIVSAM_LOAD_PLUGINS", raising=False)
-    monkeypatch.delenv("CIVSAM_BLOCK_PLUGINS", raising=False)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    reset_plugins()
-    yield
-    reset_plugins()
 
 
 def columns(language: str, *, contacts: bool = False) -> list[str]:

@@ -18,7 +18,6 @@ from markdown_it import MarkdownIt
 
 import civsam
 from civsam import Quadrant
-from civsam.plugins import reset_plugins
 from civsam.testing import check_exporter, projects
 from civsam_exporters.markdown import MARKDOWN
 
@@ -55,17 +54,6 @@ PERSONAL = "contact.name, contact.email, contact.phone"
 
 _LINE_BREAKS = re.compile(r"[\r\n\t\x0b\x0c\x85\u2028\u2029]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-
-
-@pytest.fixture(autouse=True)
-def _builtin_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every test sees the installed plugins as a user would, with no timestamp set."""
-    monkeypatch.delenv("CIVSAM_LOAD_PLUGINS", raising=False)
-    monkeypatch.delenv("CIVSAM_BLOCK_PLUGINS", raising=False)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    reset_plugins()
-    yield
-    reset_plugins()
 
 
 # -- reading the Markdown ----------------------------------------------------------------------
