@@ -1073,3 +1073,18 @@ def test_csv_round_trip_property(
     assert len(project.organisations) == len(rows) + 1
     assert len({o.id for o in project.organisations.values()}) == len(rows) + 1
     assert project.relations == ()
+
+
+def test_headers_with_hints_are_recognised(tmp_path: Path) -> None:
+    """Hints after a column name are read past; the longest known name wins."""
+    path = tmp_path / "hints.csv"
+    path.write_text(
+        "Potentiel samarbejdspartner;Betydning (høj/middel/lav);"
+        "Betydning for samarbejde (nemt/svært);Navn på kontaktperson;Evt. kontaktperson (mail)\n"
+        "Røde Kors;Høj;svært;Jens Hansen;\n",
+        encoding="utf-8",
+    )
+    project = civsam.read_table(path, owner="Aarhus Kommune")
+    assessment = project.assessments["roede-kors"]
+    assert (assessment.importance, assessment.ease, assessment.contact) == (5, 1, "Jens Hansen")
+    assert assessment.notes == ""

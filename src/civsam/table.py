@@ -51,7 +51,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "ease": ("betydning for samarbejde", "ease of collaboration", "lethed ved samarbejde"),
     "challenges": ("udfordring", "challenge"),
     "existing_relation": ("relation", "eksisterende relationer", "existing relations"),
-    "contact": ("kontaktperson", "kontakt", "contact", "evt kontakt"),
+    "contact": (
+        "kontaktperson", "kontakt", "contact", "evt kontakt", "navn på kontaktperson",
+        "kontaktpersonens navn", "contact name",
+    ),
     "email": ("email", "mail", "e mail"),
     "phone": ("tlf", "telefonnummer", "telephone", "mobil"),
     "kind": ("organisationstype", "type of organisation", "art"),
@@ -134,6 +137,24 @@ def _header_index() -> dict[str, tuple[str, Language | None]]:
 
 
 _HEADERS = _header_index()
+_BY_LENGTH = sorted(_HEADERS, key=len, reverse=True)
+
+
+def _header(cell: str) -> tuple[str, Language | None] | None:
+    """The column a header cell names: exactly, or followed by a hint.
+
+    Real tables add hints: "Betydning (høj/middel/lav)", "Evt. kontaktperson (navn,
+    mail, tlf.)". The longest known name the cell starts with wins, so "Betydning for
+    samarbejde" is ease, not importance.
+    """
+    text = _normalise(cell)
+    exact = _HEADERS.get(text)
+    if exact is not None or not text:
+        return exact
+    for known in _BY_LENGTH:
+        if text.startswith(known + " "):
+            return _HEADERS[known]
+    return None
 
 
 def _kind_index() -> dict[str, OrgKind]:
@@ -247,7 +268,7 @@ def _delimiter(text: str) -> str:
             rows = list(csv.reader(io.StringIO(head, newline=""), delimiter=candidate))
         except csv.Error:  # pragma: no cover - the non-strict reader rarely refuses
             continue
-        recognised = max((sum(_normalise(c) in _HEADERS for c in row) for row in rows), default=0)
+        recognised = max((sum(_header(c) is not None for c in row) for row in rows), default=0)
         widest = max((len(row) for row in rows), default=0)
         if (recognised, widest) > best_score:
             best, best_score = candidate, (recognised, widest)
@@ -311,7 +332,7 @@ def _find_header(
         unknown: dict[int, str] = {}
         votes = dict.fromkeys(Language, 0)
         for column, cell in enumerate(cells):
-            match = _HEADERS.get(_normalise(cell))
+            match = _header(cell)
             if match is None or match[0] in fields.values():
                 if cell.strip():
                     unknown[column] = cell.strip()
