@@ -25,7 +25,14 @@ from civsam.model import (
     Relation,
     RelationKind,
 )
-from civsam.prioritisation import Placement, Prioritisation, Shift, prioritise, sensitivity
+from civsam.prioritisation import (
+    Entry,
+    Placement,
+    Prioritisation,
+    Shift,
+    prioritise,
+    sensitivity,
+)
 from civsam.project import Project
 from civsam.report import Report, make_report
 from civsam.rules import Candidate, Decision, MatrixRule, Reason, Rule, RuleError
@@ -50,6 +57,7 @@ __all__ = [
     "Contact",
     "Decision",
     "Derivation",
+    "Entry",
     "ExportError",
     "Exporter",
     "Factor",
