@@ -177,8 +177,14 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     fields = ", ".join(report.personal_fields) or "none"
     print(f"civsam: personal data in this export: {fields}", file=sys.stderr)
     if args.output is None:
+        # Bytes as the exporter made them (a BOM, CRLF): through the binary buffer.
         out.flush()
-        sys.stdout.buffer.write(data) if out is sys.stdout else out.write(data.decode("utf-8"))
+        binary = getattr(out, "buffer", None)
+        if binary is not None:
+            binary.write(data)
+            binary.flush()
+        else:
+            out.write(data.decode("utf-8"))
     else:
         print(f"Wrote {args.output} ({exporter.name}, {len(data):,} bytes)", file=sys.stderr)
     return EXIT_OK
