@@ -743,3 +743,16 @@ def test_repr_summarises_without_personal_data(project: Project) -> None:
         "<Project 'Ensomhed blandt ældre': owner 'aarhus', 3 organisations, "
         "1 relations, 1 assessments>"
     )
+
+
+def test_relations_of_lists_both_ends_in_the_order_added() -> None:
+    """relations_of gives every relation an organisation takes part in, as source or target."""
+    project = civsam.example()
+    found = project.relations_of("frivilligcenter-aarhus")
+    assert found == tuple(
+        r for r in project.relations if "frivilligcenter-aarhus" in (r.source, r.target)
+    )
+    assert {r.source for r in found} | {r.target for r in found} >= {"frivilligcenter-aarhus"}
+    assert any(r.target == "frivilligcenter-aarhus" for r in found)
+    assert any(r.source == "frivilligcenter-aarhus" for r in found)
+    assert project.relations_of("oestjysk-taxa") == ()
