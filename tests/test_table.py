@@ -1088,3 +1088,13 @@ def test_headers_with_hints_are_recognised(tmp_path: Path) -> None:
     assessment = project.assessments["roede-kors"]
     assert (assessment.importance, assessment.ease, assessment.contact) == (5, 1, "Jens Hansen")
     assert assessment.notes == ""
+
+
+def test_a_kind_cell_of_only_spaces_is_no_kind(tmp_path: Path) -> None:
+    """A kind cell holding only spaces counts as empty: the organisation is of kind other."""
+    path = tmp_path / "kind.csv"
+    path.write_text(
+        "Potentiel samarbejdspartner;Type;Betydning\nRøde Kors;   ;5\n", encoding="utf-8"
+    )
+    project = civsam.read_table(path, owner="Aarhus Kommune")
+    assert project.organisations["roede-kors"].kind is civsam.OrgKind.OTHER

@@ -550,7 +550,7 @@ class _Row:
                 )
 
     def _kind(self) -> OrgKind:
-        text = self.get("kind")
+        text = self.get("kind").strip()
         if not text:
             return OrgKind.OTHER
         kind = _KINDS.get(_normalise(text))
