@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
 __all__ = [
+    "ANY_CONTROL",
+    "CONTROL",
     "IDENTIFIER",
     "MAX_SCORE",
     "METADATA_KEY",
@@ -32,8 +34,8 @@ __all__ = [
 
 METADATA_KEY = "civsam.check"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # ids: not even tabs or line breaks
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # ids: not even tabs or line breaks
 
 
 @attrs.frozen(slots=True)
@@ -106,12 +108,12 @@ def _is_identifier(value: object) -> bool:
         isinstance(value, str)
         and value != ""
         and value == value.strip()
-        and _ANY_CONTROL.search(value) is None
+        and ANY_CONTROL.search(value) is None
     )
 
 
 def _is_name(value: object) -> bool:
-    return isinstance(value, str) and value.strip() != "" and _CONTROL.search(value) is None
+    return isinstance(value, str) and value.strip() != "" and CONTROL.search(value) is None
 
 
 SCORE = Check("a whole number from 1 to 5", _is_score)

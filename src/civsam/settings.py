@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from civsam._checks import Check
+from civsam._checks import SCORE, Check
 from civsam.model import RelationKind
 
 __all__ = ["DEFAULT_RELATION_WEIGHTS", "Derivation", "PrioritySettings"]
@@ -36,7 +36,6 @@ def _is_whole_at_least_zero(value: object) -> bool:
     return type(value) is int and value >= 0
 
 
-_SCORE = Check("a whole number from 1 to 5", lambda v: type(v) is int and 1 <= v <= 5)  # noqa: PLR2004
 THRESHOLD = Check("a number from 1 to 5", _is_threshold)
 WEIGHT = Check("a finite number", _is_weight)
 YEARS = Check("a whole number of years, 0 or more", _is_whole_at_least_zero)
@@ -108,7 +107,7 @@ class Derivation:
     contact: float = _number(default=1.0)
     second_degree: float = _number(default=1.0)
     challenges: float = _number(default=-1.0)
-    unknown_importance: int = _number(default=3, check=_SCORE)
+    unknown_importance: int = _number(default=3, check=SCORE)
 
 
 @attrs.frozen(slots=True)

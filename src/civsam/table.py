@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from civsam._checks import IDENTIFIER
+from civsam._checks import CONTROL, IDENTIFIER
 from civsam._ids import slugify, unique_id
 from civsam._levels import EASE, IMPORTANCE, LevelError, Scale, parse_level
 from civsam.errors import CivsamError, Problem, ValidationError
@@ -116,7 +116,6 @@ _CONTACT_SEPARATORS = re.compile(r"[\n;]+")
 _STRIP = " \t\r\n,;:/|()[]<>-–"
 _HEADER_SEARCH_ROWS = 15
 _NAME_FIELDS = frozenset({"partner", "id", "kind", "contact", "email", "phone", "role"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _normalise(header: str) -> str:
@@ -539,7 +538,7 @@ class _Row:
     def _check_text(self) -> None:
         """Names, ids and contact details can't hold control characters; free text can."""
         for field in _NAME_FIELDS & self.columns.keys():
-            if _CONTROL.search(self.get(field)):
+            if CONTROL.search(self.get(field)):
                 self.problems.append(
                     self.problem(
                         "a control character in the cell",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 from hypothesis import strategies as st
 
+from civsam._checks import ANY_CONTROL, CONTROL
 from civsam.model import (
     Assessment,
     Contact,
@@ -48,10 +49,6 @@ _HOSTILE = (
 )  # fmt: skip
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
 @functools.cache
 def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
     """Free text: hostile fragments mixed with any Unicode (no surrogates)."""
@@ -61,7 +58,7 @@ def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
     return (hostile | st.text(max_size=max_size)).map(lambda text: text[:max_size])
 
 
-def _usable(text: str, prefix: str, control: re.Pattern[str] = _CONTROL) -> str:
+def _usable(text: str, prefix: str, control: re.Pattern[str] = CONTROL) -> str:
     """Make any text a valid name or id: no control characters, not blank."""
     cleaned = control.sub("", text)
     return cleaned if cleaned.strip() else prefix + cleaned
@@ -77,7 +74,7 @@ def names() -> st.SearchStrategy[str]:
 def identifiers() -> st.SearchStrategy[str]:
     """Ids: mostly slugs such as civsam makes, sometimes any text the rules allow."""
     slug = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,14}[a-z0-9])?", fullmatch=True)
-    return slug | texts(max_size=16).map(lambda text: _usable(text, "id", _ANY_CONTROL).strip())
+    return slug | texts(max_size=16).map(lambda text: _usable(text, "id", ANY_CONTROL).strip())
 
 
 def _optional(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str | None]:
