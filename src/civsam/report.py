@@ -65,6 +65,16 @@ class Report:
         """An organisation's contact persons, or nothing when contacts are left out."""
         return organisation.contacts if self.include_contacts else ()
 
+    def contact_person(self, organisation: Organisation) -> Contact | None:
+        """The assessment's contact person among the organisation's contacts.
+
+        The one whose name the assessment gives, else the first; ``None`` when there is
+        none, or when contacts are left out.
+        """
+        people = self.contacts(organisation)
+        name = self.contact_name(organisation.id)
+        return next((c for c in people if c.name == name), people[0] if people else None)
+
     def contact_name(self, partner_id: str) -> str:
         """The assessment's contact person, or ``""`` when contacts are left out."""
         if not self.include_contacts:

@@ -191,8 +191,7 @@ def partners(report: Report) -> Iterator[str]:
 
 def _contact(report: Report, placement: Placement) -> str:
     name = report.contact_name(placement.partner.id)
-    people = report.contacts(placement.partner)
-    person = next((c for c in people if c.name == name), people[0] if people else None)
+    person = report.contact_person(placement.partner)
     parts = [name or (person.name if person else "")]
     if person is not None:
         parts += [value for value in (person.email, person.phone) if value]

@@ -83,7 +83,7 @@ def _rows(report: Report) -> Iterator[list[str]]:
             assessment.notes,
         ]
         if contacts:
-            person = _person(report, partner, assessment.contact)
+            person = report.contact_person(partner)
             row[13:13] = [
                 (person.email or "") if person else "",
                 (person.phone or "") if person else "",
@@ -93,11 +93,6 @@ def _rows(report: Report) -> Iterator[list[str]]:
         if risky("\x00" + "\x00".join(row)):
             row = [neutralise(cell) for cell in row]
         yield row
-
-
-def _person(report: Report, partner: civsam.Organisation, name: str) -> civsam.Contact | None:
-    contacts = report.contacts(partner)
-    return next((c for c in contacts if c.name == name), contacts[0] if contacts else None)
 
 
 @attrs.frozen
