@@ -8,12 +8,26 @@ name is importable from here and listed in ``__all__``.
 from collections.abc import Mapping
 
 from civsam.bundled import example
+from civsam.checklist import Checklist, ItemProgress, Trend, checklist, checklists
 from civsam.errors import CivsamError, Problem, ValidationError
 from civsam.explain import format_number
 from civsam.exporting import Exporter, ExportError, UnknownFormatError, export, exporters
 from civsam.hookspecs import hookimpl
-from civsam.io import dumps, load, loads, save
+from civsam.io import dumps, load, loads, record, save
 from civsam.labels import label
+from civsam.lifecycle import (
+    ChecklistItem,
+    ItemReview,
+    ItemStatus,
+    OutreachEntry,
+    OutreachStep,
+    ReadinessAnswer,
+    ReadinessPoint,
+    Review,
+    Role,
+    Touchpoint,
+    TouchpointKind,
+)
 from civsam.model import (
     Assessment,
     Contact,
@@ -25,6 +39,17 @@ from civsam.model import (
     Relation,
     RelationKind,
 )
+from civsam.planning import (
+    TIMEZONE,
+    CheckIn,
+    Due,
+    Meeting,
+    Milestone,
+    Plan,
+    active_partners,
+    due,
+    plan,
+)
 from civsam.prioritisation import (
     Entry,
     Placement,
@@ -34,10 +59,11 @@ from civsam.prioritisation import (
     sensitivity,
 )
 from civsam.project import Project
+from civsam.readiness import Readiness, ReadinessItem, readiness
 from civsam.report import Report, make_report
 from civsam.rules import Candidate, Decision, MatrixRule, Reason, Rule, RuleError
 from civsam.scores import Factor, Score, ScoreSource
-from civsam.settings import Derivation, PrioritySettings
+from civsam.settings import Derivation, PlanSettings, PrioritySettings
 from civsam.table import read_table
 
 __version__ = "0.1.0"
@@ -51,40 +77,67 @@ def available_rules() -> Mapping[str, Rule]:
 
 
 __all__ = [
+    "TIMEZONE",
     "Assessment",
     "Candidate",
+    "CheckIn",
+    "Checklist",
+    "ChecklistItem",
     "CivsamError",
     "Contact",
     "Decision",
     "Derivation",
+    "Due",
     "Entry",
     "ExportError",
     "Exporter",
     "Factor",
+    "ItemProgress",
+    "ItemReview",
+    "ItemStatus",
     "Language",
     "MatrixRule",
+    "Meeting",
+    "Milestone",
     "OrgKind",
     "Organisation",
+    "OutreachEntry",
+    "OutreachStep",
     "Placement",
+    "Plan",
+    "PlanSettings",
     "Prioritisation",
     "PrioritySettings",
     "Problem",
     "Project",
     "Quadrant",
     "Rating",
+    "Readiness",
+    "ReadinessAnswer",
+    "ReadinessItem",
+    "ReadinessPoint",
     "Reason",
     "Relation",
     "RelationKind",
     "Report",
+    "Review",
+    "Role",
     "Rule",
     "RuleError",
     "Score",
     "ScoreSource",
     "Shift",
+    "Touchpoint",
+    "TouchpointKind",
+    "Trend",
     "UnknownFormatError",
     "ValidationError",
     "__version__",
+    "active_partners",
     "available_rules",
+    "checklist",
+    "checklists",
+    "due",
     "dumps",
     "example",
     "export",
@@ -95,8 +148,11 @@ __all__ = [
     "load",
     "loads",
     "make_report",
+    "plan",
     "prioritise",
     "read_table",
+    "readiness",
+    "record",
     "save",
     "sensitivity",
 ]

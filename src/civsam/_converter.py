@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import sys
 import typing
 from typing import Any
@@ -25,6 +26,18 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from civsam._checks import IDENTIFIER, Check, field_check
 from civsam._document import Document, Header
+from civsam.lifecycle import (
+    ChecklistItem,
+    ItemReview,
+    ItemStatus,
+    OutreachEntry,
+    OutreachStep,
+    ReadinessAnswer,
+    ReadinessPoint,
+    Review,
+    Touchpoint,
+    TouchpointKind,
+)
 from civsam.model import (
     Assessment,
     Contact,
@@ -36,7 +49,7 @@ from civsam.model import (
     Relation,
     RelationKind,
 )
-from civsam.settings import Derivation, PrioritySettings
+from civsam.settings import Derivation, PlanSettings, PrioritySettings
 
 if typing.TYPE_CHECKING:
     import enum
@@ -46,19 +59,37 @@ __all__ = ["FieldError", "Path", "converter", "describe", "make_converter", "wal
 
 Path = tuple[str | int, ...]
 
-_ENUMS: tuple[type[enum.Enum], ...] = (OrgKind, RelationKind, Language, Quadrant)
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    OrgKind,
+    RelationKind,
+    Language,
+    Quadrant,
+    ReadinessPoint,
+    OutreachStep,
+    TouchpointKind,
+    ChecklistItem,
+    ItemStatus,
+)
 _MODEL_CLASSES: tuple[type[Any], ...] = (
     Contact,
     Rating,
     Derivation,
     PrioritySettings,
+    PlanSettings,
     Organisation,
     Relation,
     Assessment,
+    ReadinessAnswer,
+    OutreachEntry,
+    Touchpoint,
+    ItemReview,
+    Review,
     Header,
     Document,
 )
 
+
+_TIME = re.compile(r"\d{1,2}:\d{2}")
 
 _SHOWN = 40
 """How much of a text value an error message repeats."""
@@ -143,6 +174,21 @@ def _structure_date(value: Any, _: type[Any]) -> dt.date:
 def _unstructure_date(value: dt.date) -> dt.date:
     # Dates stay dates: TOML writes them natively; the JSON writer formats them ISO.
     return value
+
+
+def _structure_time(value: Any, _: type[Any]) -> dt.time:
+    # Times of day are written "10:00" (JSON has no time type); TOML may also hold 10:00:00.
+    if type(value) is dt.time:
+        return value
+    if isinstance(value, str) and _TIME.fullmatch(value):
+        hours, minutes = (int(part) for part in value.split(":"))
+        if hours < 24 and minutes < 60:  # noqa: PLR2004 - a clock
+            return dt.time(hours, minutes)
+    raise FieldError(describe(value), 'a time of day such as "10:00"')
+
+
+def _unstructure_time(value: dt.time) -> str:
+    return f"{value:%H:%M}"
 
 
 def _unstructure_enum(member: enum.Enum) -> Any:
@@ -250,6 +296,8 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(float, _unstructure_float)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, _unstructure_date)
+    conv.register_structure_hook(dt.time, _structure_time)
+    conv.register_unstructure_hook(dt.time, _unstructure_time)
     for enum_class in _ENUMS:
         # Registered per class: the enums are StrEnums, which the str hook would catch.
         conv.register_structure_hook(enum_class, _enum_hook(enum_class))

@@ -1,4 +1,4 @@
-"""The project file's shape: a header table and the lists the guide's work produces.
+"""The project file's shape: header and settings tables, and the lists the guide's work produces.
 
 These private classes mirror the file one to one, so the converter can structure a file
 in one pass; :class:`civsam.Project` is built from a ``Document`` and turned back into one.
@@ -11,8 +11,9 @@ from typing import Any
 import attrs
 
 from civsam._checks import IDENTIFIER, NAME, distinct_texts, to_tuple_of_str
+from civsam.lifecycle import OutreachEntry, ReadinessAnswer, Review, Touchpoint
 from civsam.model import Assessment, Language, Organisation, Relation
-from civsam.settings import PrioritySettings
+from civsam.settings import PlanSettings, PrioritySettings
 
 __all__ = ["SECTIONS", "Document", "Header"]
 
@@ -39,11 +40,20 @@ class Document:
     organisations: tuple[Organisation, ...] = ()
     relations: tuple[Relation, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    planning: PlanSettings = attrs.field(factory=PlanSettings)
+    readiness: tuple[ReadinessAnswer, ...] = ()
+    outreach: tuple[OutreachEntry, ...] = ()
+    touchpoints: tuple[Touchpoint, ...] = ()
+    reviews: tuple[Review, ...] = ()
 
 
 SECTIONS: dict[str, type[Any]] = {
     "organisations": Organisation,
     "relations": Relation,
     "assessments": Assessment,
+    "readiness": ReadinessAnswer,
+    "outreach": OutreachEntry,
+    "touchpoints": Touchpoint,
+    "reviews": Review,
 }
 """The file's lists of tables and the value each item becomes."""

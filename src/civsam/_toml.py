@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["dumps"]
+__all__ = ["array_table", "dumps"]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -80,5 +80,10 @@ def dumps(document: Mapping[str, Any]) -> str:
         if isinstance(value, Mapping):
             chunks.extend(_table(_key(key), value))
         elif _is_table_list(value):
-            chunks.extend("\n".join([f"[[{_key(key)}]]", *_body(item)]) for item in value)
+            chunks.extend(array_table(key, item) for item in value)
     return "\n\n".join(chunks) + "\n"
+
+
+def array_table(key: str, item: Mapping[str, Any]) -> str:
+    """One ``[[key]]`` table of a list of tables, without a final newline."""
+    return "\n".join([f"[[{_key(key)}]]", *_body(item)])

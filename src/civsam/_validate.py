@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from civsam._locate import Path, format_path
+from civsam.lifecycle import OutreachStep
 
 if TYPE_CHECKING:
-    from collections.abc import Container, Iterator
+    import datetime as dt
+    from collections.abc import Container, Iterator, Mapping
 
+    from civsam.lifecycle import OutreachEntry, Review
     from civsam.model import Assessment, Organisation, Relation
 
 __all__ = ["Checker", "Finding"]
@@ -51,6 +54,9 @@ class Checker:
         ids: Container[str] = (),
         relation_keys: Container[tuple[str, str, str]] = (),
         assessed: Container[str] = (),
+        *,
+        steps: Mapping[str, tuple[OutreachStep, dt.date]] | None = None,
+        reviewed: Container[tuple[str, dt.date]] = (),
     ) -> None:
         self.owner = owner
         self._ids_before = ids
@@ -59,6 +65,9 @@ class Checker:
         self._ids: dict[str, Path] = {}
         self._relations: dict[tuple[str, str, str], Path] = {}
         self._assessed: dict[str, Path] = {}
+        self._steps: dict[str, tuple[OutreachStep, dt.date]] = dict(steps or {})
+        self._reviewed_before = reviewed
+        self._reviewed: dict[tuple[str, dt.date], Path] = {}
 
     def known(self, organisation_id: str) -> bool:
         """Whether an organisation with this id exists, before or among the new items."""
@@ -142,3 +151,52 @@ class Checker:
             )
         else:
             self._assessed[partner] = path
+
+    def partner(self, path: Path, partner: str) -> Iterator[Finding]:
+        """A log entry's partner: a known organisation, and not the owner."""
+        where = (*path, "partner")
+        if not self.known(partner):
+            yield Finding(where, "unknown organisation", repr(partner), _KNOWN)
+        elif partner == self.owner:
+            yield Finding(
+                where,
+                "the owner is not its own partner",
+                repr(partner),
+                "the id of a partner, not the owner",
+            )
+
+    def outreach(self, path: Path, entry: OutreachEntry) -> Iterator[Finding]:
+        """A step of the outreach: allowed from the partner's current step, not earlier."""
+        yield from self.partner(path, entry.partner)
+        current, since = self._steps.get(entry.partner, (OutreachStep.NOT_STARTED, None))
+        if entry.step not in current.allowed_next:
+            yield Finding(
+                (*path, "step"),
+                f"{entry.partner!r} cannot go from {current.value} to {entry.step.value}",
+                repr(entry.step.value),
+                "one of " + ", ".join(step.value for step in current.allowed_next),
+            )
+        elif since is not None and entry.date < since:
+            yield Finding(
+                (*path, "date"),
+                f"a step dated before {entry.partner!r}'s previous step",
+                entry.date.isoformat(),
+                f"{since.isoformat()} or later (steps are recorded in the order taken)",
+            )
+        else:
+            self._steps[entry.partner] = (entry.step, entry.date)
+
+    def review(self, path: Path, review: Review) -> Iterator[Finding]:
+        """A checklist review: of a partner, at most one per partner a day."""
+        yield from self.partner(path, review.partner)
+        key = (review.partner, review.date)
+        if key in self._reviewed_before or key in self._reviewed:
+            yield Finding(
+                (*path, "date"),
+                f"a second review of {review.partner!r} on the same day",
+                review.date.isoformat(),
+                "one review per partner a day; put every item in it"
+                + _first(self._reviewed.get(key)),
+            )
+        else:
+            self._reviewed[key] = path

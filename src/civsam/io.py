@@ -25,17 +25,18 @@ from civsam._locate import Locator, format_path, json_locator, toml_locator
 from civsam._locate import Path as FieldPath
 from civsam._validate import Checker, Finding
 from civsam.errors import CivsamError, Problem, ValidationError
+from civsam.lifecycle import OutreachEntry, ReadinessAnswer, Review, Touchpoint
 from civsam.project import Project
-from civsam.settings import PrioritySettings
+from civsam.settings import PlanSettings, PrioritySettings
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-__all__ = ["Format", "dumps", "load", "loads", "save", "write_atomic"]
+__all__ = ["Format", "dumps", "load", "loads", "record", "save", "write_atomic"]
 
 Format = Literal["toml", "json"]
 _FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json"}
-_TOP_LEVEL = ("project", "prioritisation", *SECTIONS)
+_TOP_LEVEL = ("project", "prioritisation", "planning", *SECTIONS)
 _TOML_LINE = re.compile(r"at line (\d+)")
 _Row = tuple[FieldPath, str, str | None, str | None]
 """A problem before it has a line: path, message, what was found, what was expected."""
@@ -127,6 +128,7 @@ def _structure(raw: Any, source: str | None, locator: Callable[[], Locator]) -> 
     )
     header = _one(raw, "project", Header, rows)
     settings = _one(raw, "prioritisation", PrioritySettings, rows, required=False)
+    planning = _one(raw, "planning", PlanSettings, rows, required=False)
     sections = {name: list(_items(raw, name, cls, rows)) for name, cls in SECTIONS.items()}
     rows.extend(_cross_check(header, sections, raw, reserve=bool(rows)))
     if rows:
@@ -148,6 +150,7 @@ def _structure(raw: Any, source: str | None, locator: Callable[[], Locator]) -> 
     document = Document(
         project=header,
         prioritisation=settings or PrioritySettings(),
+        planning=planning or PlanSettings(),
         **{name: tuple(item for _, item in items) for name, items in sections.items()},
     )
     return Project._from_document(document)  # noqa: SLF001 - io and Project are one unit
@@ -174,15 +177,26 @@ def _cross_check(
         findings.extend(checker.relation(("relations", position), relation))
     for position, assessment in sections["assessments"]:
         findings.extend(checker.assessment(("assessments", position), assessment))
+    findings.extend(_check_logs(checker, sections))
     findings.extend(_unbuilt_references(checker, sections, raw))
     return ((f.path, f.message, f.found, f.expected) for f in findings)
+
+
+def _check_logs(checker: Checker, sections: dict[str, list[tuple[int, Any]]]) -> Iterator[Finding]:
+    """The history's entries: partners that exist, steps in an allowed order."""
+    for position, touchpoint in sections["touchpoints"]:
+        yield from checker.partner(("touchpoints", position), touchpoint.partner)
+    for position, entry in sections["outreach"]:
+        yield from checker.outreach(("outreach", position), entry)
+    for position, review in sections["reviews"]:
+        yield from checker.review(("reviews", position), review)
 
 
 def _unbuilt_references(
     checker: Checker, sections: dict[str, list[tuple[int, Any]]], raw: dict[str, Any]
 ) -> Iterator[Finding]:
     """The ids named by relations and assessments that failed to structure."""
-    for name in ("relations", "assessments"):
+    for name in ("relations", "assessments", "outreach", "touchpoints", "reviews"):
         built = {position for position, _ in sections[name]}
         items = raw.get(name)
         for position, item in enumerate(items if isinstance(items, list) else []):
@@ -245,6 +259,71 @@ def dumps(project: Project, fmt: Format = "toml") -> str:
 def save(project: Project, path: str | os.PathLike[str]) -> None:
     """Write a project file, in the format the suffix names, atomically."""
     write_atomic(path, dumps(project, format_for(path)).encode("utf-8"))
+
+
+_Entry = ReadinessAnswer | OutreachEntry | Touchpoint | Review
+_SECTION_OF: dict[type[Any], str] = {
+    ReadinessAnswer: "readiness",
+    OutreachEntry: "outreach",
+    Touchpoint: "touchpoints",
+    Review: "reviews",
+}
+
+
+def record(path: str | os.PathLike[str], *entries: _Entry) -> Project:
+    """Append entries (touchpoints, outreach steps, reviews, readiness answers) to a file.
+
+    The file is checked first and the entries against it, as
+    :meth:`civsam.Project.record` does; then they are added at the end of their lists
+    and the file is replaced atomically. In a TOML file every byte already there stays
+    as it was, comments included: the entries are appended as ``[[touchpoints]]`` (…)
+    tables. A JSON file is rewritten with its keys in their order. Returns the project
+    as it now is; on any error the file is unchanged.
+    """
+    fmt = format_for(path)
+    source = os.fspath(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise CivsamError(f"{source}: cannot read the file: {error.strerror}") from None
+    project = loads(data, fmt, source=source)
+    project.record(*entries)
+    if fmt == "toml":
+        updated = _append_toml(data, entries)
+        try:
+            appended = loads(updated, fmt, source=source)
+        except ValidationError:
+            appended = None
+        if appended != project:
+            raise CivsamError(
+                f"{source}: cannot append to this file without rewriting it (does it write "
+                "a list such as touchpoints inline, as `touchpoints = [...]`? write each "
+                "entry as a [[touchpoints]] table); the file is unchanged"
+            )
+    else:
+        updated = _append_json(data, entries)
+    write_atomic(path, updated)
+    return project
+
+
+def _append_toml(data: bytes, entries: tuple[_Entry, ...]) -> bytes:
+    newline = "\r\n" if b"\r\n" in data else "\n"
+    blocks = [
+        _toml.array_table(_SECTION_OF[type(entry)], converter.unstructure(entry))
+        for entry in entries
+    ]
+    text = newline.join(newline.join(blocks).split("\n")) + newline
+    ending = b"" if not data or data.endswith(b"\n") else newline.encode()
+    return data + ending + newline.encode() + text.encode("utf-8")
+
+
+def _append_json(data: bytes, entries: tuple[_Entry, ...]) -> bytes:
+    raw = json.loads(data.decode("utf-8-sig"))
+    for entry in entries:
+        raw.setdefault(_SECTION_OF[type(entry)], []).append(converter.unstructure(entry))
+    text = json.dumps(raw, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    return bom + text.encode("utf-8")
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:

@@ -19,8 +19,9 @@ from civsam._document import Document, Header
 from civsam._locate import Path, format_path
 from civsam._validate import Checker, Finding
 from civsam.errors import Problem, ValidationError
+from civsam.lifecycle import OutreachEntry, OutreachStep, ReadinessAnswer, Review, Touchpoint
 from civsam.model import Assessment, Language, Organisation, Relation, RelationKind
-from civsam.settings import PrioritySettings
+from civsam.settings import PlanSettings, PrioritySettings
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["Project"]
 
 _Item = Organisation | Relation | Assessment
+_Entry = ReadinessAnswer | OutreachEntry | Touchpoint | Review
 
 
 def _raise_for(findings: Iterable[Finding]) -> None:
@@ -78,8 +80,13 @@ class Project:
         "_header",
         "_organisations",
         "_organisations_shared",
+        "_outreach",
+        "_planning",
+        "_readiness",
         "_relations",
+        "_reviews",
         "_settings",
+        "_touchpoints",
     )
 
     def __init__(
@@ -111,6 +118,11 @@ class Project:
         self._relations: dict[tuple[str, str, str], Relation] = {}
         self._assessments: dict[str, Assessment] = {}
         self._graph: MultiDiGraph[str] | None = None
+        self._planning = PlanSettings()
+        self._readiness: list[ReadinessAnswer] = []
+        self._outreach: list[OutreachEntry] = []
+        self._touchpoints: list[Touchpoint] = []
+        self._reviews: list[Review] = []
         others = [o for o in organisations if o != owner]
         self.add(owner, *others, *relations, *assessments)
 
@@ -125,6 +137,11 @@ class Project:
         project._relations = {_key(r): r for r in document.relations}
         project._assessments = {a.partner: a for a in document.assessments}
         project._graph = None
+        project._planning = document.planning
+        project._readiness = list(document.readiness)
+        project._outreach = list(document.outreach)
+        project._touchpoints = list(document.touchpoints)
+        project._reviews = list(document.reviews)
         return project
 
     def _to_document(self) -> Document:
@@ -134,6 +151,11 @@ class Project:
             organisations=tuple(self._organisations.values()),
             relations=tuple(self._relations.values()),
             assessments=tuple(self._assessments.values()),
+            planning=self._planning,
+            readiness=tuple(self._readiness),
+            outreach=tuple(self._outreach),
+            touchpoints=tuple(self._touchpoints),
+            reviews=tuple(self._reviews),
         )
 
     # -- the header ---------------------------------------------------------------------
@@ -217,6 +239,26 @@ class Project:
             )
         self._settings = value
 
+    @property
+    def planning(self) -> PlanSettings:
+        """How this project plans its time: capacity, hours, cadence (``[planning]``)."""
+        return self._planning
+
+    @planning.setter
+    def planning(self, value: PlanSettings) -> None:
+        if not isinstance(value, PlanSettings):
+            raise ValidationError(
+                [
+                    Problem(
+                        "wrong value",
+                        path="planning",
+                        found=type(value).__name__,
+                        expected="a civsam.PlanSettings",
+                    )
+                ]
+            )
+        self._planning = value
+
     def _evolve_header(self, **changes: Any) -> None:
         try:
             self._header = attrs.evolve(self._header, **changes)
@@ -253,6 +295,33 @@ class Project:
         if self._graph is None:
             self._graph = _build_graph(self._organisations.values(), self._relations.values())
         return self._graph
+
+    @property
+    def readiness(self) -> tuple[ReadinessAnswer, ...]:
+        """Every readiness answer, oldest first; :func:`civsam.readiness` sums them up."""
+        return tuple(self._readiness)
+
+    @property
+    def outreach(self) -> tuple[OutreachEntry, ...]:
+        """Every outreach step taken, in the order recorded."""
+        return tuple(self._outreach)
+
+    @property
+    def touchpoints(self) -> tuple[Touchpoint, ...]:
+        """Every logged contact with a partner, in the order logged."""
+        return tuple(self._touchpoints)
+
+    @property
+    def reviews(self) -> tuple[Review, ...]:
+        """Every checklist review, in the order recorded."""
+        return tuple(self._reviews)
+
+    def outreach_step(self, partner: str) -> OutreachStep:
+        """Where the outreach to a partner stands: its last recorded step."""
+        for entry in reversed(self._outreach):
+            if entry.partner == partner:
+                return entry.step
+        return OutreachStep.NOT_STARTED
 
     def relations_of(self, organisation_id: str) -> tuple[Relation, ...]:
         """The relations an organisation takes part in, either end."""
@@ -322,6 +391,43 @@ class Project:
             self._assessments[assessment.partner] = assessment
         self._graph = None
 
+    def record(self, *entries: _Entry) -> None:
+        """Record what happened: readiness answers, outreach steps, touchpoints, reviews.
+
+        Entries are appended in the order given and checked together, against the
+        project and each other: a partner must exist, an outreach step must be allowed
+        from the partner's current one. Nothing is recorded unless everything is valid.
+        """
+        steps: dict[str, tuple[OutreachStep, Any]] = {}
+        for taken in self._outreach:
+            steps[taken.partner] = (taken.step, taken.date)
+        checker = Checker(
+            self._header.owner,
+            self._organisations,
+            steps=steps,
+            reviewed={(review.partner, review.date) for review in self._reviews},
+        )
+        findings = [
+            Finding(
+                (),
+                "cannot record this in a project",
+                type(stray).__name__,
+                "a ReadinessAnswer, an OutreachEntry, a Touchpoint or a Review",
+            )
+            for stray in entries
+            if not _is_entry(stray)
+        ]
+        for entry in entries:
+            if isinstance(entry, Touchpoint):
+                findings.extend(checker.partner(("touchpoints",), entry.partner))
+            elif isinstance(entry, OutreachEntry):
+                findings.extend(checker.outreach(("outreach",), entry))
+            elif isinstance(entry, Review):
+                findings.extend(checker.review(("reviews",), entry))
+        _raise_for(findings)
+        for entry in entries:
+            _log_of(self, entry).append(entry)
+
     def replace(self, organisation: Organisation) -> Organisation:
         """Replace the organisation with the same id; returns the one it replaced."""
         old = self._organisations.get(organisation.id)
@@ -341,7 +447,7 @@ class Project:
         return old
 
     def remove(self, organisation_id: str) -> Organisation:
-        """Remove an organisation with its relations and its assessment."""
+        """Remove an organisation with its relations, its assessment and its history."""
         if organisation_id == self._header.owner:
             raise ValidationError(
                 [
@@ -364,6 +470,9 @@ class Project:
             if organisation_id not in (r.source, r.target)
         }
         self._assessments.pop(organisation_id, None)
+        self._outreach = [e for e in self._outreach if e.partner != organisation_id]
+        self._touchpoints = [e for e in self._touchpoints if e.partner != organisation_id]
+        self._reviews = [e for e in self._reviews if e.partner != organisation_id]
         self._graph = None
         return organisation
 
@@ -473,6 +582,20 @@ def _relation_kind(kind: RelationKind | str) -> RelationKind:
                 )
             ]
         ) from None
+
+
+def _log_of(project: Project, entry: _Entry) -> list[Any]:
+    if isinstance(entry, Touchpoint):
+        return project._touchpoints
+    if isinstance(entry, OutreachEntry):
+        return project._outreach
+    if isinstance(entry, Review):
+        return project._reviews
+    return project._readiness
+
+
+def _is_entry(value: object) -> bool:
+    return isinstance(value, ReadinessAnswer | OutreachEntry | Touchpoint | Review)
 
 
 def _is_item(value: object) -> bool:

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import Any
 
 import attrs
 
+from civsam.checklist import Checklist, checklists
 from civsam.errors import CivsamError
 from civsam.model import Contact, Language, Organisation
+from civsam.planning import Due, Plan, due, plan
 from civsam.prioritisation import Prioritisation, prioritise
 from civsam.project import Project
+from civsam.readiness import Readiness, readiness
 from civsam.rules import Rule
 
 __all__ = ["PERSONAL_FIELDS", "Report", "make_report", "source_date"]
@@ -46,8 +50,10 @@ class Report:
 
     ``project`` and ``prioritisation`` are the data; ``language`` is the language to
     write in; ``include_contacts`` says whether contact persons (names, e-mails and
-    phones) may appear — rater names never do; ``generated`` is a reproducible
-    timestamp or ``None``. Exporters must not change the project.
+    phones) may appear — rater names and who answered the readiness points never do;
+    ``generated`` is a reproducible timestamp or ``None``. ``start`` and ``capacity``
+    override the project's ``[planning]`` for :attr:`plan`. Exporters must not change
+    the project.
     """
 
     project: Project
@@ -55,6 +61,47 @@ class Report:
     language: Language
     include_contacts: bool = False
     generated: dt.datetime | None = None
+    start: dt.date | None = None
+    capacity: int | None = None
+    _cache: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+
+    @property
+    def today(self) -> dt.date:
+        """The day the report plans from and counts due contacts on.
+
+        ``start``, else the project's ``[planning] start``, else the date of
+        ``generated`` (``SOURCE_DATE_EPOCH``), else today.
+        """
+        chosen = self.start or self.project.planning.start
+        if chosen is None and self.generated is not None:
+            chosen = self.generated.date()
+        return chosen or dt.date.today()  # noqa: DTZ011 - the last resort, documented
+
+    @property
+    def plan(self) -> Plan:
+        """First meetings, check-ins and evaluations from :attr:`today` (computed once)."""
+        if "plan" not in self._cache:
+            self._cache["plan"] = plan(
+                self.project, self.prioritisation, start=self.today, capacity=self.capacity
+            )
+        return self._cache["plan"]  # type: ignore[no-any-return]
+
+    @property
+    def due(self) -> tuple[Due, ...]:
+        """The partners whose check-in is due or overdue on :attr:`today`."""
+        if "due" not in self._cache:
+            self._cache["due"] = due(self.project, self.today, self.prioritisation)
+        return self._cache["due"]  # type: ignore[no-any-return]
+
+    @property
+    def readiness(self) -> Readiness:
+        """The owner's readiness for its role."""
+        return readiness(self.project)
+
+    @property
+    def checklists(self) -> tuple[Checklist, ...]:
+        """The checklist of every running partnership."""
+        return checklists(self.project)
 
     @property
     def personal_fields(self) -> tuple[str, ...]:
@@ -90,8 +137,13 @@ def make_report(
     include_contacts: bool = False,
     rule: Rule | str | None = None,
     as_of: dt.date | None = None,
+    start: dt.date | None = None,
+    capacity: int | None = None,
 ) -> Report:
-    """Prioritise ``project`` and gather what an exporter needs."""
+    """Prioritise ``project`` and gather what an exporter needs.
+
+    ``start`` and ``capacity`` override the project's ``[planning]`` for the plan.
+    """
     lang = Language(language) if language is not None else project.language
     generated = source_date()
     if as_of is None and generated is not None:
@@ -102,4 +154,6 @@ def make_report(
         language=lang,
         include_contacts=include_contacts,
         generated=generated,
+        start=start,
+        capacity=capacity,
     )

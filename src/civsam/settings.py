@@ -1,11 +1,12 @@
-"""How a project prioritises: the rule, its thresholds and how missing scores are derived.
+"""How a project prioritises and plans: the rule, its thresholds, derived scores, time.
 
-These live in the project file's ``[prioritisation]`` table, so a team's choices travel
-with its data; every value has a documented default.
+These live in the project file's ``[prioritisation]`` and ``[planning]`` tables, so a
+team's choices travel with its data; every value has a documented default.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -14,9 +15,17 @@ from typing import Any
 import attrs
 
 from civsam._checks import SCORE, Check
-from civsam.model import RelationKind
+from civsam._days import WorkingDays
+from civsam.model import Quadrant, RelationKind
 
-__all__ = ["DEFAULT_RELATION_WEIGHTS", "Derivation", "PrioritySettings"]
+__all__ = [
+    "DEFAULT_CHECK_IN_WEEKS",
+    "DEFAULT_RELATION_WEIGHTS",
+    "GAP",
+    "Derivation",
+    "PlanSettings",
+    "PrioritySettings",
+]
 
 
 def _is_threshold(value: object) -> bool:
@@ -126,3 +135,120 @@ class PrioritySettings:
     ease_threshold: float = _number(default=4, check=THRESHOLD)
     disagreement_spread: int = _number(default=2, check=SPREAD)
     derivation: Derivation = attrs.field(factory=Derivation)
+
+
+GAP = dt.timedelta(minutes=30)
+"""The breathing space left between two first meetings on one day."""
+
+DEFAULT_CHECK_IN_WEEKS: Mapping[Quadrant, int] = MappingProxyType(
+    {
+        Quadrant.START_HERE: 2,
+        Quadrant.DISCUSS: 4,
+        Quadrant.NOT_NOW: 13,
+        Quadrant.NOT_WORTH_IT: 0,
+    }
+)
+"""Weeks between check-ins per quadrant; 0 means no regular check-ins."""
+
+
+def _whole(low: int, high: int | None = None) -> Check:
+    above = f"a whole number, {low} or more" if high is None else f"a whole number {low}–{high}"
+    return Check(above, lambda v: type(v) is int and v >= low and (high is None or v <= high))
+
+
+def _field(check: Check, default: Any) -> Any:
+    return attrs.field(default=default, validator=check, metadata=check.metadata)
+
+
+def _a_time(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not dt.time or value.tzinfo is not None or value.second or value.microsecond:
+        raise ValueError(
+            f"{type(instance).__name__}.{attribute.name}: expected a time of day in whole "
+            f"minutes such as 10:00, found {value!r}"
+        )
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and type(value) is not dt.date:
+        raise ValueError(
+            f"{type(instance).__name__}.{attribute.name}: expected a date such as 2026-03-01, "
+            f"found {value!r}"
+        )
+
+
+def _weeks(value: Mapping[Any, Any]) -> Mapping[Quadrant, int]:
+    weeks = dict(DEFAULT_CHECK_IN_WEEKS)
+    weeks.update({Quadrant(quadrant): count for quadrant, count in value.items()})
+    return MappingProxyType(weeks)
+
+
+def _check_weeks(
+    instance: object, attribute: attrs.Attribute[Any], value: Mapping[Quadrant, int]
+) -> None:
+    for quadrant, count in value.items():
+        if type(count) is not int or not 0 <= count <= 52:  # noqa: PLR2004 - a year
+            raise ValueError(
+                f"{type(instance).__name__}.{attribute.name}[{quadrant}]: expected a whole "
+                f"number of weeks from 0 (none) to 52, found {count!r}"
+            )
+
+
+def _minutes(time: dt.time) -> int:
+    return time.hour * 60 + time.minute
+
+
+@attrs.frozen(slots=True)
+class PlanSettings:
+    """The ``[planning]`` table: how much time the owner has, and when.
+
+    ``capacity`` is the most new first meetings a week; they last ``meeting_minutes``,
+    the first of a day starts at ``meeting_time`` and the last ends by ``day_end``, with
+    half an hour between two. ``check_in_weeks`` is the check-in interval per quadrant
+    (0: none); ``evaluation_weeks`` the interval between evaluations of a running
+    partnership (0: none); ``horizon_weeks`` how far ahead the plan reaches;
+    ``reminder_days`` how many days before a first meeting the calendar reminds you to
+    prepare (0: no reminder). Weekends and Danish public holidays are never used, nor,
+    with ``optional_holidays``, 1 May, 5 June, 24 and 31 December, nor ``closed_days``.
+    ``start`` is the first day to plan from (default: today).
+    """
+
+    start: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    capacity: int = _field(_whole(1, 40), 2)
+    meeting_time: dt.time = attrs.field(default=dt.time(10, 0), validator=_a_time)
+    meeting_minutes: int = _field(_whole(15, 240), 60)
+    day_end: dt.time = attrs.field(default=dt.time(16, 0), validator=_a_time)
+    check_in_weeks: Mapping[Quadrant, int] = attrs.field(
+        default=DEFAULT_CHECK_IN_WEEKS, converter=_weeks, validator=_check_weeks
+    )
+    check_in_minutes: int = _field(_whole(5, 240), 30)
+    evaluation_weeks: int = _field(_whole(0, 104), 13)
+    horizon_weeks: int = _field(_whole(1, 260), 52)
+    reminder_days: int = _field(_whole(0, 30), 2)
+    optional_holidays: bool = attrs.field(
+        default=True, validator=attrs.validators.instance_of(bool)
+    )
+    closed_days: tuple[dt.date, ...] = attrs.field(default=(), converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if self.slots_per_day < 1:
+            raise ValueError(
+                f"PlanSettings.day_end: expected a time at least {self.meeting_minutes} "
+                f"minutes after meeting_time {self.meeting_time:%H:%M}, "
+                f"found {self.day_end:%H:%M}"
+            )
+        for day in self.closed_days:
+            if type(day) is not dt.date:
+                raise ValueError(
+                    f"PlanSettings.closed_days: expected dates such as 2026-07-13, found {day!r}"
+                )
+
+    @property
+    def slots_per_day(self) -> int:
+        """How many first meetings fit between ``meeting_time`` and ``day_end``."""
+        room = _minutes(self.day_end) - _minutes(self.meeting_time) + GAP.seconds // 60
+        return room // (self.meeting_minutes + GAP.seconds // 60)
+
+    @property
+    def working_days(self) -> WorkingDays:
+        """The calendar of days that may hold meetings."""
+        return WorkingDays(optional=self.optional_holidays, closed=self.closed_days)

@@ -1,0 +1,134 @@
+"""The health of a running partnership, against the guide's six-item checklist.
+
+Each review ticks items off or rates them green, amber or red with a note. From the
+reviews civsam shows where each item stands, whether it is getting better or worse, and
+what the next review should talk about: the reds first, then the ambers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+from civsam.lifecycle import ChecklistItem, ItemReview, ItemStatus, Review
+from civsam.model import Organisation
+from civsam.planning import active_partners
+
+if TYPE_CHECKING:
+    from civsam.project import Project
+
+__all__ = ["Checklist", "ItemProgress", "Trend", "checklist", "checklists"]
+
+
+class Trend(enum.StrEnum):
+    """How an item moved between its last two reviews."""
+
+    NEW = "new"
+    BETTER = "better"
+    STEADY = "steady"
+    WORSE = "worse"
+
+
+@attrs.frozen(slots=True)
+class ItemProgress:
+    """Where one checklist item stands: its latest verdict, its trend and its history."""
+
+    item: ChecklistItem
+    history: tuple[tuple[dt.date, ItemReview], ...] = ()
+    """Every verdict on the item, oldest first, with the review's date."""
+
+    @property
+    def latest(self) -> ItemReview | None:
+        """The latest verdict, ``None`` when the item was never reviewed."""
+        return self.history[-1][1] if self.history else None
+
+    @property
+    def status(self) -> ItemStatus | None:
+        """The latest status, ``None`` when never reviewed."""
+        latest = self.latest
+        return latest.status if latest is not None else None
+
+    @property
+    def done(self) -> bool:
+        """Ticked off or green at the latest review."""
+        return self.status in (ItemStatus.TICKED, ItemStatus.GREEN)
+
+    @property
+    def trend(self) -> Trend | None:
+        """Better, steady or worse since the review before; new after one review."""
+        if not self.history:
+            return None
+        if len(self.history) == 1:
+            return Trend.NEW
+        before, now = self.history[-2][1].status.level, self.history[-1][1].status.level
+        if now > before:
+            return Trend.BETTER
+        return Trend.WORSE if now < before else Trend.STEADY
+
+    @property
+    def label_key(self) -> str:
+        """The item's name in the label catalogue; its guidance is ``label_key + ".advice"``."""
+        return self.item.label_key
+
+
+@attrs.frozen(slots=True)
+class Checklist:
+    """One partnership's checklist: every item's progress, oldest review to newest."""
+
+    partner: Organisation
+    reviews: tuple[Review, ...]
+    items: tuple[ItemProgress, ...]
+    next_review: dt.date | None
+    """When the next evaluation is due (``evaluation_weeks`` after the last review)."""
+
+    @property
+    def last_review(self) -> dt.date | None:
+        """The date of the latest review, ``None`` before the first."""
+        return self.reviews[-1].date if self.reviews else None
+
+    @property
+    def done(self) -> int:
+        """How many of the six items are ticked or green."""
+        return sum(progress.done for progress in self.items)
+
+    @property
+    def agenda(self) -> tuple[ItemProgress, ...]:
+        """What the next review should talk about: red items, then amber, guide order."""
+        reds = [p for p in self.items if p.status is ItemStatus.RED]
+        ambers = [p for p in self.items if p.status is ItemStatus.AMBER]
+        return (*reds, *ambers)
+
+
+def checklist(project: Project, partner: str) -> Checklist:
+    """The checklist of the partnership with ``partner`` (an organisation id)."""
+    organisation = project.organisations.get(partner)
+    if organisation is None:
+        from civsam.errors import CivsamError  # noqa: PLC0415 - only on the error path
+
+        raise CivsamError(f"no organisation with the id {partner!r} in the project")
+    reviews = sorted(
+        (review for review in project.reviews if review.partner == partner),
+        key=lambda review: review.date,
+    )
+    history: dict[ChecklistItem, list[tuple[dt.date, ItemReview]]] = {
+        item: [] for item in ChecklistItem
+    }
+    for review in reviews:
+        for verdict in review.items:
+            history[verdict.item].append((review.date, verdict))
+    weeks = project.planning.evaluation_weeks
+    next_review = reviews[-1].date + dt.timedelta(weeks=weeks) if reviews and weeks else None
+    return Checklist(
+        organisation,
+        tuple(reviews),
+        tuple(ItemProgress(item, tuple(history[item])) for item in ChecklistItem),
+        next_review,
+    )
+
+
+def checklists(project: Project) -> tuple[Checklist, ...]:
+    """The checklist of every running partnership: in contact or reviewed, not ended."""
+    return tuple(checklist(project, partner) for partner in active_partners(project))
