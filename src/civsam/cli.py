@@ -172,6 +172,8 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         include_contacts=args.include_contacts,
         rule=args.rule,
         as_of=args.today,
+        start=args.start,
+        capacity=args.capacity,
     )
     data = export(report, args.format, args.output)
     fields = ", ".join(report.personal_fields) or "none"
@@ -247,6 +249,33 @@ def _add_today(parser: argparse.ArgumentParser) -> None:
         type=_date,
         metavar="DATE",
         help="the date relations are measured against (default: today)",
+    )
+
+
+def _capacity(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 40:  # noqa: PLR2004 - PlanSettings.capacity's range
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of meetings a week from 1 to 40, found {text!r}"
+        )
+    return value
+
+
+def _add_planning(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--start",
+        type=_date,
+        metavar="DATE",
+        help="the first day to plan from (default: the project's [planning] start, or today)",
+    )
+    parser.add_argument(
+        "--capacity",
+        type=_capacity,
+        metavar="N",
+        help="at most N new first meetings a week (default: the project's, 2)",
     )
 
 
@@ -342,6 +371,7 @@ def _parser() -> argparse.ArgumentParser:
         "--rule", metavar="NAME", help="the rule to use (default: the project's)"
     )
     _add_today(exporting)
+    _add_planning(exporting)
     exporting.set_defaults(handler=_export)
 
     demo = commands.add_parser("demo", help="write the bundled example and every export of it")

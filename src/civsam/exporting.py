@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO, Protocol, runtime_checkable
 
+import attrs
+
 from civsam.errors import CivsamError
 from civsam.io import write_atomic
 from civsam.model import Language
@@ -81,6 +83,14 @@ def _entry(name: str) -> Registered:
     return registry[name]
 
 
+def _previous(path: Path) -> bytes | None:
+    """The bytes of an earlier export at ``path``, if there is a readable file."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def export(
     project: Project | Report,
     format: str,  # noqa: A002 - the word users know from -f/--format
@@ -90,21 +100,34 @@ def export(
     include_contacts: bool | None = None,
     rule: Rule | str | None = None,
     as_of: dt.date | None = None,
+    start: dt.date | None = None,
+    capacity: int | None = None,
 ) -> bytes:
     """Export a project (or a ready :class:`Report`) in ``format``; returns the bytes.
 
     With ``out`` a path, the file is written atomically; with a binary stream, the bytes
-    are written to it. Contact persons are left out unless ``include_contacts``. An
+    are written to it. When ``out`` is a file that exists, the exporter sees its bytes as
+    :attr:`Report.previous`, so a calendar keeps its events' identity and raises their
+    sequence where a time moved. Contact persons are left out unless
+    ``include_contacts``. ``start`` and ``capacity`` override the project's
+    ``[planning]``. An
     unknown format raises :class:`UnknownFormatError` listing the formats there are; an
     exporter that fails raises :class:`ExportError` naming it, and nothing is written.
     """
     entry = _entry(format)
     if isinstance(project, Report):
-        options = {"language": language, "include_contacts": include_contacts, "rule": rule}
+        options = {
+            "language": language,
+            "include_contacts": include_contacts,
+            "rule": rule,
+            "as_of": as_of,
+            "start": start,
+            "capacity": capacity,
+        }
         given = sorted(name for name, value in options.items() if value is not None)
-        if given or as_of is not None:
+        if given:
             raise CivsamError(
-                f"export() was given a ready Report and {', '.join(given) or 'as_of'}: "
+                f"export() was given a ready Report and {', '.join(given)}: "
                 "a report is made with its options; pass them to make_report() instead"
             )
         report = project
@@ -115,7 +138,11 @@ def export(
             include_contacts=bool(include_contacts),
             rule=rule,
             as_of=as_of,
+            start=start,
+            capacity=capacity,
         )
+    if report.previous is None and isinstance(out, str | os.PathLike):
+        report = attrs.evolve(report, previous=_previous(Path(out)))
     buffer = io.BytesIO()
     try:
         entry.item.export(report, buffer)

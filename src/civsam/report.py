@@ -63,6 +63,12 @@ class Report:
     generated: dt.datetime | None = None
     start: dt.date | None = None
     capacity: int | None = None
+    previous: bytes | None = attrs.field(default=None, repr=False)
+    """The bytes of this format's previous export, when one is being replaced.
+
+    An exporter may read it to keep continuity: the calendar keeps each event's
+    ``SEQUENCE`` where nothing moved and raises it where a time changed.
+    """
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     @property
@@ -139,6 +145,7 @@ def make_report(
     as_of: dt.date | None = None,
     start: dt.date | None = None,
     capacity: int | None = None,
+    previous: bytes | None = None,
 ) -> Report:
     """Prioritise ``project`` and gather what an exporter needs.
 
@@ -156,4 +163,5 @@ def make_report(
         generated=generated,
         start=start,
         capacity=capacity,
+        previous=previous,
     )
