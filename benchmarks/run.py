@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import gc
 import io
 import json
 import platform
+import random
 import statistics
 import sys
 import time
@@ -26,6 +28,7 @@ from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import icalendar
 from national import national
 
 import civsam
@@ -114,6 +117,102 @@ def _plain_csv(
     return out.getvalue()
 
 
+CALENDAR_PARTNERS = 5_000
+"""Assessed partners in the calendar benchmark, all in *start here* or *discuss*."""
+
+
+def _calendar_project(partners: int) -> civsam.Project:
+    """A national-style project whose partners all get first meetings or check-ins.
+
+    Every partner is important (start here or discuss); three in five have been in touch
+    (a touchpoint before the start), so they get check-ins and evaluations instead.
+    """
+    data = national(organisations=partners + 98, relations=partners, assessments=partners)
+    rng = random.Random(5545)  # noqa: S311 - reproducible benchmark data
+    start = dt.date(2027, 1, 4)
+    for row in data["assessments"]:
+        row["importance"] = rng.randint(4, 5)
+    data["planning"] = {"start": start.isoformat(), "capacity": 40}
+    data["touchpoints"] = [
+        {
+            "partner": row["partner"],
+            "date": (start - dt.timedelta(days=rng.randint(1, 90))).isoformat(),
+            "kind": "meeting",
+        }
+        for row in data["assessments"]
+        if rng.random() < 0.6
+    ]
+    return civsam.loads(json.dumps(data), "json")
+
+
+def _plain_calendar_data(data: bytes) -> list[tuple[str, dict[str, Any], str | None]]:
+    """The events as plain Python values (str, datetime, timedelta, lists), once, untimed."""
+    plain: list[tuple[str, dict[str, Any], str | None]] = []
+    for event in icalendar.Calendar.from_ical(data).walk("VEVENT"):
+        values: dict[str, Any] = {}
+        for name in ("SUMMARY", "DESCRIPTION", "UID", "X-CIVSAM-KIND"):
+            values[name] = str(event[name])
+        for name in ("DTSTART", "DTEND", "DURATION"):
+            if name in event:
+                values[name] = event[name].dt
+        values["DTSTAMP"] = event["DTSTAMP"].dt
+        values["SEQUENCE"] = int(event["SEQUENCE"])
+        if "RRULE" in event:
+            rule = event["RRULE"]
+            values["RRULE"] = {
+                "freq": rule["FREQ"][0],
+                "interval": rule["INTERVAL"][0],
+                "until": rule["UNTIL"][0],
+            }
+        if "EXDATE" in event:
+            values["EXDATE"] = [when.dt for when in event["EXDATE"].dts]
+        alarms = event.walk("VALARM")
+        plain.append(
+            (values["X-CIVSAM-KIND"], values, str(alarms[0]["DESCRIPTION"]) if alarms else None)
+        )
+    return plain
+
+
+def _plain_timezone() -> icalendar.Timezone:
+    zone = icalendar.Timezone()
+    zone.add("tzid", "Europe/Copenhagen")
+    zone.add("x-lic-location", "Europe/Copenhagen")
+    for part, start, month, before, after, name in (
+        (icalendar.TimezoneDaylight, dt.datetime(1970, 3, 29, 2), 3, 1, 2, "CEST"),  # noqa: DTZ001
+        (icalendar.TimezoneStandard, dt.datetime(1970, 10, 25, 3), 10, 2, 1, "CET"),  # noqa: DTZ001
+    ):
+        rule = part()
+        rule.add("dtstart", start)
+        rule.add("rrule", {"freq": "YEARLY", "bymonth": month, "byday": "-1SU"})
+        rule.add("tzoffsetfrom", dt.timedelta(hours=before))
+        rule.add("tzoffsetto", dt.timedelta(hours=after))
+        rule.add("tzname", name)
+        zone.add_component(rule)
+    return zone
+
+
+def _plain_calendar(
+    plain: list[tuple[str, dict[str, Any], str | None]], header: dict[str, str], reminder: int
+) -> bytes:
+    """Plain icalendar building the same events from plain data: the floor for the step."""
+    calendar = icalendar.Calendar()
+    for name, value in header.items():
+        calendar.add(name, value)
+    calendar.add_component(_plain_timezone())
+    for _, values, alarm_text in plain:
+        event = icalendar.Event()
+        for name, value in values.items():
+            event.add(name, value)
+        if alarm_text is not None:
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("trigger", -dt.timedelta(days=reminder))
+            alarm.add("description", alarm_text)
+            event.add_component(alarm)
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
 def steps(size: int) -> list[Step]:
     """The benchmarks for a project of ``size`` organisations and assessments."""
     data = national(organisations=size, relations=size * 3, assessments=size)
@@ -126,6 +225,22 @@ def steps(size: int) -> list[Step]:
     ranked = [(p.rank, p.quadrant.value, by_partner[p.partner.id]) for p in report.prioritisation]
     labels = {q.value: civsam.label(f"quadrant.{q.value}") for q in civsam.Quadrant}
     labels |= {k.value: civsam.label(f"org_kind.{k.value}") for k in civsam.OrgKind}
+    calendar_project = _calendar_project(CALENDAR_PARTNERS)
+    calendar_report = civsam.make_report(calendar_project)
+    calendar_bytes = civsam.export(calendar_report, "ics")
+    plain_events = _plain_calendar_data(calendar_bytes)
+    parsed = icalendar.Calendar.from_ical(calendar_bytes)
+    header = {name: str(parsed[name]) for name in ("PRODID", "VERSION", "CALSCALE", "UID",
+                                                     "NAME", "X-WR-CALNAME")}  # fmt: skip
+    reminder = calendar_project.planning.reminder_days
+
+    def civsam_calendar() -> bytes:
+        # A fresh report over the same ranking: the plan is made again each run.
+        fresh = civsam.Report(
+            calendar_project, calendar_report.prioritisation, calendar_report.language
+        )
+        return civsam.export(fresh, "ics")
+
     return [
         Step(
             "prioritise",
@@ -137,6 +252,12 @@ def steps(size: int) -> list[Step]:
             "export csv",
             lambda: civsam.export(report, "csv"),
             lambda: _plain_csv(ranked, by_id, labels),
+            1.5,
+        ),
+        Step(
+            "calendar",
+            civsam_calendar,
+            lambda: _plain_calendar(plain_events, header, reminder),
             1.5,
         ),
     ]

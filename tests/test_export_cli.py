@@ -17,7 +17,13 @@ from civsam.cli import main
 AS_OF = dt.date(2026, 1, 1)
 TODAY = ["--today", AS_OF.isoformat()]
 NO_PERSONAL_DATA = "civsam: personal data in this export: none\n"
-DEMO_FILES = ["example-csv-rfc4180.csv", "example-csv.csv", "example-markdown.md", "example.toml"]
+DEMO_FILES = [
+    "example-csv-rfc4180.csv",
+    "example-csv.csv",
+    "example-ics.ics",
+    "example-markdown.md",
+    "example.toml",
+]
 
 
 def expected(fmt: str, **options: object) -> bytes:
@@ -33,7 +39,7 @@ def leftovers(folder: Path) -> list[str]:
 # -- civsam export -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", ["csv", "csv-rfc4180", "markdown"])
+@pytest.mark.parametrize("fmt", ["csv", "csv-rfc4180", "ics", "markdown"])
 def test_export_writes_the_bytes_to_standard_output(
     example_path: Path, capsysbinary: pytest.CaptureFixture[bytes], fmt: str
 ) -> None:
@@ -118,7 +124,7 @@ def test_an_unknown_format_is_wrong_usage_listing_the_formats(
     assert main(["export", str(example_path), "-f", "pdf", "-o", str(out)]) == 2
     captured = capsysbinary.readouterr()
     assert captured.err.decode("utf-8") == (
-        "civsam: unknown format 'pdf'; the formats there are: csv, csv-rfc4180, markdown\n"
+        "civsam: unknown format 'pdf'; the formats there are: csv, csv-rfc4180, ics, markdown\n"
     )
     assert captured.out == b""
     assert not out.exists()
@@ -188,6 +194,7 @@ def demo_output(folder: Path) -> str:
         "example.toml": len(example_text().encode("utf-8")),
         "example-csv.csv": len(expected("csv")),
         "example-csv-rfc4180.csv": len(expected("csv-rfc4180")),
+        "example-ics.ics": len(expected("ics")),
         "example-markdown.md": len(expected("markdown")),
     }
     lines = [f"Wrote {folder / name} ({size:,} bytes)" for name, size in sizes.items()]
@@ -203,7 +210,7 @@ def check_demo_files(folder: Path) -> None:
     assert sorted(path.name for path in folder.iterdir()) == DEMO_FILES
     assert (folder / "example.toml").read_text(encoding="utf-8") == example_text()
     assert civsam.load(folder / "example.toml") == civsam.example()
-    for name in ("csv", "csv-rfc4180", "markdown"):
+    for name in ("csv", "csv-rfc4180", "ics", "markdown"):
         suffix = civsam.exporters()[name].suffix
         assert (folder / f"example-{name}{suffix}").read_bytes() == expected(name)
 
@@ -285,6 +292,7 @@ def test_plugins_lists_the_builtin_exporters_with_distribution_and_version(
         "Exporters:",
         f"  csv                  civsam {version} (plugin csv)",
         f"  csv-rfc4180          civsam {version} (plugin csv)",
+        f"  ics                  civsam {version} (plugin ics)",
         f"  markdown             civsam {version} (plugin markdown)",
         "Rules:",
         "  matrix               built in (plugin civsam._builtin)",

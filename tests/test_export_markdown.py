@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 
 import civsam
 from civsam import Quadrant
-from civsam.testing import check_exporter, projects
+from civsam.testing import check_exporter, names, projects, texts
 from civsam_exporters.markdown import MARKDOWN
 
 if TYPE_CHECKING:
@@ -150,6 +150,24 @@ def all_tokens(tokens: Iterable[Token]) -> Iterator[Token]:
         yield from all_tokens(token.children or ())
 
 
+def section(tokens: list[Token], title: str) -> list[Token]:
+    """The tokens under the ``##`` heading ``title``, up to the next ``##`` heading."""
+    starts = [
+        index
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open" and token.tag == "h2"
+    ]
+    for start, end in zip(starts, [*starts[1:], len(tokens)], strict=True):
+        if plain(tokens[start + 1]) == title:
+            return tokens[start + 3 : end]
+    raise AssertionError(f"no section {title!r}")
+
+
+def texts_of(table: list[list[Token]]) -> list[list[str]]:
+    """A table's cells as the text they show."""
+    return [[plain(cell) for cell in row] for row in table]
+
+
 class GitHubPage(HTMLParser):
     """The HTML GitHub's cmark-gfm makes: its tags, and its tables' cell texts."""
 
@@ -187,7 +205,7 @@ class GitHubPage(HTMLParser):
 
 
 GITHUB_TAGS = {
-    "h1", "h2", "h3", "p", "ul", "li", "strong", "em", "pre", "code", "a",
+    "h1", "h2", "h3", "h4", "p", "ul", "li", "strong", "em", "pre", "code", "a",
     "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
 """The only tags the report may render to; a data-made e-mail autolink is the only link."""
@@ -216,6 +234,109 @@ def partner_rows(
     return expected
 
 
+Entry = civsam.ReadinessAnswer | civsam.OutreachEntry | civsam.Touchpoint | civsam.Review
+DAYS = st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2027, 12, 31))
+
+
+@st.composite
+def lived_projects(draw: st.DrawFn) -> civsam.Project:
+    """Projects with civsam.testing's history, plus what this report must also meet.
+
+    The plan starts on a drawn day (never the clock), often with the usual cadence, some
+    partners were in contact in the months before it (so contact is due), and sometimes
+    the owner's three readiness points are all in place. Notes and who answered are
+    hostile text.
+    """
+    project = draw(projects(max_partners=6, scored=draw(st.booleans()), history=True))
+    start = draw(DAYS)
+    project.planning = attrs.evolve(project.planning, start=start)
+    if draw(st.booleans()):  # the usual cadence: every quadrant but the last is checked in on
+        cadence = civsam.PlanSettings().check_in_weeks
+        project.planning = attrs.evolve(project.planning, check_in_weeks=cadence)
+    partners = [org_id for org_id in project.organisations if org_id != project.owner.id]
+    recent = st.dates(min_value=start - dt.timedelta(days=120), max_value=start)
+    entries: list[Entry] = [
+        civsam.Touchpoint(
+            partner, draw(recent), draw(st.sampled_from(civsam.TouchpointKind)), draw(texts())
+        )
+        for partner in (draw(st.lists(st.sampled_from(partners), unique=True)) if partners else [])
+    ]
+    if draw(st.booleans()):  # answered after every generated answer, so these count
+        entries += [
+            civsam.ReadinessAnswer(point, True, dt.date(2029, 1, 1), draw(names()), draw(texts()))
+            for point in civsam.Role.of(project.owner.kind).points
+        ]
+    project.record(*entries)
+    return project
+
+
+Rows = list[list[str | None]]
+
+
+def lifecycle_tables(report: civsam.Report) -> list[Rows]:
+    """What each lifecycle table's body shows of the data, in order (``None``: civsam's words)."""
+    project, prio, plan = report.project, report.prioritisation, report.plan
+    found: list[Rows] = [
+        [
+            [None, None, item.answer.date.isoformat(), shown(item.answer.note)]
+            if item.answer is not None
+            else [None, None, "", ""]
+            for item in report.readiness.items
+        ]
+    ]
+    approached = {entry.partner for entry in project.outreach}
+    first_contact = {Quadrant.START_HERE, Quadrant.DISCUSS}
+
+    def meeting(partner: str) -> str:
+        planned = plan.meeting(partner)
+        return planned.start.strftime("%Y-%m-%d %H:%M") if planned is not None else ""
+
+    approaches: Rows = [
+        [str(p.rank), shown(p.partner.name), None, None, meeting(p.partner.id)]
+        for p in prio
+        if p.quadrant in first_contact or p.partner.id in approached
+    ]
+    approaches += [
+        ["", shown(org.name), "", None, meeting(org_id)]
+        for org_id, org in project.organisations.items()
+        if org_id in approached and org_id not in prio
+    ]
+    found += [approaches] if approaches else []
+    if plan.check_ins:
+        found.append([[shown(c.partner.name), None, None] for c in plan.check_ins])
+    if plan.milestones:
+        found.append([[shown(m.partner.name), m.date.isoformat()] for m in plan.milestones])
+    if report.due:
+        found.append(
+            [
+                [shown(d.partner.name), d.last_contact.isoformat(), d.due.isoformat(), None]
+                for d in report.due
+            ]
+        )
+    for checklist in report.checklists:
+        found.append(
+            [
+                [None, None, None, shown(p.latest.note) if p.latest is not None else ""]
+                for p in checklist.items
+            ]
+        )
+    return found
+
+
+def check_rows(markdown_it: list[list[Token]], github: list[list[str]], expected: Rows) -> None:
+    """Each parser's table: the header's width in every row, and the data's text per cell."""
+    assert len(markdown_it) == len(github) == 1 + len(expected)
+    for row, cells, wanted in zip(markdown_it[1:], github[1:], expected, strict=True):
+        assert len(row) == len(cells) == len(markdown_it[0])
+        assert {child.type for cell in row for child in cell.children or ()} <= {"text"}
+        assert [plain(c) for c, w in zip(row, wanted, strict=True) if w is not None] == [
+            w.strip() for w in wanted if w is not None
+        ]
+        assert [c for c, w in zip(cells, wanted, strict=True) if w is not None] == [
+            w.strip(" ") for w in wanted if w is not None
+        ]
+
+
 # -- the example, read back ------------------------------------------------------------------
 
 
@@ -224,7 +345,15 @@ def test_the_report_has_title_owner_target_groups_and_sections() -> None:
     project = civsam.example()
     tokens = GFM.parse(markdown(project))
     assert blocks(tokens, "h1") == ["Ensomhed blandt ældre i Aarhus"]
-    assert blocks(tokens, "h2") == ["Prioriteringsmatrix", "Samarbejdspartnere", "Begrundelser"]
+    assert blocks(tokens, "h2") == [
+        "Prioriteringsmatrix",
+        "Samarbejdspartnere",
+        "Begrundelser",
+        "Parathed",
+        "Udrækningsplan",
+        "Kontakt, der skal følges op",
+        "Tjekliste til godt samarbejde",
+    ]
     assert blocks(tokens, "li")[:3] == [
         "Ejer: Aarhus Kommune",
         "Målgrupper: ældre, ensomme ældre, pårørende",
@@ -235,14 +364,29 @@ def test_the_report_has_title_owner_target_groups_and_sections() -> None:
         "pårørende med tilbud om fællesskab og besøg."
     )
     prio = civsam.prioritise(project, as_of=AS_OF)
-    assert blocks(tokens, "h3") == [f"{p.rank}. {p.partner.name}" for p in prio]
+    assert blocks(tokens, "h3") == [
+        *(f"{p.rank}. {p.partner.name}" for p in prio),
+        "Det mangler I",
+        "Faste opfølgninger",
+        "Evalueringer",
+        "Samarbejdet med Ældre Sagen Aarhus",
+    ]
+    assert blocks(tokens, "h4") == ["Dagsorden for næste evaluering"]
     assert blocks(tokens, "p")[-1] == "Lavet med civsam"
 
 
 def test_the_english_report_has_english_facts_and_headings() -> None:
     """--lang en: the civsam words are English; the data stays as it was written."""
     tokens = GFM.parse(markdown(civsam.example(), language="en"))
-    assert blocks(tokens, "h2") == ["Priority matrix", "Partners", "Reasons"]
+    assert blocks(tokens, "h2") == [
+        "Priority matrix",
+        "Partners",
+        "Reasons",
+        "Readiness",
+        "Outreach plan",
+        "Contacts due",
+        "Checklist for good collaboration",
+    ]
     assert blocks(tokens, "li")[:3] == [
         "Owner: Aarhus Kommune",
         "Target groups: ældre, ensomme ældre, pårørende",
@@ -378,14 +522,443 @@ def test_a_project_without_assessments_has_no_chart() -> None:
     tokens = GFM.parse(text)
     assert [t for t in tokens if t.type == "fence"] == []
     assert "Ingen vurderede samarbejdspartnere endnu." in blocks(tokens, "p")
-    [partners] = tables(tokens)
+    partners, readiness = tables(tokens)
     assert len(partners) == 1
+    assert len(readiness) == 4  # header and the three unanswered points
+
+
+# -- the lifecycle: readiness, outreach plan, contacts due, checklists ------------------------
+
+WORDS = {
+    "da": {
+        "readiness": "Parathed",
+        "plan": "Udrækningsplan",
+        "due": "Kontakt, der skal følges op",
+        "checklists": "Tjekliste til godt samarbejde",
+        "start": "Start her",
+        "discuss": "Diskuter",
+        "not_now": "Ikke nu",
+        "not_started": "Ikke startet",
+        "ended": "Afsluttet",
+        "shared_goals": "Fælles mål og interesser",
+        "maintain_contact": "Vedligehold kontakten",
+        "two_weeks": "hver 2. uge",
+        "four_weeks": "hver 4. uge",
+    },
+    "en": {
+        "readiness": "Readiness",
+        "plan": "Outreach plan",
+        "due": "Contacts due",
+        "checklists": "Checklist for good collaboration",
+        "start": "Start here",
+        "discuss": "Discuss",
+        "not_now": "Not now",
+        "not_started": "Not started",
+        "ended": "Ended",
+        "shared_goals": "Shared goals and interests",
+        "maintain_contact": "Maintain contact",
+        "two_weeks": "every 2 weeks",
+        "four_weeks": "every 4 weeks",
+    },
+}
+NOT_IN_PLACE = "Der er endnu ikke afsat timer til frivilligkonsulenterne"
+AUH = "Aarhus Universitetshospital, Psykiatrien – Ældrepsykiatrien"
+
+
+def example_section(title: str, language: str = "da", **options: object) -> list[Token]:
+    """The tokens of one section of the example's report."""
+    return section(GFM.parse(markdown(civsam.example(), language=language, **options)), title)
+
+
+@pytest.mark.parametrize(
+    ("language", "role", "header", "words"),
+    [
+        (
+            "da",
+            "Rolle: Kommune – Som kommune, der ønsker at samarbejde med civilsamfundsaktører",
+            ["Punkt", "Status", "Dato", "Note"],
+            ["Prioritering", "Vær åben", "Dedikér tid", "På plads", "Mangler", "Det mangler I"],
+        ),
+        (
+            "en",
+            "Role: Municipality – As a municipality that wants to work with civil-society actors",
+            ["Item", "Status", "Date", "Note"],
+            ["Priority", "Be open", "Dedicate time", "In place", "Missing", "What is missing"],
+        ),
+    ],
+)
+def test_readiness_shows_each_point_and_the_gap_with_the_guides_advice(
+    language: str, role: str, header: list[str], words: list[str]
+) -> None:
+    """The owner's role, its three points with status and date, and dedicated time as the gap."""
+    tokens = example_section(WORDS[language]["readiness"], language)
+    priority, openness, dedicated, in_place, missing, gaps = words
+    assert blocks(tokens, "p")[0] == role
+    [points] = tables(tokens)
+    assert texts_of(points) == [
+        header,
+        [
+            priority,
+            in_place,
+            "2026-09-15",
+            "Direktionen har sat samarbejdet med civilsamfundet på årsplanen",
+        ],
+        [openness, in_place, "2026-09-15", ""],
+        [dedicated, missing, "2026-09-15", NOT_IN_PLACE],
+    ]
+    assert blocks(tokens, "h3") == [gaps]
+    advice = civsam.label("readiness.municipality.dedicated_time.advice", language)
+    assert advice.startswith(("Beslut, hvor meget I vil", "Decide how much you want"))
+    assert blocks(tokens, "li") == [f"{dedicated} ({missing}): {advice}\nNote: {NOT_IN_PLACE}"]
+
+
+def test_readiness_says_so_when_every_point_is_in_place() -> None:
+    """A later "yes" to dedicated time closes the gap: the sentence, no list of gaps."""
+    project = civsam.example()
+    answer = civsam.ReadinessAnswer("dedicated_time", True, dt.date(2026, 10, 1), "Byrådet")
+    project.record(answer)
+    tokens = section(GFM.parse(markdown(project)), "Parathed")
+    assert texts_of(tables(tokens)[0])[3] == ["Dedikér tid", "På plads", "2026-10-01", ""]
+    assert blocks(tokens, "p")[1:] == ["Alle tre punkter er på plads."]
+    assert blocks(tokens, "li") == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_outreach_plan_shows_each_approach_and_the_first_meetings(language: str) -> None:
+    """Start here and discuss in rank order: step and first meeting from 2026-12-07 10:00."""
+    words = WORDS[language]
+    tokens = example_section(words["plan"], language)
+    approaches, check_ins, evaluations = (texts_of(t) for t in tables(tokens))
+    assert approaches[1:] == [
+        ["1", "Ældre Sagen Aarhus", words["start"], words["maintain_contact"], ""],
+        [
+            "2",
+            "Besøgstjenesten i Viby Sogn",
+            words["start"],
+            words["not_started"],
+            "2026-12-07 10:00",
+        ],
+        ["3", "Røde Kors Aarhus", words["start"], words["shared_goals"], "2026-12-09 10:00"],
+        ["4", "Frivilligcenter Aarhus", words["start"], words["not_started"], "2026-12-14 10:00"],
+        ["5", AUH, words["discuss"], words["not_started"], "2026-12-16 10:00"],
+        ["6", "Ensomme Gamles Værn", words["discuss"], words["not_started"], "2026-12-21 10:00"],
+        [
+            "7",
+            "Boligforeningen Bakkely",
+            words["discuss"],
+            words["not_started"],
+            "2026-12-22 10:00",
+        ],
+    ]
+    assert blocks(tokens, "p") == [
+        {
+            "da": "Nye første møder: højst 2 om ugen, på hverdage uden helligdage, fra 2026-12-07.",
+            "en": (
+                "New first meetings: at most 2 a week, on working days without holidays, "
+                "from 2026-12-07."
+            ),
+        }[language]
+    ]
+    assert blocks(tokens, "h3") == (
+        ["Faste opfølgninger", "Evalueringer"]
+        if language == "da"
+        else ["Regular check-ins", "Evaluations"]
+    )
+    assert check_ins[0] == (
+        ["Potentiel samarbejdspartner", "Interval", "Første gang"]
+        if language == "da"
+        else ["Potential partner", "Interval", "First"]
+    )
+    assert check_ins[1:] == [
+        ["Ældre Sagen Aarhus", words["two_weeks"], "2026-12-07 09:00"],
+        ["Besøgstjenesten i Viby Sogn", words["two_weeks"], "2026-12-21 09:00"],
+        ["Røde Kors Aarhus", words["two_weeks"], "2026-12-23 09:00"],
+        ["Frivilligcenter Aarhus", words["two_weeks"], "2026-12-28 09:00"],
+        [AUH, words["four_weeks"], "2027-01-13 09:00"],
+        ["Ensomme Gamles Værn", words["four_weeks"], "2027-01-18 09:00"],
+        ["Boligforeningen Bakkely", words["four_weeks"], "2027-01-19 09:00"],
+    ]
+    assert evaluations[1:] == [
+        ["Ældre Sagen Aarhus", day]
+        for day in ("2027-02-15", "2027-05-18", "2027-08-16", "2027-11-15")
+    ]
+
+
+def test_the_plan_header_is_in_the_guides_words() -> None:
+    """Rank, partner, quadrant, step, first meeting; --start moves the meetings and the line."""
+    tokens = section(
+        GFM.parse(markdown(civsam.example(), start=dt.date(2027, 1, 4), capacity=1)),
+        "Udrækningsplan",
+    )
+    approaches = texts_of(tables(tokens)[0])
+    assert approaches[0] == [
+        "Rang",
+        "Potentiel samarbejdspartner",
+        "Kvadrant",
+        "Trin",
+        "Første møde",
+    ]
+    assert [row[4] for row in approaches[1:]] == [
+        "",
+        "2027-01-04 10:00",
+        "2027-01-11 10:00",
+        "2027-01-18 10:00",
+        "2027-01-25 10:00",
+        "2027-02-01 10:00",
+        "2027-02-08 10:00",
+    ]
+    assert blocks(tokens, "p")[0] == (
+        "Nye første møder: højst 1 om ugen, på hverdage uden helligdage, fra 2027-01-04."
+    )
+
+
+def test_partners_approached_outside_the_first_quadrants_are_in_the_plan() -> None:
+    """A not-now partner with an outreach entry keeps its rank; an unassessed one comes last."""
+    project = civsam.example()
+    project.add(civsam.Organisation("ny-forening", "Ny <forening> | 2", civsam.OrgKind.NON_PROFIT))
+    project.record(
+        civsam.OutreachEntry("koebmand-holm-viby", "shared_goals", dt.date(2026, 11, 3)),
+        civsam.OutreachEntry("ny-forening", "ended", dt.date(2026, 11, 4), "Ikke nu"),
+        civsam.OutreachEntry("frivilligcenter-aarhus", "ended", dt.date(2026, 11, 5)),
+    )
+    tokens = section(GFM.parse(markdown(project)), "Udrækningsplan")
+    approaches = texts_of(tables(tokens)[0])[1:]
+    assert [row[:4] for row in approaches] == [
+        ["1", "Ældre Sagen Aarhus", "Start her", "Vedligehold kontakten"],
+        ["2", "Besøgstjenesten i Viby Sogn", "Start her", "Ikke startet"],
+        ["3", "Røde Kors Aarhus", "Start her", "Fælles mål og interesser"],
+        ["4", "Frivilligcenter Aarhus", "Start her", "Afsluttet"],
+        ["5", AUH, "Diskuter", "Ikke startet"],
+        ["6", "Ensomme Gamles Værn", "Diskuter", "Ikke startet"],
+        ["7", "Boligforeningen Bakkely", "Diskuter", "Ikke startet"],
+        ["10", "Købmand Holm, Viby", "Ikke nu", "Fælles mål og interesser"],
+        ["", "Ny <forening> | 2", "", "Afsluttet"],
+    ]
+    # The ended approach gets no first meeting; the others move up.
+    assert [row[4] for row in approaches] == [
+        "",
+        "2026-12-07 10:00",
+        "2026-12-09 10:00",
+        "",
+        "2026-12-14 10:00",
+        "2026-12-16 10:00",
+        "2026-12-21 10:00",
+        "",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "header"),
+    [
+        ("da", ["Potentiel samarbejdspartner", "Seneste kontakt", "Forfalden", "Dage over tid"]),
+        ("en", ["Potential partner", "Last contact", "Due", "Days overdue"]),
+    ],
+)
+def test_the_overdue_contact_shows_how_many_days_overdue(language: str, header: list[str]) -> None:
+    """Ældre Sagen Aarhus: last contact 10 November, due 24 November, 13 days over on 7 December."""
+    [due] = tables(example_section(WORDS[language]["due"], language))
+    assert texts_of(due) == [header, ["Ældre Sagen Aarhus", "2026-11-10", "2026-11-24", "13"]]
+
+
+def test_a_contact_due_today_says_today_and_none_due_says_so() -> None:
+    """On the due date the cell says "i dag"/"today"; the day before, nothing is due."""
+    for language, today in (("da", "i dag"), ("en", "today")):
+        tokens = example_section(WORDS[language]["due"], language, start=dt.date(2026, 11, 24))
+        assert texts_of(tables(tokens)[0])[1] == [
+            "Ældre Sagen Aarhus",
+            "2026-11-10",
+            "2026-11-24",
+            today,
+        ]
+    for language, none in (("da", "Ingen kontakter er forfaldne."), ("en", "No contacts are due.")):
+        tokens = example_section(WORDS[language]["due"], language, start=dt.date(2026, 11, 23))
+        assert tables(tokens) == []
+        assert blocks(tokens, "p") == [none]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "da",
+            [
+                "Samarbejdet med Ældre Sagen Aarhus",
+                [
+                    "3 af 6 punkter på plads",
+                    "Seneste evaluering: 2026-11-16",
+                    "Næste evaluering: 2027-02-15",
+                ],
+                [
+                    ["Punkt", "Status", "Udvikling", "Note"],
+                    ["Find fælles grund", "Grøn", "Ny", ""],
+                    ["Vær åben for forskelle", "Sat kryds", "Ny", ""],
+                    ["Snak sammen ofte", "Gul", "Ny", "Kun ét møde siden oktober"],
+                    ["Evaluer og juster løbende", "Rød", "Ny", "Ingen evalueringsplan endnu"],
+                    ["Få ledelsen med", "Grøn", "Ny", ""],
+                    ["Aftal spillereglerne", "Gul", "Ny", "Hvem rekrutterer besøgsvennerne?"],
+                ],
+                "Dagsorden for næste evaluering",
+                [
+                    "Evaluer og juster løbende (Rød): Ingen evalueringsplan endnu",
+                    "Snak sammen ofte (Gul): Kun ét møde siden oktober",
+                    "Aftal spillereglerne (Gul): Hvem rekrutterer besøgsvennerne?",
+                ],
+            ],
+        ),
+        (
+            "en",
+            [
+                "The partnership with Ældre Sagen Aarhus",
+                ["3 of 6 items in place", "Last review: 2026-11-16", "Next review: 2027-02-15"],
+                [
+                    ["Item", "Status", "Trend", "Note"],
+                    ["Find common ground", "Green", "New", ""],
+                    ["Be open to differences", "Ticked", "New", ""],
+                    ["Talk often", "Amber", "New", "Kun ét møde siden oktober"],
+                    [
+                        "Evaluate and adjust continuously",
+                        "Red",
+                        "New",
+                        "Ingen evalueringsplan endnu",
+                    ],
+                    ["Get the leadership on board", "Green", "New", ""],
+                    [
+                        "Agree on the ground rules",
+                        "Amber",
+                        "New",
+                        "Hvem rekrutterer besøgsvennerne?",
+                    ],
+                ],
+                "Agenda for the next review",
+                [
+                    "Evaluate and adjust continuously (Red): Ingen evalueringsplan endnu",
+                    "Talk often (Amber): Kun ét møde siden oktober",
+                    "Agree on the ground rules (Amber): Hvem rekrutterer besøgsvennerne?",
+                ],
+            ],
+        ),
+    ],
+)
+def test_the_running_partnership_has_its_checklist_and_agenda_reds_first(
+    language: str, expected: list[object]
+) -> None:
+    """Six items with a status word (never colour alone), trend and note; agenda red, then amber."""
+    heading, facts, items, agenda, topics = expected
+    tokens = example_section(WORDS[language]["checklists"], language)
+    assert blocks(tokens, "h3") == [heading]
+    assert blocks(tokens, "li")[:3] == facts
+    [checklist] = tables(tokens)
+    assert texts_of(checklist) == items
+    assert blocks(tokens, "h4") == [agenda]
+    assert blocks(tokens, "li")[3:] == topics
+
+
+def test_a_second_review_shows_the_trend_and_an_unreviewed_item() -> None:
+    """Better, steady and worse against the review before; an item never rated says so."""
+    project = civsam.example()
+    project.record(
+        civsam.Touchpoint("roede-kors-aarhus", dt.date(2026, 11, 20), "call"),
+        civsam.Review(
+            "aeldresagen-aarhus",
+            dt.date(2026, 12, 1),
+            [
+                civsam.ItemReview("talk_often", "green"),
+                civsam.ItemReview("evaluate_and_adjust", "red", "Stadig <ingen> plan | endnu"),
+                civsam.ItemReview("leadership", "amber", "Ny direktør"),
+            ],
+        ),
+    )
+    tokens = section(GFM.parse(markdown(project)), "Tjekliste til godt samarbejde")
+    assert blocks(tokens, "h3") == [
+        "Samarbejdet med Ældre Sagen Aarhus",
+        "Samarbejdet med Røde Kors Aarhus",
+    ]
+    ours, theirs = (texts_of(t) for t in tables(tokens))
+    assert [row[1:3] for row in ours[1:]] == [
+        ["Grøn", "Ny"],
+        ["Sat kryds", "Ny"],
+        ["Grøn", "Bedre"],
+        ["Rød", "Uændret"],
+        ["Gul", "Dårligere"],
+        ["Gul", "Ny"],
+    ]
+    assert ours[4][3] == "Stadig <ingen> plan | endnu"
+    assert [row[1:] for row in theirs[1:]] == [["Ikke vurderet", "", ""]] * 6
+    assert blocks(tokens, "li") == [
+        "3 af 6 punkter på plads",
+        "Seneste evaluering: 2026-12-01",
+        "Næste evaluering: 2027-03-02",
+        "Evaluer og juster løbende (Rød): Stadig <ingen> plan | endnu",
+        "Få ledelsen med (Gul): Ny direktør",
+        "Aftal spillereglerne (Gul): Hvem rekrutterer besøgsvennerne?",
+        "0 af 6 punkter på plads",
+        "Ikke evalueret endnu.",
+    ]
+    assert blocks(tokens, "p") == [
+        "Intet rødt eller gult: brug evalueringen til at fejre og justere.",
+        "Lavet med civsam",
+    ]
+
+
+def test_a_project_with_no_history_still_exports() -> None:
+    """Readiness not answered, no approach, nothing due, no running partnership."""
+    project = civsam.example()
+    bare = civsam.Project(
+        project.name,
+        project.owner,
+        organisations=[o for o in project.organisations.values() if o.id != project.owner.id],
+        assessments=project.assessments.values(),
+    )
+    bare.planning = project.planning
+    for language in LANGUAGES:
+        tokens = GFM.parse(markdown(bare, language=language))
+        words = WORDS[language]
+        unanswered = "Ikke besvaret" if language == "da" else "Not answered"
+        readiness = section(tokens, words["readiness"])
+        assert [row[1:] for row in texts_of(tables(readiness)[0])[1:]] == [[unanswered, "", ""]] * 3
+        assert [item.split(": ")[0] for item in blocks(readiness, "li")] == [
+            f"{name} ({unanswered})"
+            for name in (
+                ("Prioritering", "Vær åben", "Dedikér tid")
+                if language == "da"
+                else ("Priority", "Be open", "Dedicate time")
+            )
+        ]
+        plan = section(tokens, words["plan"])
+        steps = {row[3] for row in texts_of(tables(plan)[0])[1:]}
+        assert steps == {words["not_started"]}
+        assert len(tables(plan)) == 2  # first meetings and check-ins; no evaluations yet
+        assert blocks(section(tokens, words["due"]), "p") == [
+            "Ingen kontakter er forfaldne." if language == "da" else "No contacts are due."
+        ]
+        checklists = section(tokens, words["checklists"])
+        assert tables(checklists) == []
+        assert blocks(checklists, "p")[0] == (
+            "Ingen igangværende samarbejder endnu."
+            if language == "da"
+            else "No running partnerships yet."
+        )
+
+
+def test_a_project_with_nothing_to_plan_says_so() -> None:
+    """No partner to approach: no plan table, the sentence instead, no capacity line."""
+    project = civsam.Project(
+        "Tomt", civsam.Organisation("kommune", "Kommune", civsam.OrgKind.MUNICIPALITY)
+    )
+    tokens = section(GFM.parse(markdown(project)), "Udrækningsplan")
+    assert tables(tokens) == []
+    assert blocks(tokens, "p") == ["Ingen første møder at planlægge."]
 
 
 # -- hostile text --------------------------------------------------------------------------------
 
 
-@given(project=projects(), language=st.sampled_from(LANGUAGES), contacts=st.booleans())
+@given(
+    project=projects() | lived_projects(),
+    language=st.sampled_from(LANGUAGES),
+    contacts=st.booleans(),
+)
 def test_every_table_row_has_the_headers_cells_and_the_datas_text(
     project: civsam.Project,
     language: str,
@@ -398,28 +971,22 @@ def test_every_table_row_has_the_headers_cells_and_the_datas_text(
         assert len(lines) >= 2
         widths = {raw_cells(line) for line in lines if not line.startswith("|---")}
         assert widths == {lines[1].count("---")}
-    prio = civsam.prioritise(project, as_of=AS_OF)
-    found = tables(tokens)
-    partners = found[-1]
-    expected = partner_rows(project, prio, contacts=contacts)
-    assert len(found) == (2 if len(prio) else 1)
-    assert len(partners) == 1 + len(prio)
-    for row, wanted in zip(partners[1:], expected, strict=True):
-        assert len(row) == len(partners[0])
-        assert {child.type for cell in row for child in cell.children or ()} <= {"text"}
-        assert [plain(c) for c, w in zip(row, wanted, strict=True) if w is not None] == [
-            w.strip() for w in wanted if w is not None
-        ]
-    github = GitHubPage(text).tables[-1]
-    assert len(github) == 1 + len(prio)
-    for cells, wanted in zip(github[1:], expected, strict=True):
-        assert len(cells) == len(github[0])
-        assert [c for c, w in zip(cells, wanted, strict=True) if w is not None] == [
-            w.strip(" ") for w in wanted if w is not None
-        ]
+    report = civsam.make_report(project, language=language, include_contacts=contacts, as_of=AS_OF)
+    prio = report.prioritisation
+    found, github = tables(tokens), GitHubPage(text).tables
+    at = 1 if len(prio) else 0  # the board comes first when there is one
+    lifecycle = lifecycle_tables(report)
+    assert len(found) == len(github) == at + 1 + len(lifecycle)
+    check_rows(found[at], github[at], partner_rows(project, prio, contacts=contacts))
+    for index, expected in enumerate(lifecycle, start=at + 1):
+        check_rows(found[index], github[index], expected)
 
 
-@given(project=projects(), language=st.sampled_from(LANGUAGES), contacts=st.booleans())
+@given(
+    project=projects(history=True) | lived_projects(),
+    language=st.sampled_from(LANGUAGES),
+    contacts=st.booleans(),
+)
 def test_no_html_from_the_data_reaches_the_page(
     project: civsam.Project,
     language: str,
@@ -436,6 +1003,52 @@ def test_no_html_from_the_data_reaches_the_page(
     page = GitHubPage(text)
     assert page.tags <= GITHUB_TAGS
     assert all(link.startswith("mailto:") for link in page.links)
+
+
+@given(project=lived_projects(), language=st.sampled_from(LANGUAGES))
+def test_gaps_agendas_and_partnership_headings_show_the_datas_text(
+    project: civsam.Project, language: str
+) -> None:
+    """Hostile notes and names in the lists and headings read back as written."""
+    report = civsam.make_report(project, language=language, as_of=AS_OF)
+    tokens = GFM.parse(markdown(project, language=language))
+
+    def said(key: str, **values: object) -> str:
+        return civsam.label(key, language, **values)
+
+    def with_note(line: str, note: str, separator: str) -> str:
+        return f"{line}{separator}{shown(note)}" if shown(note).lstrip(" ") else line
+
+    expected = []
+    for item in report.readiness.gaps:
+        status = said("readiness.missing" if item.answer else "readiness.unanswered")
+        line = f"{said(item.label_key)} ({status}): {said(item.label_key + '.advice')}"
+        note = item.answer.note if item.answer else ""
+        expected.append(with_note(line, note, f" {said('column.note')}: "))
+    readiness = section(tokens, said("readiness.title"))
+    assert [words(item) for item in blocks(readiness, "li")] == [words(e) for e in expected]
+    assert (said("readiness.ready") in blocks(readiness, "p")) == report.readiness.ready
+
+    headings, items = [], []
+    for checklist in report.checklists:
+        headings.append(said("review.partnership", name=shown(checklist.partner.name)))
+        items.append(said("review.done", done=checklist.done))
+        last = checklist.last_review
+        items.append(
+            said("review.last_review", date=last.isoformat())
+            if last
+            else said("review.not_reviewed")
+        )
+        if checklist.next_review is not None:
+            items.append(said("review.next_review", date=checklist.next_review.isoformat()))
+        for progress in checklist.agenda:
+            assert progress.latest is not None
+            status = said(f"item_status.{progress.latest.status.value}")
+            line = f"{said(progress.label_key)} ({status})"
+            items.append(with_note(line, progress.latest.note, ": "))
+    checklists = section(tokens, said("checklist.title"))
+    assert [words(h) for h in blocks(checklists, "h3")] == [words(h) for h in headings]
+    assert [words(item) for item in blocks(checklists, "li")] == [words(i) for i in items]
 
 
 @given(project=projects(), language=st.sampled_from(LANGUAGES))
@@ -497,10 +1110,16 @@ def test_a_description_with_leading_spaces_is_a_paragraph_of_its_own(indent: int
         ("paragraph_open", ""),
         ("heading_open", ""),
     ]
-    assert blocks(tokens, "li") == [
+    assert blocks(tokens, "li")[:3] == [
         "Ejer: Ejer",
         "Målgrupper: –",
         "Persondata i denne eksport: ingen",
+    ]
+    # The owner answers as civil society; none of its three points is answered yet.
+    assert [item.split(": ")[0] for item in blocks(tokens, "li")[3:]] == [
+        "Vær enige internt (Ikke besvaret)",
+        "Skab et dedikeret team (Ikke besvaret)",
+        "Vær realistiske om ressourcer (Ikke besvaret)",
     ]
     assert blocks(tokens, "p")[0].strip() == "Indrykket beskrivelse <b>"
 
@@ -552,6 +1171,31 @@ def test_contact_persons_appear_only_with_include_contacts() -> None:
     assert [plain(cell) for cell in partners[6][1::7]] == ["Ensomme Gamles Værn", ""]
 
 
+def test_who_answered_readiness_never_appears_in_any_export() -> None:
+    """answered_by may name a person: no format shows it, not even with include_contacts."""
+    project = civsam.example()
+    who = "Hemmelig Svarer Sørensen"
+    project.record(
+        civsam.ReadinessAnswer("priority", False, dt.date(2026, 10, 1), who, "Direktionen skiftet")
+    )
+    hidden = [who, "Hemmelig", "Styregruppen for Aktiv Ældre"]
+    formats = sorted(civsam.exporters())
+    assert {"csv", "csv-rfc4180", "markdown"} <= set(formats)
+    for name in formats:
+        for language in LANGUAGES:
+            for contacts in (False, True):
+                data = civsam.export(
+                    project, name, language=language, include_contacts=contacts, as_of=AS_OF
+                )
+                for encoding in ("utf-8", "utf-16", "latin-1"):
+                    text = data.decode(encoding, errors="ignore")
+                    assert [h for h in hidden if h in text] == [], (name, language, contacts)
+    text = markdown(project, include_contacts=True)
+    points = tables(section(GFM.parse(text), "Parathed"))[0]
+    assert texts_of(points)[1] == ["Prioritering", "Mangler", "2026-10-01", "Direktionen skiftet"]
+    assert "Birthe Søndergaard" in text  # contact persons are in; who answered is not
+
+
 # -- the same input gives the same bytes --------------------------------------------------------
 
 
@@ -572,7 +1216,25 @@ def test_the_same_input_gives_the_same_bytes() -> None:
         relations=project.relations[::-1],
         assessments=list(project.assessments.values())[::-1],
     )
+    reversed_project.planning = project.planning
+    # The history keeps its order: an outreach step follows the one before it.
+    reversed_project.record(
+        *project.readiness, *project.outreach, *project.touchpoints, *project.reviews
+    )
     assert civsam.export(reversed_project, "markdown", as_of=AS_OF) == first
+
+
+@given(project=lived_projects(), language=st.sampled_from(LANGUAGES))
+def test_a_project_with_a_history_gives_the_same_bytes_after_a_round_trip(
+    project: civsam.Project, language: str
+) -> None:
+    """The same report twice, and the project read back from TOML and JSON: the same bytes."""
+    report = civsam.make_report(project, language=language, as_of=AS_OF)
+    first = civsam.export(report, "markdown")
+    assert civsam.export(report, "markdown") == first
+    for fmt in ("toml", "json"):
+        again = civsam.loads(civsam.dumps(project, fmt), fmt)
+        assert civsam.export(again, "markdown", language=language, as_of=AS_OF) == first
 
 
 def test_source_date_epoch_shows_in_the_footer_and_nowhere_else(

@@ -15,6 +15,7 @@ import civsam
 from _fake_plugins import FakeInstall, fake_install
 from civsam.cli import main
 from civsam.plugins import PluginFailure, PluginInfo, load_plugins, plugins
+from civsam_exporters.calendar import ICS
 from civsam_exporters.markdown import MARKDOWN
 from civsam_exporters.table_csv import CSV, CSV_RFC4180
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 AS_OF = dt.date(2026, 1, 1)
 TODAY = ["--today", AS_OF.isoformat()]
-BUILTIN_FORMATS = ["csv", "csv-rfc4180", "markdown"]
+BUILTIN_FORMATS = ["csv", "csv-rfc4180", "ics", "markdown"]
 
 NAMES_PLUGIN = """
 import civsam
@@ -113,7 +114,8 @@ def names_of_the_example() -> bytes:
 
 def builtin(fmt: str) -> PluginInfo:
     """The plugin a built-in format comes from: an entry point of the civsam distribution."""
-    return PluginInfo("markdown" if fmt == "markdown" else "csv", "civsam", civsam.__version__)
+    plugin = {"csv": "csv", "csv-rfc4180": "csv", "ics": "ics", "markdown": "markdown"}[fmt]
+    return PluginInfo(plugin, "civsam", civsam.__version__)
 
 
 # -- a working exporter plugin -----------------------------------------------------------------
@@ -142,6 +144,7 @@ def test_civsam_plugins_lists_a_plugins_exporter(
     assert section(out, "Exporters:") == [
         f"  csv                  civsam {version} (plugin csv)",
         f"  csv-rfc4180          civsam {version} (plugin csv)",
+        f"  ics                  civsam {version} (plugin ics)",
         f"  markdown             civsam {version} (plugin markdown)",
         "  names                civsam-names 2.0 (plugin names)",
     ]
@@ -280,7 +283,7 @@ def test_two_plugins_claiming_one_format_are_both_refused(
     )
     assert main(["export", str(example_path), "-f", "dup"]) == 2
     assert capsysbinary.readouterr().err.decode("utf-8") == (
-        "civsam: unknown format 'dup'; the formats there are: csv, csv-rfc4180, markdown\n"
+        "civsam: unknown format 'dup'; the formats there are: csv, csv-rfc4180, ics, markdown\n"
     )
 
 
@@ -309,6 +312,7 @@ def test_a_plugin_whose_entry_point_is_called_csv_cannot_displace_the_builtins(
     assert dict(civsam.exporters()) == {
         "csv": CSV,
         "csv-rfc4180": CSV_RFC4180,
+        "ics": ICS,
         "markdown": MARKDOWN,
     }
     assert [failure.distribution for failure in plugins().failures] == ["evil-csv"]
@@ -327,9 +331,10 @@ def test_loading_only_civsam_gives_only_the_builtin_exporters(
     assert dict(civsam.exporters()) == {
         "csv": CSV,
         "csv-rfc4180": CSV_RFC4180,
+        "ics": ICS,
         "markdown": MARKDOWN,
     }
-    assert [info.distribution for info in loaded.loaded] == [None, "civsam", "civsam"]
+    assert [info.distribution for info in loaded.loaded] == [None, "civsam", "civsam", "civsam"]
     assert loaded.failures == ()
     assert "names_mod" not in sys.modules
 

@@ -552,7 +552,7 @@ def test_every_problem_is_reported_at_once_sorted_by_line(tmp_path: pathlib.Path
         (
             f"{path}:24: extras: unknown key; "
             "expected one of project, prioritisation, planning, organisations, relations, "
-                "assessments, readiness, outreach, touchpoints, reviews"
+            "assessments, readiness, outreach, touchpoints, reviews"
         ),
     ]
     assert str(info.value).splitlines()[0] == f"6 problems in {path}:"

@@ -7,6 +7,7 @@ is an error, because a typo must never silently drop data.
 
 from __future__ import annotations
 
+import collections.abc
 import datetime as dt
 import functools
 import re
@@ -245,6 +246,22 @@ def _tuple_hook_factory(
     return structure
 
 
+def _is_mapping(cls: Any) -> bool:
+    return typing.get_origin(cls) in (dict, collections.abc.Mapping)
+
+
+def _mapping_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[Any, type[Any]], Any]:
+    base = conv.gen_structure_mapping(cls)
+
+    def structure(value: Any, type_: type[Any]) -> Any:
+        # cattrs would call .items() on whatever it is given: a list must say "a table".
+        if not isinstance(value, dict):
+            raise FieldError(describe(value), "a table")
+        return base(value, type_)
+
+    return structure
+
+
 def _checked_hook(check: Check, base: Callable[[Any, Any], Any], type_: Any) -> Any:
     def structure(value: Any, _: Any) -> Any:
         if value is None:
@@ -304,6 +321,9 @@ def make_converter() -> cattrs.Converter:
         conv.register_unstructure_hook(enum_class, _unstructure_enum)
     conv.register_structure_hook_factory(
         _is_homogeneous_tuple, functools.partial(_tuple_hook_factory, conv=conv)
+    )
+    conv.register_structure_hook_factory(
+        _is_mapping, functools.partial(_mapping_hook_factory, conv=conv)
     )
     for cls in _MODEL_CLASSES:
         _register_attrs_class(conv, cls)

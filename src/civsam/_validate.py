@@ -179,7 +179,7 @@ class Checker:
         elif since is not None and entry.date < since:
             yield Finding(
                 (*path, "date"),
-                f"a step dated before {entry.partner!r}'s previous step",
+                f"a step dated before the previous step of {entry.partner!r}",
                 entry.date.isoformat(),
                 f"{since.isoformat()} or later (steps are recorded in the order taken)",
             )

@@ -82,7 +82,8 @@ class Checklist:
     reviews: tuple[Review, ...]
     items: tuple[ItemProgress, ...]
     next_review: dt.date | None
-    """When the next evaluation is due (``evaluation_weeks`` after the last review)."""
+    """When the next evaluation is due: the first working day ``evaluation_weeks`` after
+    the last review, as in the plan."""
 
     @property
     def last_review(self) -> dt.date | None:

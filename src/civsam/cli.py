@@ -8,19 +8,34 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import os
 import sys
-from collections.abc import Callable, Sequence
+import textwrap
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import civsam
-from civsam._board import draw_board, draw_sensitivity
+from civsam._board import WIDTH, draw_board, draw_sensitivity
+from civsam._board import _fit as fit
+from civsam._board import _width as width
 from civsam.bundled import example, example_text, template_text
 from civsam.errors import CivsamError, ValidationError
 from civsam.exporting import UnknownFormatError, export, exporters
 from civsam.io import format_for, save, write_atomic
-from civsam.model import Language
+from civsam.labels import KEYS, label
+from civsam.lifecycle import (
+    ChecklistItem,
+    ItemReview,
+    ItemStatus,
+    OutreachEntry,
+    OutreachStep,
+    Review,
+    Touchpoint,
+    TouchpointKind,
+)
+from civsam.model import Language, Organisation
 from civsam.plugins import plugins
 from civsam.prioritisation import prioritise, sensitivity
 from civsam.report import make_report
@@ -28,6 +43,7 @@ from civsam.rules import MatrixRule, Rule, RuleError
 from civsam.table import read_table
 
 if TYPE_CHECKING:
+    from civsam.network import IntroductionPath
     from civsam.project import Project
 
 __all__ = ["main"]
@@ -224,6 +240,462 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# -- the collaboration's lifecycle: readiness, plan, contact, outreach, reviews ---------------
+
+
+def _language(args: argparse.Namespace, project: Project) -> Language:
+    """The language asked for with --lang, else the project's."""
+    return Language(args.lang) if args.lang else project.language
+
+
+def _folded(text: str) -> str:
+    """A name as it is compared: case and runs of spaces do not matter."""
+    return " ".join(text.split()).casefold()
+
+
+def _alternatives(shown: Sequence[str]) -> str:
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+
+
+def _near(project: Project, wanted: str) -> list[Organisation]:
+    """The partners whose id or name contains, or looks like, what was typed."""
+    keys: dict[str, Organisation] = {}
+    for organisation in project.organisations.values():
+        if organisation.id != project.owner.id:
+            keys.setdefault(organisation.id.casefold(), organisation)
+            keys.setdefault(_folded(organisation.name), organisation)
+    containing = [organisation for key, organisation in keys.items() if wanted and wanted in key]
+    close = [keys[key] for key in difflib.get_close_matches(wanted, list(keys), n=5, cutoff=0.6)]
+    found = {organisation.id: organisation for organisation in (*containing, *close)}
+    return list(found.values())[:5]
+
+
+def _partner(project: Project, text: str) -> Organisation:
+    """The partner PARTNER names: an organisation's id, or its name if no other has it.
+
+    A name is matched ignoring case and extra spaces. An unknown, ambiguous or owner's
+    name is invalid input (exit 1), like any reference the project does not hold; the
+    message names the nearest partners, so a typo is fixed at once.
+    """
+    found = project.organisations.get(text)
+    if found is None:
+        wanted = _folded(text)
+        named = [
+            organisation
+            for organisation in project.organisations.values()
+            if wanted in {organisation.id.casefold(), _folded(organisation.name)}
+        ]
+        if len(named) > 1:
+            listed = ", ".join(f"{org.id!r} ({org.name})" for org in named)
+            raise CivsamError(
+                f"partner {text!r}: {len(named)} organisations have this name: {listed}; "
+                "give the id instead"
+            )
+        if not named:
+            near = [f"{org.id!r} ({org.name})" for org in _near(project, wanted)]
+            hint = f"; did you mean {_alternatives(near)}?" if near else ""
+            raise CivsamError(f"partner {text!r}: no organisation has this id or name{hint}")
+        found = named[0]
+    if found.id == project.owner.id:
+        raise CivsamError(
+            f"partner {text!r}: {found.name} is the project's owner, not one of its partners"
+        )
+    return found
+
+
+def _wrap(text: str, indent: str = "", hanging: str | None = None) -> list[str]:
+    """``text`` as lines of at most 80 columns, each starting with ``indent``."""
+    return textwrap.wrap(
+        " ".join(text.split()),
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent if hanging is None else hanging,
+        break_on_hyphens=False,
+    )
+
+
+def _table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    flexible: int,
+    right: Collection[int] = (),
+) -> list[str]:
+    """Rows under their headers in columns two spaces apart, at most 80 columns wide.
+
+    The ``flexible`` column (a name) gets what the others leave, and a longer name is cut
+    with "…"; the columns in ``right`` (numbers) are aligned right.
+    """
+    widths = [max(width(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
+    others = sum(widths) - widths[flexible] + 2 * (len(widths) - 1)
+    widths[flexible] = max(min(widths[flexible], WIDTH - others), 10)
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            " " * (size - width(cell)) + cell if index in right else fit(cell, size)
+            for index, (cell, size) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    return [line(headers), *(line(row) for row in rows)]
+
+
+def _weekday(day: dt.date, language: Language) -> str:
+    names = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    return label(f"weekday.{names[day.weekday()]}", language)
+
+
+def _step_name(step: OutreachStep, language: Language) -> str:
+    """A step's name: the guide's four steps, or "not started" / "ended"."""
+    key = step.label_key if step.label_key in KEYS else f"step.{step.value}"
+    return label(key, language)
+
+
+def _print(lines: Sequence[str], out: TextIO) -> None:
+    out.write("".join(f"{line}\n" for line in lines))
+
+
+def _readiness(args: argparse.Namespace, out: TextIO) -> int:
+    project = civsam.load(_project_path(args.path))
+    language = _language(args, project)
+    state = civsam.readiness(project)
+    role = state.role.value
+    lines = [
+        (
+            f"{label('readiness.title', language)}: {project.owner.name} "
+            f"({label(f'role.{role}', language)})"
+        ),
+        *_wrap(label(f"readiness.role.{role}", language)),
+    ]
+    for item in state.items:
+        answer = item.answer
+        status = "unanswered" if answer is None else "in_place" if answer.in_place else "missing"
+        lines += [
+            "",
+            f"{label(item.label_key, language)}: {label(f'readiness.{status}', language)}",
+        ]
+        if answer is None:
+            continue
+        day = answer.date.isoformat()
+        lines += _wrap(
+            label("readiness.answered_by", language, date=day, name=answer.answered_by)
+            if answer.answered_by
+            else label("readiness.answered", language, date=day),
+            "  ",
+        )
+        lines += _wrap(answer.note, "  ")
+    lines.append("")
+    if state.ready:
+        lines.append(label("readiness.ready", language))
+    else:
+        lines.append(label("readiness.gaps", language))
+        for item in state.gaps:
+            advice = label(f"{item.label_key}.advice", language)
+            lines += _wrap(f"{label(item.label_key, language)}: {advice}", "  ", "    ")
+    _print(lines, out)
+    return EXIT_OK
+
+
+def _plan(args: argparse.Namespace, out: TextIO) -> int:
+    project = civsam.load(_project_path(args.path))
+    language = _language(args, project)
+    start = args.start or project.planning.start or dt.date.today()  # noqa: DTZ011 - documented
+    # Derived scores measure relations against the plan's first day, so a plan is the
+    # same whenever it is printed.
+    ranking = prioritise(project, as_of=start, language=language)
+    schedule = civsam.plan(project, ranking, start=start, capacity=args.capacity)
+    none = label("matrix.empty", language)
+    partner = label("column.partner", language)
+    lines = [
+        f"{label('report.plan', language)}: {project.name}",
+        *_wrap(
+            label(
+                "plan.capacity",
+                language,
+                capacity=schedule.settings.capacity,
+                start=schedule.start.isoformat(),
+            )
+        ),
+        "",
+        label("plan.title", language),
+    ]
+    if schedule.meetings:
+        lines += _table(
+            [
+                label("column.date", language),
+                label("column.weekday", language),
+                label("column.time", language),
+                label("column.rank", language),
+                partner,
+                label("column.quadrant", language),
+            ],
+            [
+                [
+                    meeting.start.date().isoformat(),
+                    _weekday(meeting.start.date(), language),
+                    f"{meeting.start:%H:%M}",
+                    str(meeting.rank),
+                    meeting.partner.name,
+                    label(f"quadrant_short.{meeting.quadrant.value}", language),
+                ]
+                for meeting in schedule.meetings
+            ],
+            flexible=4,
+            right={3},
+        )
+    else:
+        lines.append(label("plan.none", language))
+    lines += ["", label("plan.check_ins", language)]
+    if schedule.check_ins:
+        lines += _table(
+            [partner, label("column.every", language), label("column.first", language)],
+            [
+                [
+                    check_in.partner.name,
+                    label("plan.every_week", language)
+                    if check_in.every_weeks == 1
+                    else label("plan.every_weeks", language, weeks=check_in.every_weeks),
+                    f"{check_in.first:%Y-%m-%d %H:%M}",
+                ]
+                for check_in in schedule.check_ins
+            ],
+            flexible=0,
+        )
+    else:
+        lines.append(none)
+    lines += ["", label("plan.evaluations", language)]
+    if schedule.milestones:
+        lines += _table(
+            [label("column.date", language), label("column.weekday", language), partner],
+            [
+                [
+                    milestone.date.isoformat(),
+                    _weekday(milestone.date, language),
+                    milestone.partner.name,
+                ]
+                for milestone in sorted(schedule.milestones, key=lambda m: m.date)
+            ],
+            flexible=2,
+        )
+    else:
+        lines.append(none)
+    _print(lines, out)
+    return EXIT_OK
+
+
+def _due(args: argparse.Namespace, out: TextIO) -> int:
+    project = civsam.load(_project_path(args.path))
+    language = _language(args, project)
+    today = args.today or dt.date.today()  # noqa: DTZ011 - "today" unless told otherwise
+    ranking = prioritise(project, as_of=today, language=language)
+    found = civsam.due(project, today, ranking)
+    lines = [f"{label('due.title', language)} ({today.isoformat()})"]
+    if found:
+        lines += _table(
+            [
+                label("column.partner", language),
+                label("column.last_contact", language),
+                label("column.due", language),
+                label("column.days_overdue", language),
+            ],
+            [
+                [
+                    entry.partner.name,
+                    entry.last_contact.isoformat(),
+                    entry.due.isoformat(),
+                    str(entry.days_overdue) if entry.days_overdue else label("due.today", language),
+                ]
+                for entry in found
+            ],
+            flexible=0,
+            right={3},
+        )
+    else:
+        lines.append(label("due.none", language))
+    _print(lines, out)
+    return EXIT_OK
+
+
+def _checklist(args: argparse.Namespace, out: TextIO) -> int:
+    project = civsam.load(_project_path(args.path))
+    language = _language(args, project)
+    partner = _partner(project, args.partner)
+    state = civsam.checklist(project, partner.id)
+    lines = [
+        f"{label('checklist.title', language)}: "
+        + label("review.partnership", language, name=partner.name)
+    ]
+    if state.last_review is None:
+        lines.append(label("review.not_reviewed", language))
+    else:
+        lines.append(label("review.last_review", language, date=state.last_review.isoformat()))
+    if state.next_review is not None:
+        lines.append(label("review.next_review", language, date=state.next_review.isoformat()))
+    lines += [label("review.done", language, done=state.done), ""]
+    rows: list[list[str]] = []
+    notes: list[str] = []
+    for progress in state.items:
+        status = progress.status.value if progress.status is not None else "none"
+        trend = progress.trend
+        rows.append(
+            [
+                label(progress.label_key, language),
+                label(f"item_status.{status}", language),
+                label(f"trend.{trend.value}", language) if trend is not None else "",
+            ]
+        )
+        latest = progress.latest
+        notes.append(latest.note if latest is not None else "")
+    header, *body = _table(
+        [
+            label("column.item", language),
+            label("column.status", language),
+            label("column.trend", language),
+        ],
+        rows,
+        flexible=0,
+    )
+    lines.append(header)
+    for row, note in zip(body, notes, strict=True):
+        lines += [row, *_wrap(note, "    ")]
+    if state.reviews:
+        lines += ["", label("review.agenda", language)]
+        if not state.agenda:
+            lines += _wrap(label("review.agenda_empty", language), "  ")
+        for progress in state.agenda:
+            status = label(f"item_status.{progress.status}", language)
+            lines += _wrap(f"{label(progress.label_key, language)} ({status})", "  - ", "    ")
+    _print(lines, out)
+    return EXIT_OK
+
+
+def _chain(prefix: str, path: IntroductionPath) -> list[str]:
+    """A path's organisations joined by arrows, each line broken before an arrow."""
+    first, *rest = (organisation.name for organisation in path.organisations)
+    lines = [prefix + first]
+    for name in rest:
+        if width(f"{lines[-1]} → {name}") > WIDTH:
+            lines.append(f"  → {name}")
+        else:
+            lines[-1] += f" → {name}"
+    return lines
+
+
+def _introductions(args: argparse.Namespace, out: TextIO) -> int:
+    project = civsam.load(_project_path(args.path))
+    language = _language(args, project)
+    partner = _partner(project, args.partner)
+    found = civsam.introductions(project, partner.id, limit=args.limit, as_of=args.today)
+    lines = [label("introductions.title", language, name=partner.name)]
+    if found.direct:
+        lines += _wrap(label("introductions.direct", language, name=partner.name))
+    if not found.paths:
+        lines += _wrap(label("introductions.none", language))
+    for number, path in enumerate(found.paths, start=1):
+        lines += ["", *_chain(f"{label('introductions.path', language)} {number}: ", path)]
+        for hop in path.hops:
+            kinds = ", ".join(label(f"relation_kind.{kind.value}", language) for kind in hop.kinds)
+            lines += _wrap(f"{hop.source.name} → {hop.target.name}: {kinds}", "  ", "    ")
+    lines += ["", label("introductions.co_applicants", language)]
+    if not found.co_applicants:
+        lines += _wrap(label("introductions.no_co_applicants", language, name=partner.name), "  ")
+    for candidate in found.co_applicants:
+        kinds = ", ".join(
+            label(f"relation_kind.{kind.value}", language) for kind in candidate.kinds
+        )
+        lines += _wrap(f"{candidate.organisation.name}: {kinds}", "  ", "    ")
+    if found.brokers:
+        lines += ["", label("introductions.brokers", language)]
+        lines += [f"  {broker.organisation.name}" for broker in found.brokers]
+    _print(lines, out)
+    return EXIT_OK
+
+
+def _log(args: argparse.Namespace, out: TextIO) -> int:
+    path = _project_path(args.path)
+    project = civsam.load(path)
+    language = _language(args, project)
+    partner = _partner(project, args.partner)
+    kind = TouchpointKind(args.kind)
+    civsam.record(path, Touchpoint(partner.id, args.date, kind, args.note))
+    print(
+        label(
+            "cli.logged",
+            language,
+            kind=label(f"touchpoint_kind.{kind.value}", language),
+            name=partner.name,
+            date=args.date.isoformat(),
+            path=args.path,
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _step(args: argparse.Namespace, out: TextIO) -> int:
+    path = _project_path(args.path)
+    project = civsam.load(path)
+    language = _language(args, project)
+    partner = _partner(project, args.partner)
+    step = OutreachStep(args.step)
+    civsam.record(path, OutreachEntry(partner.id, step, args.date, args.note))
+    print(
+        label(
+            "cli.stepped",
+            language,
+            name=partner.name,
+            step=_step_name(step, language),
+            date=args.date.isoformat(),
+            path=args.path,
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _review(args: argparse.Namespace, out: TextIO) -> int:
+    path = _project_path(args.path)
+    project = civsam.load(path)
+    language = _language(args, project)
+    partner = _partner(project, args.partner)
+    try:
+        review = Review(partner.id, args.date, args.items, args.note)
+    except ValueError as error:  # an item given twice
+        raise _UsageError(str(error)) from None
+    civsam.record(path, review)
+    print(
+        label(
+            "cli.reviewed",
+            language,
+            name=partner.name,
+            date=args.date.isoformat(),
+            path=args.path,
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _verdict(text: str) -> ItemReview:
+    """ITEM=STATUS[:NOTE], as ``civsam review`` takes it: one item's verdict."""
+    item, equals, rest = text.partition("=")
+    status, _, note = rest.partition(":")
+    items = ", ".join(choice.value for choice in ChecklistItem)
+    if not equals:
+        raise argparse.ArgumentTypeError(
+            f"expected ITEM=STATUS or ITEM=STATUS:NOTE, such as talk_often=amber, found {text!r}"
+        )
+    if item.strip() not in {checklist_item.value for checklist_item in ChecklistItem}:
+        raise argparse.ArgumentTypeError(
+            f"unknown checklist item {item!r}; expected one of {items}"
+        )
+    if status.strip() not in {item_status.value for item_status in ItemStatus}:
+        statuses = ", ".join(item_status.value for item_status in ItemStatus)
+        raise argparse.ArgumentTypeError(
+            f"unknown status {status!r} for {item.strip()}; expected one of {statuses}"
+        )
+    return ItemReview(ChecklistItem(item.strip()), ItemStatus(status.strip()), note.strip())
+
+
 def _count(text: str) -> int:
     try:
         value = int(text)
@@ -231,6 +703,16 @@ def _count(text: str) -> int:
         value = -1
     if value < 0:
         raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, found {text!r}")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, found {text!r}")
     return value
 
 
@@ -285,6 +767,124 @@ def _add_language(parser: argparse.ArgumentParser, what: str) -> None:
         choices=[lang.value for lang in Language],
         help=f"the language of the {what} (default: the project's)",
     )
+
+
+def _add_partner(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "partner",
+        metavar="PARTNER",
+        help="the partner: its id, or its name if no other organisation has it",
+    )
+
+
+def _add_day(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--date", required=True, type=_date, metavar="DATE", help=f"{what}, such as 2026-03-01"
+    )
+
+
+def _add_outreach(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Readiness, the plan and the contact: the guide's sections 1 and 4."""
+    readiness = commands.add_parser(
+        "readiness", help="the owner's readiness: the guide's three points for its side"
+    )
+    readiness.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
+    _add_language(readiness, "output")
+    readiness.set_defaults(handler=_readiness)
+
+    planning = commands.add_parser(
+        "plan", help="the schedule: first meetings, regular check-ins and evaluations"
+    )
+    planning.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
+    _add_planning(planning)
+    _add_language(planning, "output")
+    planning.set_defaults(handler=_plan)
+
+    log = commands.add_parser("log", help="record a contact with a partner (a touchpoint)")
+    log.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
+    _add_partner(log)
+    _add_day(log, "the day of the contact")
+    log.add_argument(
+        "--kind",
+        required=True,
+        choices=[kind.value for kind in TouchpointKind],
+        help="how you were in touch",
+    )
+    log.add_argument("--note", default="", metavar="TEXT", help="what was said or agreed")
+    _add_language(log, "confirmation")
+    log.set_defaults(handler=_log)
+
+    due_now = commands.add_parser(
+        "due", help="the partners whose contact is due or overdue, most overdue first"
+    )
+    due_now.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
+    due_now.add_argument(
+        "--today",
+        type=_date,
+        metavar="DATE",
+        help="the day to count from (default: today)",
+    )
+    _add_language(due_now, "output")
+    due_now.set_defaults(handler=_due)
+
+
+def _add_partnership(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The outreach steps, the checklist reviews and introductions to partners."""
+    step = commands.add_parser("step", help="record that a partner reached an outreach step")
+    step.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
+    _add_partner(step)
+    step.add_argument(
+        "step",
+        metavar="STEP",
+        choices=[s.value for s in OutreachStep if s is not OutreachStep.NOT_STARTED],
+        help="the step reached: shared_goals, their_agenda, prepare, maintain_contact or ended",
+    )
+    _add_day(step, "the day the step was reached")
+    step.add_argument("--note", default="", metavar="TEXT", help="a note on the step")
+    _add_language(step, "confirmation")
+    step.set_defaults(handler=_step)
+
+    review = commands.add_parser(
+        "review", help="record a review of a partnership against the guide's checklist"
+    )
+    review.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
+    _add_partner(review)
+    review.add_argument(
+        "items",
+        nargs="+",
+        type=_verdict,
+        metavar="ITEM=STATUS[:NOTE]",
+        help="a checklist item and its status (ticked, green, amber or red), such as "
+        "talk_often=amber:'Only one meeting'",
+    )
+    _add_day(review, "the day of the review")
+    review.add_argument("--note", default="", metavar="TEXT", help="a note on the whole review")
+    _add_language(review, "confirmation")
+    review.set_defaults(handler=_review)
+
+    checklist = commands.add_parser(
+        "checklist", help="one partnership's checklist: status, trend and the next agenda"
+    )
+    checklist.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
+    _add_partner(checklist)
+    _add_language(checklist, "output")
+    checklist.set_defaults(handler=_checklist)
+
+    introductions = commands.add_parser(
+        "introductions", help="who can introduce you to a partner, and whom to apply with"
+    )
+    introductions.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
+    _add_partner(introductions)
+    introductions.add_argument(
+        "--limit",
+        type=_positive,
+        default=5,
+        metavar="N",
+        help="at most N ways to be introduced (default 5)",
+    )
+    _add_language(introductions, "output")
+    _add_today(introductions)
+    introductions.set_defaults(handler=_introductions)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -379,6 +979,9 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="replace files that differ")
     _add_today(demo)
     demo.set_defaults(handler=_demo)
+
+    _add_outreach(commands)
+    _add_partnership(commands)
 
     listing = commands.add_parser(
         "plugins", help="list the installed rules, exporters and failed plugins"

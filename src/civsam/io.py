@@ -16,6 +16,7 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import attrs
 from cattrs.errors import BaseValidationError
 
 from civsam import _toml
@@ -38,6 +39,7 @@ Format = Literal["toml", "json"]
 _FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json"}
 _TOP_LEVEL = ("project", "prioritisation", "planning", *SECTIONS)
 _TOML_LINE = re.compile(r"at line (\d+)")
+_LOGS = ("outreach", "touchpoints", "reviews")
 _Row = tuple[FieldPath, str, str | None, str | None]
 """A problem before it has a line: path, message, what was found, what was expected."""
 
@@ -195,13 +197,18 @@ def _check_logs(checker: Checker, sections: dict[str, list[tuple[int, Any]]]) ->
 def _unbuilt_references(
     checker: Checker, sections: dict[str, list[tuple[int, Any]]], raw: dict[str, Any]
 ) -> Iterator[Finding]:
-    """The ids named by relations and assessments that failed to structure."""
+    """The ids named by relations, assessments and log entries that failed to structure."""
     for name in ("relations", "assessments", "outreach", "touchpoints", "reviews"):
         built = {position for position, _ in sections[name]}
         items = raw.get(name)
         for position, item in enumerate(items if isinstance(items, list) else []):
             if position not in built and isinstance(item, dict):
-                yield from checker.references((name, position), item)
+                partner = item.get("partner")
+                if name in _LOGS and isinstance(partner, str):
+                    # A log entry's partner is held to the same rule as a built one's.
+                    yield from checker.partner((name, position), partner)
+                else:
+                    yield from checker.references((name, position), item)
 
 
 def _one(
@@ -277,8 +284,9 @@ def record(path: str | os.PathLike[str], *entries: _Entry) -> Project:
     :meth:`civsam.Project.record` does; then they are added at the end of their lists
     and the file is replaced atomically. In a TOML file every byte already there stays
     as it was, comments included: the entries are appended as ``[[touchpoints]]`` (…)
-    tables. A JSON file is rewritten with its keys in their order. Returns the project
-    as it now is; on any error the file is unchanged.
+    tables. A JSON file is rewritten with its keys in their order (and its byte order
+    mark and line endings). Returns the project as it now is; on any error the file is
+    unchanged.
     """
     fmt = format_for(path)
     source = os.fspath(path)
@@ -287,7 +295,13 @@ def record(path: str | os.PathLike[str], *entries: _Entry) -> Project:
     except OSError as error:
         raise CivsamError(f"{source}: cannot read the file: {error.strerror}") from None
     project = loads(data, fmt, source=source)
-    project.record(*entries)
+    try:
+        project.record(*entries)
+    except ValidationError as error:
+        located = (attrs.evolve(problem, file=source) for problem in error.problems)
+        raise ValidationError(located, source=source) from None
+    if not entries:
+        return project
     if fmt == "toml":
         updated = _append_toml(data, entries)
         try:
@@ -312,7 +326,7 @@ def _append_toml(data: bytes, entries: tuple[_Entry, ...]) -> bytes:
         _toml.array_table(_SECTION_OF[type(entry)], converter.unstructure(entry))
         for entry in entries
     ]
-    text = newline.join(newline.join(blocks).split("\n")) + newline
+    text = newline.join("\n\n".join(blocks).split("\n")) + newline
     ending = b"" if not data or data.endswith(b"\n") else newline.encode()
     return data + ending + newline.encode() + text.encode("utf-8")
 
@@ -322,6 +336,8 @@ def _append_json(data: bytes, entries: tuple[_Entry, ...]) -> bytes:
     for entry in entries:
         raw.setdefault(_SECTION_OF[type(entry)], []).append(converter.unstructure(entry))
     text = json.dumps(raw, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    if b"\r\n" in data:  # JSON escapes line breaks in strings: every \n is a line end
+        text = text.replace("\n", "\r\n")
     bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
     return bom + text.encode("utf-8")
 

@@ -462,9 +462,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "readiness.answered": ("Besvaret {date}", "Answered {date}"),
     "plan.title": ("Plan for første møder", "Plan for first meetings"),
     "plan.capacity": (
-        "Højst {capacity} nye første møder om ugen, på hverdage uden helligdage, fra {start}.",
+        "Nye første møder: højst {capacity} om ugen, på hverdage uden helligdage, fra {start}.",
         (
-            "At most {capacity} new first meetings a week, on working days without "
+            "New first meetings: at most {capacity} a week, on working days without "
             "holidays, from {start}."
         ),
     ),
@@ -526,6 +526,30 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "section.checklist": ("Tjekliste til godt samarbejde", "Checklist for good collaboration"),
     "report.plan": ("Udrækningsplan", "Outreach plan"),
+    "column.first": ("Første gang", "First"),
+    # The lifecycle commands of the command line (civsam readiness, plan, log, …).
+    "readiness.answered_by": ("Besvaret {date} af {name}", "Answered {date} by {name}"),
+    "weekday.monday": ("mandag", "Monday"),
+    "weekday.tuesday": ("tirsdag", "Tuesday"),
+    "weekday.wednesday": ("onsdag", "Wednesday"),
+    "weekday.thursday": ("torsdag", "Thursday"),
+    "weekday.friday": ("fredag", "Friday"),
+    "weekday.saturday": ("lørdag", "Saturday"),
+    "weekday.sunday": ("søndag", "Sunday"),
+    "column.weekday": ("Ugedag", "Weekday"),
+    "column.time": ("Kl.", "Time"),
+    "cli.logged": (
+        "{kind} med {name} den {date} er noteret i {path}.",
+        "{kind} with {name} on {date} recorded in {path}.",
+    ),
+    "cli.stepped": (
+        "{name}: trinnet »{step}« den {date} er noteret i {path}.",
+        "{name}: the step “{step}” on {date} recorded in {path}.",
+    ),
+    "cli.reviewed": (
+        "Evalueringen af samarbejdet med {name} den {date} er noteret i {path}.",
+        "The review of the partnership with {name} on {date} recorded in {path}.",
+    ),
     "value.yes": ("ja", "yes"),
     "value.no": ("nej", "no"),
     "value.empty": ("", ""),

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from civsam._checks import IDENTIFIER, PERSON_NAME, to_tuple
+from civsam._checks import IDENTIFIER, PERSON_NAME, Check, to_tuple
 from civsam.model import OrgKind
 
 __all__ = [
@@ -140,7 +140,13 @@ class OutreachStep(enum.StrEnum):
 
     @property
     def label_key(self) -> str:
-        """The step's key in the label catalogue."""
+        """The step's key in the label catalogue.
+
+        ``outreach.<step>`` for the guide's four steps (add ``.advice`` for the
+        guidance); ``step.not_started`` and ``step.ended`` for the states around them.
+        """
+        if self in (OutreachStep.NOT_STARTED, OutreachStep.ENDED):
+            return f"step.{self.value}"
         return f"outreach.{self.value}"
 
 
@@ -166,6 +172,15 @@ def _next_steps(step: OutreachStep) -> tuple[OutreachStep, ...]:
 _NEXT = {step: _next_steps(step) for step in OutreachStep}
 
 
+_RECORDABLE = Check(
+    "one of "
+    + ", ".join(step.value for step in OutreachStep if step is not OutreachStep.NOT_STARTED)
+    + " (every partner starts at not_started; it is not recorded)",
+    lambda step: step is not OutreachStep.NOT_STARTED,
+)
+"""Files: refused where the step is written, as a wrong value, with the steps allowed."""
+
+
 def _recordable(instance: object, attribute: attrs.Attribute[Any], value: OutreachStep) -> None:
     if value is OutreachStep.NOT_STARTED:
         raise ValueError(
@@ -180,7 +195,9 @@ class OutreachEntry:
     """A partner reached a step of the outreach on a day."""
 
     partner: str = attrs.field(validator=IDENTIFIER, metadata=IDENTIFIER.metadata)
-    step: OutreachStep = attrs.field(converter=OutreachStep, validator=_recordable)
+    step: OutreachStep = attrs.field(
+        converter=OutreachStep, validator=_recordable, metadata=_RECORDABLE.metadata
+    )
     date: dt.date = attrs.field(validator=_a_date)
     note: str = _text()
 

@@ -108,6 +108,8 @@ class Plan:
     meetings: tuple[Meeting, ...]
     check_ins: tuple[CheckIn, ...]
     milestones: tuple[Milestone, ...]
+    unscheduled: tuple[Organisation, ...] = ()
+    """Partners waiting for a first meeting that does not fit before ``end``, in rank order."""
 
     def meeting(self, partner: str) -> Meeting | None:
         """The first meeting planned with a partner, if any."""
@@ -139,15 +141,24 @@ class _Activity:
         step: dict[str, OutreachStep] = {}
         last: dict[str, dt.date] = {}
         first: dict[str, dt.date] = {}
+        restarted: dict[str, dt.date] = {}
         for entry in project.outreach:
+            if step.get(entry.partner) is OutreachStep.ENDED:
+                # A new approach after an ended one: earlier contact no longer counts.
+                restarted[entry.partner] = entry.date
+                first.pop(entry.partner, None)
+                last.pop(entry.partner, None)
             step[entry.partner] = entry.step
             if entry.step is OutreachStep.MAINTAIN_CONTACT:
                 _widen(first, last, entry.partner, entry.date)
         for touchpoint in project.touchpoints:
-            _widen(first, last, touchpoint.partner, touchpoint.date)
+            if touchpoint.date >= restarted.get(touchpoint.partner, dt.date.min):
+                _widen(first, last, touchpoint.partner, touchpoint.date)
         reviews: dict[str, dt.date] = {}
         for review in project.reviews:
-            if review.date > reviews.get(review.partner, dt.date.min):
+            if review.date >= restarted.get(review.partner, dt.date.min) and review.date > (
+                reviews.get(review.partner, dt.date.min)
+            ):
                 reviews[review.partner] = review.date
         return cls(step, last, first, reviews)
 
@@ -189,11 +200,11 @@ def plan(
     first_day = chosen.start or dt.date.today()  # noqa: DTZ011 - a plan starts today
     ranking = prioritisation if prioritisation is not None else prioritise(project)
     planner = _Planner(chosen, _Activity.of(project), first_day)
-    meetings = tuple(planner.meetings(ranking))
+    meetings, waiting = planner.meetings(ranking)
     planned = {meeting.partner.id: meeting for meeting in meetings}
     check_ins = tuple(planner.check_ins(ranking, planned))
     milestones = tuple(planner.milestones(project.organisations))
-    return Plan(first_day, planner.end, chosen, meetings, check_ins, milestones)
+    return Plan(first_day, planner.end, chosen, meetings, check_ins, milestones, waiting)
 
 
 class _Planner:
@@ -219,8 +230,13 @@ class _Planner:
             chosen.extend((week[i * len(week) // left], level) for i in range(left))
         return sorted(chosen)
 
-    def meetings(self, ranking: Iterable[Placement]) -> Iterator[Meeting]:
-        """First meetings for the partners not yet approached, ``capacity`` a week."""
+    def meetings(
+        self, ranking: Iterable[Placement]
+    ) -> tuple[tuple[Meeting, ...], tuple[Organisation, ...]]:
+        """First meetings for the partners not yet approached, ``capacity`` a week.
+
+        Returns the meetings before the plan's end, and the partners left waiting.
+        """
         activity = self.activity
         wanted = [
             placement
@@ -230,25 +246,27 @@ class _Planner:
             and activity.step.get(placement.partner.id, OutreachStep.NOT_STARTED) in _OPEN_STEPS
         ]
         length = dt.timedelta(minutes=self.settings.meeting_minutes)
-        queue = iter(wanted)
-        left = len(wanted)
+        meetings: list[Meeting] = []
         day = self.days.on_or_after(self.start)
-        while left:
+        while len(meetings) < len(wanted) and day < self.end:
             monday = day - dt.timedelta(days=day.weekday())
             week = [
                 d
                 for d in (monday + dt.timedelta(days=n) for n in range(5))
-                if d >= day and self.days.is_working_day(d)
+                if day <= d < self.end and self.days.is_working_day(d)
             ]
-            slots = self._week_slots(week, min(self.settings.capacity, left))
+            slots = self._week_slots(week, min(self.settings.capacity, len(wanted) - len(meetings)))
             for slot_day, level in slots:
-                placement = next(queue)
+                placement = wanted[len(meetings)]
                 begin = self._at(slot_day) + (length + GAP) * level
-                yield Meeting(
-                    placement.partner, placement.rank, placement.quadrant, begin, begin + length
+                meetings.append(
+                    Meeting(
+                        placement.partner, placement.rank, placement.quadrant, begin, begin + length
+                    )
                 )
-            left -= len(slots)
             day = self.days.on_or_after(monday + _WEEK)
+        waiting = tuple(placement.partner for placement in wanted[len(meetings) :])
+        return tuple(meetings), waiting
 
     def check_ins(
         self, ranking: Iterable[Placement], planned: Mapping[str, Meeting]
@@ -272,14 +290,21 @@ class _Planner:
                 continue
             count = (self.end - first - dt.timedelta(days=1)) // step + 1
             dates = [first + step * n for n in range(count)]
-            skipped = tuple(self._at(d) for d in dates if not self.days.is_working_day(d))
+            while not self.days.is_working_day(dates[-1]):
+                dates.pop()  # the series ends on a check-in that takes place
+            at = self.settings.check_in_time
+            skipped = tuple(
+                dt.datetime.combine(d, at, TIMEZONE)
+                for d in dates
+                if not self.days.is_working_day(d)
+            )
             yield CheckIn(
                 placement.partner,
                 placement.quadrant,
-                self._at(first),
+                dt.datetime.combine(first, at, TIMEZONE),
                 duration,
                 weeks,
-                self._at(dates[-1]),
+                dt.datetime.combine(dates[-1], at, TIMEZONE),
                 skipped,
             )
 

@@ -190,6 +190,19 @@ class Project:
                     )
                 ]
             )
+        logs = (self._outreach, self._touchpoints, self._reviews)
+        if any(entry.partner == owner_id for log in logs for entry in log):
+            # The owner is never its own partner: its file would no longer load.
+            raise ValidationError(
+                [
+                    Problem(
+                        "the new owner has a history as a partner",
+                        path="project.owner",
+                        found=repr(owner_id),
+                        expected="an organisation without outreach steps, touchpoints or reviews",
+                    )
+                ]
+            )
         self._evolve_header(owner=owner_id)
 
     @property

@@ -149,12 +149,16 @@ def make_report(
 ) -> Report:
     """Prioritise ``project`` and gather what an exporter needs.
 
-    ``start`` and ``capacity`` override the project's ``[planning]`` for the plan.
+    ``start`` and ``capacity`` override the project's ``[planning]`` for the plan; a
+    project without a ``[planning] start`` plans from ``as_of`` (``--today``) or
+    ``SOURCE_DATE_EPOCH`` when given, else from today.
     """
     lang = Language(language) if language is not None else project.language
     generated = source_date()
     if as_of is None and generated is not None:
         as_of = generated.date()
+    if start is None and project.planning.start is None:
+        start = as_of  # the day the report is "as of" is the day it plans from
     return Report(
         project=project,
         prioritisation=prioritise(project, rule, as_of=as_of, language=lang),

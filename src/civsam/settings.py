@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from civsam._checks import SCORE, Check
+from civsam._checks import SCORE, Check, to_tuple
 from civsam._days import WorkingDays
 from civsam.model import Quadrant, RelationKind
 
@@ -177,6 +177,11 @@ def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 
 def _weeks(value: Mapping[Any, Any]) -> Mapping[Quadrant, int]:
+    if not isinstance(value, Mapping):
+        raise TypeError(
+            "PlanSettings.check_in_weeks: expected weeks per quadrant such as "
+            f"{{'start_here': 2}}, found {type(value).__name__}"
+        )
     weeks = dict(DEFAULT_CHECK_IN_WEEKS)
     weeks.update({Quadrant(quadrant): count for quadrant, count in value.items()})
     return MappingProxyType(weeks)
@@ -204,8 +209,10 @@ class PlanSettings:
     ``capacity`` is the most new first meetings a week; they last ``meeting_minutes``,
     the first of a day starts at ``meeting_time`` and the last ends by ``day_end``, with
     half an hour between two. ``check_in_weeks`` is the check-in interval per quadrant
-    (0: none); ``evaluation_weeks`` the interval between evaluations of a running
-    partnership (0: none); ``horizon_weeks`` how far ahead the plan reaches;
+    (0: none); check-ins last ``check_in_minutes`` from ``check_in_time`` (09:00: before
+    the first meetings, which start at 10:00 by default, so the two do not clash);
+    ``evaluation_weeks`` the interval between evaluations of a running partnership
+    (0: none); ``horizon_weeks`` how far ahead the plan reaches;
     ``reminder_days`` how many days before a first meeting the calendar reminds you to
     prepare (0: no reminder). Weekends and Danish public holidays are never used, nor,
     with ``optional_holidays``, 1 May, 5 June, 24 and 31 December, nor ``closed_days``.
@@ -221,13 +228,14 @@ class PlanSettings:
         default=DEFAULT_CHECK_IN_WEEKS, converter=_weeks, validator=_check_weeks
     )
     check_in_minutes: int = _field(_whole(5, 240), 30)
+    check_in_time: dt.time = attrs.field(default=dt.time(9, 0), validator=_a_time)
     evaluation_weeks: int = _field(_whole(0, 104), 13)
     horizon_weeks: int = _field(_whole(1, 260), 52)
     reminder_days: int = _field(_whole(0, 30), 2)
     optional_holidays: bool = attrs.field(
         default=True, validator=attrs.validators.instance_of(bool)
     )
-    closed_days: tuple[dt.date, ...] = attrs.field(default=(), converter=tuple)
+    closed_days: tuple[dt.date, ...] = attrs.field(default=(), converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         if self.slots_per_day < 1:
@@ -235,6 +243,11 @@ class PlanSettings:
                 f"PlanSettings.day_end: expected a time at least {self.meeting_minutes} "
                 f"minutes after meeting_time {self.meeting_time:%H:%M}, "
                 f"found {self.day_end:%H:%M}"
+            )
+        if _minutes(self.check_in_time) + self.check_in_minutes > 24 * 60:
+            raise ValueError(
+                f"PlanSettings.check_in_time: expected a time {self.check_in_minutes} minutes "
+                f"before midnight or earlier, found {self.check_in_time:%H:%M}"
             )
         for day in self.closed_days:
             if type(day) is not dt.date:

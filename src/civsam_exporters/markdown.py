@@ -1,10 +1,13 @@
 """The report as GitHub-flavoured Markdown: for a team's wiki or repository.
 
 Title and facts, the priority matrix as a Mermaid ``quadrantChart`` (GitHub and GitLab
-draw it) and as a plain table for renderers without Mermaid, the partner table, and
-each partner's reasons. Every text from the data is escaped (each ASCII punctuation
-character gets a backslash; line breaks become spaces), so a ``|`` can't split a cell,
-and no ``<``, ``>`` or ``&`` from the data reaches the page as HTML.
+draw it) and as a plain table for renderers without Mermaid, the partner table, each
+partner's reasons, then the collaboration's lifecycle: the owner's readiness, the
+outreach plan, the contacts that are due and each running partnership's checklist.
+Every text from the data is escaped (each ASCII punctuation character gets a backslash;
+line breaks become spaces), so a ``|`` can't split a cell, and no ``<``, ``>`` or ``&``
+from the data reaches the page as HTML. Who answered a readiness point is never shown:
+it may name a person, and it is not a contact person ``include_contacts`` lets out.
 
 The report is a list of sections; a plugin can add its own with
 ``attrs.evolve(MARKDOWN, sections=(*MARKDOWN.sections, my_section))``.
@@ -12,6 +15,7 @@ The report is a list of sections; a plugin can add its own with
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator
@@ -20,15 +24,30 @@ from typing import BinaryIO
 import attrs
 
 import civsam
-from civsam import Placement, Quadrant, Report, format_number, hookimpl, label
+from civsam import (
+    TIMEZONE,
+    Checklist,
+    Language,
+    OutreachStep,
+    Placement,
+    Quadrant,
+    Report,
+    format_number,
+    hookimpl,
+    label,
+)
 
 __all__ = [
     "MARKDOWN",
     "MarkdownExporter",
     "Section",
+    "checklists",
     "civsam_exporters",
+    "due",
     "escape",
     "mermaid_text",
+    "outreach_plan",
+    "readiness",
     "table",
 ]
 
@@ -210,6 +229,238 @@ def reasons(report: Report) -> Iterator[str]:
         yield from (f"- {escape(reason)}" for reason in placement.explain(language))
 
 
+def _day(day: dt.date) -> str:
+    return escape(day.isoformat())
+
+
+def _time(when: dt.datetime) -> str:
+    """Danish local date and time to the minute, as ``2026-12-07 10:00`` (escaped).
+
+    A plan's times are Danish already and shown as the plan holds them; any other
+    zone is converted.
+    """
+    local = when if when.tzinfo is TIMEZONE else when.astimezone(TIMEZONE)
+    return escape(local.strftime("%Y-%m-%d %H:%M"))
+
+
+def _words(key: str, language: Language, **values: object) -> str:
+    """A label, escaped after its values are filled in (the values may be data)."""
+    return escape(label(key, language, **values))
+
+
+def readiness(report: Report) -> Iterator[str]:
+    """The owner's three readiness points, and the guide's advice for each gap.
+
+    Who answered is left out, even with ``include_contacts``: it may name a person.
+    """
+    language, ready = report.language, report.readiness
+    yield f"## {_words('readiness.title', language)}"
+    yield ""
+    role = ready.role.value
+    yield (
+        f"**{_words('column.role', language)}:** {_words(f'role.{role}', language)} – "
+        f"{_words(f'readiness.role.{role}', language)}"
+    )
+    yield ""
+
+    def row(item: civsam.ReadinessItem) -> list[str]:
+        answer = item.answer
+        if answer is None:
+            return [_words(item.label_key, language), _words("readiness.unanswered", language)]
+        status = "readiness.in_place" if answer.in_place else "readiness.missing"
+        return [
+            _words(item.label_key, language),
+            _words(status, language),
+            _day(answer.date),
+            escape(answer.note),
+        ]
+
+    columns = ("item", "status", "date", "note")
+    header = [_words(f"column.{column}", language) for column in columns]
+    yield from table(header, (row(item) for item in ready.items))
+    yield ""
+    yield f"### {_words('readiness.gaps', language)}"
+    yield ""
+    if ready.ready:
+        yield _words("readiness.ready", language)
+        return
+    for item in ready.gaps:
+        status = "readiness.unanswered" if item.answer is None else "readiness.missing"
+        advice = _words(f"{item.label_key}.advice", language)
+        yield f"- **{_words(item.label_key, language)}** ({_words(status, language)}): {advice}"
+        if item.answer is not None and escape(item.answer.note):
+            yield f"  **{_words('column.note', language)}:** {escape(item.answer.note)}"
+
+
+def _step(step: OutreachStep, language: Language) -> str:
+    """The step's name: one of the guide's four, or not started / ended."""
+    if step in (OutreachStep.NOT_STARTED, OutreachStep.ENDED):
+        return _words(f"step.{step.value}", language)
+    return _words(step.label_key, language)
+
+
+def outreach_plan(report: Report) -> Iterator[str]:
+    """Where each approach stands and the first meetings, then check-ins and evaluations."""
+    language, project, prio, plan = (
+        report.language,
+        report.project,
+        report.prioritisation,
+        report.plan,
+    )
+    yield f"## {_words('report.plan', language)}"
+    yield ""
+    approached = {entry.partner for entry in project.outreach}
+    ranked = [
+        placement
+        for placement in prio
+        if placement.quadrant in (Quadrant.START_HERE, Quadrant.DISCUSS)
+        or placement.partner.id in approached
+    ]
+    # Partners approached without an assessment have no rank: they follow, in file order.
+    unranked = [
+        organisation
+        for partner, organisation in project.organisations.items()
+        if partner in approached and partner not in prio
+    ]
+
+    # One look-up each, not a scan per row: a national register plans thousands.
+    meetings = {meeting.partner.id: meeting for meeting in plan.meetings}
+
+    def cells(partner: civsam.Organisation, rank: str, quadrant: str) -> list[str]:
+        meeting = meetings.get(partner.id)
+        step = (
+            project.outreach_step(partner.id)
+            if partner.id in approached
+            else OutreachStep.NOT_STARTED
+        )
+        return [
+            rank,
+            escape(partner.name),
+            quadrant,
+            _step(step, language),
+            _time(meeting.start) if meeting is not None else "",
+        ]
+
+    rows = [
+        cells(
+            p.partner,
+            str(p.rank),
+            _words(f"quadrant_short.{p.quadrant.value}", language),
+        )
+        for p in ranked
+    ] + [cells(organisation, "", "") for organisation in unranked]
+    if rows:
+        columns = ("rank", "partner", "quadrant", "step", "meeting")
+        yield from table([_words(f"column.{c}", language) for c in columns], rows)
+        yield ""
+    if plan.meetings:
+        capacity = format_number(plan.settings.capacity, language)
+        yield _words("plan.capacity", language, capacity=capacity, start=plan.start.isoformat())
+    else:
+        yield _words("plan.none", language)
+    if plan.check_ins:
+        yield ""
+        yield f"### {_words('plan.check_ins', language)}"
+        yield ""
+
+        def every(weeks: int) -> str:
+            if weeks == 1:
+                return _words("plan.every_week", language)
+            return _words("plan.every_weeks", language, weeks=weeks)
+
+        header = [_words(f"column.{c}", language) for c in ("partner", "every", "first")]
+        yield from table(
+            header,
+            (
+                [escape(c.partner.name), every(c.every_weeks), _time(c.first)]
+                for c in plan.check_ins
+            ),
+        )
+    if plan.milestones:
+        yield ""
+        yield f"### {_words('plan.evaluations', language)}"
+        yield ""
+        header = [_words(f"column.{c}", language) for c in ("partner", "date")]
+        yield from table(header, ([escape(m.partner.name), _day(m.date)] for m in plan.milestones))
+
+
+def due(report: Report) -> Iterator[str]:
+    """The partners whose check-in is due or overdue, most overdue first."""
+    language = report.language
+    yield f"## {_words('due.title', language)}"
+    yield ""
+    if not report.due:
+        yield _words("due.none", language)
+        return
+
+    def late(days: int) -> str:
+        return _words("due.today", language) if days == 0 else format_number(days, language)
+
+    columns = ("partner", "last_contact", "due", "days_overdue")
+    yield from table(
+        [_words(f"column.{c}", language) for c in columns],
+        (
+            [escape(d.partner.name), _day(d.last_contact), _day(d.due), late(d.days_overdue)]
+            for d in report.due
+        ),
+    )
+
+
+def checklists(report: Report) -> Iterator[str]:
+    """Each running partnership against the guide's six items, and the next review's agenda."""
+    language, running = report.language, report.checklists  # computed on each access
+    yield f"## {_words('checklist.title', language)}"
+    if not running:
+        yield ""
+        yield _words("review.none", language)
+        return
+    for checklist in running:
+        yield ""
+        yield from _checklist(checklist, language)
+
+
+def _status(status: civsam.ItemStatus | None, language: Language) -> str:
+    return _words(f"item_status.{status.value if status is not None else 'none'}", language)
+
+
+def _checklist(checklist: Checklist, language: Language) -> Iterator[str]:
+    yield f"### {_words('review.partnership', language, name=checklist.partner.name)}"
+    yield ""
+    yield f"- {_words('review.done', language, done=checklist.done)}"
+    last, upcoming = checklist.last_review, checklist.next_review
+    if last is None:
+        yield f"- {_words('review.not_reviewed', language)}"
+    else:
+        yield f"- {_words('review.last_review', language, date=last.isoformat())}"
+    if upcoming is not None:
+        yield f"- {_words('review.next_review', language, date=upcoming.isoformat())}"
+    yield ""
+
+    def row(progress: civsam.ItemProgress) -> list[str]:
+        latest, trend = progress.latest, progress.trend
+        return [
+            _words(progress.label_key, language),
+            _status(progress.status, language),
+            _words(f"trend.{trend.value}", language) if trend is not None else "",
+            escape(latest.note) if latest is not None else "",
+        ]
+
+    columns = ("item", "status", "trend", "note")
+    yield from table([_words(f"column.{c}", language) for c in columns], map(row, checklist.items))
+    yield ""
+    yield f"#### {_words('review.agenda', language)}"
+    yield ""
+    if not checklist.agenda:
+        yield _words("review.agenda_empty", language)
+        return
+    for progress in checklist.agenda:
+        line = (
+            f"- **{_words(progress.label_key, language)}** ({_status(progress.status, language)})"
+        )
+        note = escape(progress.latest.note) if progress.latest is not None else ""
+        yield f"{line}: {note}" if note else line
+
+
 def footer(report: Report) -> Iterator[str]:
     """Where the document comes from, and when, if the build says so."""
     made = label("report.generated_by", report.language)
@@ -222,7 +473,17 @@ def footer(report: Report) -> Iterator[str]:
 class MarkdownExporter:
     """The report as GitHub-flavoured Markdown, built from ``sections`` in order."""
 
-    sections: tuple[Section, ...] = (heading, matrix, partners, reasons, footer)
+    sections: tuple[Section, ...] = (
+        heading,
+        matrix,
+        partners,
+        reasons,
+        readiness,
+        outreach_plan,
+        due,
+        checklists,
+        footer,
+    )
     name: str = "markdown"
     suffix: str = ".md"
     media_type: str = "text/markdown; charset=utf-8; variant=GFM"

@@ -2,8 +2,10 @@
 
 ``check_exporter(exporter)`` raises :class:`ExporterContractError` naming the first
 promise the exporter breaks: it writes bytes, the same report gives the same bytes, it
-handles an empty project and hostile text, it shows no contact person unless asked,
-and it leaves the report as it found it::
+handles an empty project and hostile text (in projects with a whole history: planning,
+readiness, outreach, touchpoints, reviews), it shows no contact person, rater or
+readiness answerer unless contacts are included, and it leaves the report as it found
+it::
 
     def test_my_exporter_keeps_civsam_s_promises():
         check_exporter(MyExporter())
@@ -21,6 +23,7 @@ from hypothesis import strategies as st
 from civsam.bundled import example
 from civsam.exporting import Exporter
 from civsam.io import dumps
+from civsam.lifecycle import ReadinessAnswer, ReadinessPoint
 from civsam.model import Assessment, Contact, Language, Organisation, OrgKind, Rating
 from civsam.project import Project
 from civsam.report import Report, make_report
@@ -91,7 +94,9 @@ def _with_secrets(project: Project) -> tuple[Project, list[str]]:
             ratings=(Rating(f"{_MARKER}Bedømmer", 5, 5),),
         ),
     )
-    return copy, [*secrets, f"{_MARKER}Bedømmer"]
+    point = next(iter(ReadinessPoint))
+    copy.record(ReadinessAnswer(point, in_place=True, date=_AS_OF, answered_by=f"{_MARKER}Svarer"))
+    return copy, [*secrets, f"{_MARKER}Bedømmer", f"{_MARKER}Svarer"]
 
 
 def _fingerprint(report: Report) -> tuple[str, list[object]]:
@@ -125,7 +130,7 @@ def check_exporter(exporter: Exporter, *, max_examples: int = 30) -> None:  # no
         _run(exporter, _report(project))
 
     @config
-    @given(projects(), st.booleans())
+    @given(projects(history=True), st.booleans())
     def hostile(project: Project, contacts: bool) -> None:  # noqa: FBT001 - drawn by given
         _run(exporter, _report(project, include_contacts=contacts))
 

@@ -11,18 +11,31 @@ import attrs
 from hypothesis import strategies as st
 
 from civsam._checks import ANY_CONTROL, CONTROL
+from civsam.lifecycle import (
+    ChecklistItem,
+    ItemReview,
+    ItemStatus,
+    OutreachEntry,
+    OutreachStep,
+    ReadinessAnswer,
+    ReadinessPoint,
+    Review,
+    Touchpoint,
+    TouchpointKind,
+)
 from civsam.model import (
     Assessment,
     Contact,
     Language,
     Organisation,
     OrgKind,
+    Quadrant,
     Rating,
     Relation,
     RelationKind,
 )
 from civsam.project import Project
-from civsam.settings import Derivation, PrioritySettings
+from civsam.settings import Derivation, PlanSettings, PrioritySettings
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -31,13 +44,19 @@ __all__ = [
     "assessments",
     "contacts",
     "identifiers",
+    "item_reviews",
     "names",
     "organisations",
+    "outreach_entries",
+    "plan_settings",
     "priority_settings",
     "projects",
     "ratings",
+    "readiness_answers",
     "relations",
+    "reviews",
     "texts",
+    "touchpoints",
 ]
 
 # Text that has broken exporters and parsers before: markup, formulas, separators,
@@ -185,6 +204,158 @@ def assessments(partner: st.SearchStrategy[str] | None = None) -> st.SearchStrat
     )
 
 
+_FIRST_DAY = dt.date(2024, 1, 1)
+_LAST_DAY = dt.date(2028, 12, 31)
+_HISTORY_DATES = st.dates(min_value=_FIRST_DAY, max_value=_LAST_DAY)
+"""Days a history is dated in: a few years around now, so plans and histories meet."""
+
+
+def _later(day: dt.date, days: int) -> dt.date:
+    return min(day + dt.timedelta(days=days), _LAST_DAY)
+
+
+@functools.cache
+def readiness_answers() -> st.SearchStrategy[ReadinessAnswer]:
+    """Answers to readiness points of either role, in place or not, with who answered."""
+    return st.builds(
+        ReadinessAnswer,
+        point=st.sampled_from(ReadinessPoint),
+        in_place=st.booleans(),
+        date=_HISTORY_DATES,
+        answered_by=names(),
+        note=texts(),
+    )
+
+
+def _forward(step: OutreachStep) -> OutreachStep | None:
+    """The step after ``step`` in the guide's order, if it may go there."""
+    order = list(OutreachStep)
+    ahead = order[order.index(step) + 1] if step is not OutreachStep.ENDED else None
+    return ahead if ahead in step.allowed_next and ahead is not OutreachStep.ENDED else None
+
+
+@st.composite
+def outreach_entries(
+    draw: st.DrawFn, ids: Sequence[str], *, max_steps: int = 6
+) -> tuple[OutreachEntry, ...]:
+    """A valid outreach history for the partners ``ids``: what a project can record.
+
+    For each partner, a walk of up to ``max_steps`` steps from ``not_started`` through
+    :attr:`civsam.OutreachStep.allowed_next` (mostly forward, sometimes back, to
+    ``ended`` and on again), its dates never decreasing; the partners' walks are
+    interleaved, each kept in its own order.
+    """
+    walks: dict[str, list[OutreachEntry]] = {}
+    for partner in dict.fromkeys(ids):
+        step, day = OutreachStep.NOT_STARTED, draw(_HISTORY_DATES)
+        walk: list[OutreachEntry] = []
+        for _ in range(draw(st.integers(0, max_steps))):
+            ahead = _forward(step)
+            if ahead is not None and draw(st.booleans()):
+                step = ahead
+            else:
+                step = draw(st.sampled_from(step.allowed_next))
+            day = _later(day, draw(st.integers(0, 60)))
+            walk.append(OutreachEntry(partner, step, day, draw(texts())))
+        walks[partner] = walk
+    order = draw(st.permutations([partner for partner, walk in walks.items() for _ in walk]))
+    pending = {partner: iter(walk) for partner, walk in walks.items()}
+    return tuple(next(pending[partner]) for partner in order)
+
+
+def touchpoints(ids: Sequence[str]) -> st.SearchStrategy[Touchpoint]:
+    """A contact with one of the partners ``ids`` (at least one), of any kind."""
+    return st.builds(
+        Touchpoint,
+        partner=st.sampled_from(ids),
+        date=_HISTORY_DATES,
+        kind=st.sampled_from(TouchpointKind),
+        note=texts(),
+    )
+
+
+@functools.cache
+def item_reviews() -> st.SearchStrategy[ItemReview]:
+    """One checklist item's verdict at a review: ticked, or green, amber or red."""
+    return st.builds(
+        ItemReview,
+        item=st.sampled_from(ChecklistItem),
+        status=st.sampled_from(ItemStatus),
+        note=texts(),
+    )
+
+
+@st.composite
+def reviews(draw: st.DrawFn, ids: Sequence[str], *, max_size: int = 6) -> tuple[Review, ...]:
+    """Checklist reviews of the partners ``ids``: at most one per partner a day.
+
+    Each covers one to six items, once each; partners are often reviewed more than
+    once, and the reviews come in any order, as a file may list them.
+    """
+    if not ids:
+        return ()
+    keys = draw(
+        st.lists(st.tuples(st.sampled_from(ids), _HISTORY_DATES), max_size=max_size, unique=True)
+    )
+    items = st.lists(item_reviews(), min_size=1, max_size=len(ChecklistItem), unique_by=_item)
+    return tuple(Review(partner, day, tuple(draw(items)), draw(texts())) for partner, day in keys)
+
+
+def _item(review: ItemReview) -> ChecklistItem:
+    return review.item
+
+
+def _clock(minutes: int) -> dt.time:
+    return dt.time(minutes // 60, minutes % 60)
+
+
+_DAY_MINUTES = 24 * 60 - 1  # the last minute a day_end can name: 23:59
+_USUAL = (8 * 60, 9 * 60, 10 * 60, 13 * 60)
+_OFFICE_CLOSES = 16 * 60
+
+
+@st.composite
+def _plan_settings(draw: st.DrawFn) -> PlanSettings:
+    minutes = draw(st.sampled_from([15, 30, 45, 60, 90, 120]) | st.integers(15, 240))
+    latest = _DAY_MINUTES - minutes
+    begin = draw(st.sampled_from(_USUAL) | st.integers(0, latest))
+    ending = st.integers(begin + minutes, _DAY_MINUTES)
+    if begin + minutes <= _OFFICE_CLOSES:
+        ending = st.just(_OFFICE_CLOSES) | ending
+    start = draw(st.none() | _HISTORY_DATES)
+    anchor = start if start is not None else draw(_HISTORY_DATES)
+    offsets = draw(st.lists(st.integers(0, 120), max_size=5, unique=True))
+    check_in_minutes = draw(st.integers(5, 240))
+    return PlanSettings(
+        start=start,
+        capacity=draw(st.integers(1, 12) | st.integers(1, 40)),
+        meeting_time=_clock(begin),
+        meeting_minutes=minutes,
+        day_end=_clock(draw(ending)),
+        check_in_weeks=draw(st.dictionaries(st.sampled_from(Quadrant), st.integers(0, 52))),
+        check_in_minutes=check_in_minutes,
+        check_in_time=_clock(
+            draw(st.sampled_from(_USUAL) | st.integers(0, _DAY_MINUTES - check_in_minutes))
+        ),
+        evaluation_weeks=draw(st.integers(0, 104)),
+        horizon_weeks=draw(st.integers(1, 260)),
+        reminder_days=draw(st.integers(0, 30)),
+        optional_holidays=draw(st.booleans()),
+        closed_days=[_later(anchor, days) for days in offsets],
+    )
+
+
+@functools.cache
+def plan_settings() -> st.SearchStrategy[PlanSettings]:
+    """Settings of the ``[planning]`` table: every field, within its documented range.
+
+    Meetings fit the working day (``day_end`` at least ``meeting_minutes`` after
+    ``meeting_time``); closed days fall in the months after ``start``, where a plan
+    meets them; ``start`` is sometimes unset (a plan then starts today).
+    """
+    return st.just(PlanSettings()) | _plan_settings()
+
+
 @st.composite
 def projects(
     draw: st.DrawFn,
@@ -192,10 +363,14 @@ def projects(
     min_partners: int = 0,
     max_partners: int = 8,
     scored: bool = False,
+    history: bool = False,
 ) -> Project:
     """Valid projects: an owner, partners, relations among them and assessments.
 
     ``scored=True`` gives every assessment both scores, as the priority matrix needs.
+    ``history=True`` also fills what a team records as it goes: ``[planning]``
+    settings, readiness answers, and the partners' (never the owner's) outreach steps,
+    touchpoints and checklist reviews, all valid together.
     """
     ids = draw(
         st.lists(identifiers(), min_size=min_partners + 1, max_size=max_partners + 1, unique=True)
@@ -228,4 +403,17 @@ def projects(
         assessments=assessment_list,
     )
     project.prioritisation = draw(priority_settings())
+    if history:
+        _add_history(draw, project, [partner.id for partner in partners])
     return project
+
+
+def _add_history(draw: st.DrawFn, project: Project, partners: list[str]) -> None:
+    project.planning = draw(plan_settings())
+    entries: list[ReadinessAnswer | OutreachEntry | Touchpoint | Review] = []
+    entries.extend(draw(st.lists(readiness_answers(), max_size=4)))
+    if partners:
+        entries.extend(draw(outreach_entries(partners)))
+        entries.extend(draw(st.lists(touchpoints(partners), max_size=2 * len(partners))))
+        entries.extend(draw(reviews(partners)))
+    project.record(*entries)

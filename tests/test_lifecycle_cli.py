@@ -1,0 +1,943 @@
+"""The lifecycle commands: readiness, plan, log, due, step, review, checklist, introductions.
+
+Each runs in-process on a copy of the bundled example, as ``civsam init --example`` writes
+it, and is checked by the lines a person reads, in Danish (the project's language) and in
+English, and by its exit status and message on every kind of bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+import unicodedata
+from typing import TYPE_CHECKING
+
+import pytest
+
+import civsam
+from civsam import (
+    ChecklistItem,
+    ItemReview,
+    ItemStatus,
+    Organisation,
+    OrgKind,
+    OutreachStep,
+    Project,
+    ReadinessAnswer,
+    Review,
+    Touchpoint,
+    TouchpointKind,
+)
+from civsam.cli import main
+from civsam.plugins import reset_plugins
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+INVALID_PROJECT = """\
+[project]
+name = "Ensomhed"
+owner = "aarhus-kommune"
+
+[[organisations]]
+id = "aarhus-kommune"
+name = ""
+kind = "kommune"
+
+[[assessments]]
+partner = "ukendt"
+importance = 9
+"""
+
+
+@pytest.fixture(autouse=True)
+def _only_builtin_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No installed plugin takes part; the registry is forgotten after each test."""
+    monkeypatch.setenv("CIVSAM_LOAD_PLUGINS", "")
+    reset_plugins()
+    yield
+    reset_plugins()
+
+
+@pytest.fixture
+def example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The bundled example, written by ``civsam init --example``."""
+    path = tmp_path / "example.toml"
+    assert main(["init", str(path), "--example"]) == 0
+    capsys.readouterr()
+    return path
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the command in-process: exit status, standard output, standard error."""
+    try:
+        status = main(argv)
+    except SystemExit as exit_:  # argparse's own usage errors
+        status = exit_.code if isinstance(exit_.code, int) else 2
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return status, out, err
+
+
+def columns(line: str) -> int:
+    """How many terminal columns a line takes: wide characters 2, combining marks 0."""
+    return sum(
+        0
+        if unicodedata.combining(char)
+        else 2
+        if unicodedata.east_asian_width(char) in {"W", "F"}
+        else 1
+        for char in line
+    )
+
+
+def too_wide(text: str) -> list[str]:
+    """The lines wider than 80 columns."""
+    return [line for line in text.splitlines() if columns(line) > 80]
+
+
+def section(out: str, title: str) -> list[str]:
+    """The lines after the line ``title``, up to the next blank line."""
+    lines = out.splitlines()
+    start = lines.index(title) + 1
+    end = lines.index("", start) if "" in lines[start:] else len(lines)
+    return lines[start:end]
+
+
+def last_error(err: str) -> str:
+    """The last line of standard error: argparse's message after its usage lines."""
+    return err.rstrip("\n").splitlines()[-1]
+
+
+def save(tmp_path: Path, project: Project, name: str = "project.toml") -> Path:
+    """Write ``project`` to a file in ``tmp_path`` and return the path."""
+    path = tmp_path / name
+    civsam.save(project, path)
+    return path
+
+
+def twins() -> Project:
+    """A project where two partners share one name (in different case)."""
+    return Project(
+        "Tvillinger",
+        Organisation("kommune", "Kommune", OrgKind.MUNICIPALITY),
+        organisations=[
+            Organisation("klub-nord", "Seniorklubben"),
+            Organisation("klub-syd", "SENIORKLUBBEN"),
+            Organisation("roede-kors", "Røde Kors"),
+        ],
+    )
+
+
+# -- readiness -------------------------------------------------------------------------------
+
+READINESS_DA = """\
+Parathed: Aarhus Kommune (Kommune)
+Som kommune, der ønsker at samarbejde med civilsamfundsaktører
+
+Prioritering: På plads
+  Besvaret 2026-09-15 af Styregruppen for Aktiv Ældre
+  Direktionen har sat samarbejdet med civilsamfundet på årsplanen
+
+Vær åben: På plads
+  Besvaret 2026-09-15 af Styregruppen for Aktiv Ældre
+
+Dedikér tid: Mangler
+  Besvaret 2026-09-15 af Styregruppen for Aktiv Ældre
+  Der er endnu ikke afsat timer til frivilligkonsulenterne
+
+Det mangler I
+"""
+
+
+def test_readiness_shows_each_point_who_answered_and_advice_for_the_gap(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The example's municipality: two points in place, dedicated time missing, with advice."""
+    status, out, err = run(["readiness", str(example)], capsys)
+    assert (status, err) == (0, "")
+    assert out.startswith(READINESS_DA)
+    advice = " ".join(out.removeprefix(READINESS_DA).split())
+    assert advice == "Dedikér tid: " + " ".join(
+        civsam.label("readiness.municipality.dedicated_time.advice").split()
+    )
+    assert too_wide(out) == []
+
+
+def test_readiness_in_english(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang en: the role, points, statuses and headings in English; notes as written."""
+    status, out, _ = run(["readiness", str(example), "--lang", "en"], capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[:3] == [
+        "Readiness: Aarhus Kommune (Municipality)",
+        "As a municipality that wants to work with civil-society actors",
+        "",
+    ]
+    assert lines[3:5] == [
+        "Priority: In place",
+        "  Answered 2026-09-15 by Styregruppen for Aktiv Ældre",
+    ]
+    assert "Dedicate time: Missing" in lines
+    assert lines[lines.index("What is missing") + 1].startswith("  Dedicate time: Decide how much")
+
+
+def test_readiness_when_every_point_is_in_place(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A later answer puts dedicated time in place: the three are in place, and exit is 0."""
+    civsam.record(
+        example,
+        ReadinessAnswer(
+            "dedicated_time", in_place=True, date=dt.date(2026, 10, 1), answered_by="Bo"
+        ),
+    )
+    status, out, _ = run(["readiness", str(example)], capsys)
+    assert status == 0
+    assert "Dedikér tid: På plads\n  Besvaret 2026-10-01 af Bo\n" in out
+    assert out.splitlines()[-1] == "Alle tre punkter er på plads."
+    assert "Det mangler I" not in out
+
+
+def test_readiness_of_a_civil_society_owner_not_answered_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An association that has answered nothing: its own three points, each not answered."""
+    project = Project("Forening", Organisation("forening", "Foreningen", OrgKind.CIVIL_SOCIETY))
+    status, out, _ = run(["readiness", str(save(tmp_path, project))], capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "Parathed: Foreningen (Civilsamfundsaktør)"
+    answered = [line for line in lines if line.endswith(": Ikke besvaret")]
+    assert answered == [
+        f"{civsam.label(point.label_key)}: Ikke besvaret"
+        for point in civsam.Role.CIVIL_SOCIETY.points
+    ]
+    gaps = lines[lines.index("Det mangler I") + 1 :]
+    assert sum(not line.startswith("    ") for line in gaps) == 3
+
+
+# -- plan ------------------------------------------------------------------------------------
+
+
+def test_plan_lists_first_meetings_check_ins_and_evaluations(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The example from its [planning] start: the capacity line and the three schedules."""
+    status, out, err = run(["plan", str(example)], capsys)
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:4] == [
+        "Udrækningsplan: Ensomhed blandt ældre i Aarhus",
+        "Nye første møder: højst 2 om ugen, på hverdage uden helligdage, fra 2026-12-07.",
+        "",
+        "Plan for første møder",
+    ]
+    meetings = section(out, "Plan for første møder")
+    assert meetings[0].split() == [
+        "Dato", "Ugedag", "Kl.", "Rang", "Potentiel", "samarbejdspartner", "Kvadrant"
+    ]  # fmt: skip
+    assert meetings[1] == (
+        "2026-12-07  mandag   10:00     2  Besøgstjenesten i Viby Sogn          Start her"
+    )
+    assert meetings[2].startswith("2026-12-09  onsdag   10:00     3  Røde Kors Aarhus ")
+    assert meetings[4].endswith("Diskuter")
+    assert len(meetings) == 7  # rank 1, Ældre Sagen, is in contact already
+    check_ins = section(out, "Faste opfølgninger")
+    assert check_ins[1].split("  ")[0] == "Ældre Sagen Aarhus"
+    assert check_ins[1].endswith("hver 2. uge  2026-12-07 09:00")
+    assert section(out, "Evalueringer")[1:] == [
+        "2027-02-15  mandag   Ældre Sagen Aarhus",
+        "2027-05-18  tirsdag  Ældre Sagen Aarhus",  # Whit Monday is a holiday
+        "2027-08-16  mandag   Ældre Sagen Aarhus",
+        "2027-11-15  mandag   Ældre Sagen Aarhus",
+    ]
+    assert too_wide(out) == []
+
+
+def test_plan_in_english_from_another_start(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--start and --lang en: headings, weekdays and intervals in English, from that day."""
+    argv = ["plan", str(example), "--lang", "en", "--start", "2027-01-04"]
+    status, out, _ = run(argv, capsys)
+    assert status == 0
+    assert out.splitlines()[:2] == [
+        "Outreach plan: Ensomhed blandt ældre i Aarhus",
+        "New first meetings: at most 2 a week, on working days without holidays, from",
+    ]
+    meetings = section(out, "Plan for first meetings")
+    assert meetings[0].split() == [
+        "Date",
+        "Weekday",
+        "Time",
+        "Rank",
+        "Potential",
+        "partner",
+        "Quadrant",
+    ]
+    assert meetings[1].startswith("2027-01-04  Monday     10:00     2  Besøgstjenesten")
+    assert meetings[1].endswith("Start here")
+    assert section(out, "Regular check-ins")[1].endswith("every 2 weeks  2027-01-04 09:00")
+    assert too_wide(out) == []
+
+
+def test_plan_with_capacity_one_has_one_first_meeting_a_week(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--capacity 1: never two first meetings in the same ISO week, and the line says 1."""
+    status, out, _ = run(["plan", str(example), "--capacity", "1"], capsys)
+    assert status == 0
+    assert out.splitlines()[1].startswith("Nye første møder: højst 1 om ugen")
+    days = [dt.date.fromisoformat(line[:10]) for line in section(out, "Plan for første møder")[1:]]
+    weeks = [day.isocalendar()[:2] for day in days]
+    assert len(days) == 6
+    assert len(set(weeks)) == len(weeks)
+
+
+def test_plan_without_a_start_begins_today(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No --start and no [planning] start: the plan starts today."""
+    project = civsam.loads(
+        civsam.bundled.example_text().replace("start = 2026-12-07\n", ""), "toml"
+    )
+    before = dt.date.today()  # noqa: DTZ011 - the command's own default
+    status, out, _ = run(["plan", str(save(tmp_path, project))], capsys)
+    after = dt.date.today()  # noqa: DTZ011
+    assert status == 0
+    assert out.splitlines()[1].endswith((f"fra {before}.", f"fra {after}."))
+
+
+def test_plan_with_nothing_to_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No assessed partners: each part says there is nothing, instead of an empty table."""
+    project = Project("Tom", Organisation("kommune", "Kommune", OrgKind.MUNICIPALITY))
+    status, out, _ = run(["plan", str(save(tmp_path, project)), "--start", "2026-01-05"], capsys)
+    assert status == 0
+    assert out.splitlines()[3:] == [
+        "Plan for første møder",
+        "Ingen første møder at planlægge.",
+        "",
+        "Faste opfølgninger",
+        "(ingen)",
+        "",
+        "Evalueringer",
+        "(ingen)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        (
+            "--capacity",
+            "0",
+            (
+                "argument --capacity: expected a whole number of meetings a week from 1 to 40, "
+                "found '0'"
+            ),
+        ),
+        (
+            "--start",
+            "7/12/2026",
+            "argument --start: expected a date such as 2025-03-01, found '7/12/2026'",
+        ),
+    ],
+)
+def test_plan_refuses_bad_options(
+    example: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, message: str
+) -> None:
+    """A capacity out of range or a date not in ISO form is wrong usage (exit 2)."""
+    status, out, err = run(["plan", str(example), option, value], capsys)
+    assert (status, out) == (2, "")
+    assert last_error(err) == f"civsam plan: error: {message}"
+
+
+# -- log and due -----------------------------------------------------------------------------
+
+
+def test_log_appends_one_touchpoint_and_keeps_every_byte(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The file keeps every byte, comments included, and gains one table at its end."""
+    before = example.read_bytes()
+    argv = ["log", str(example), "aeldresagen-aarhus", "--date", "2027-01-10", "--kind", "call"]
+    status, out, err = run([*argv, "--note", "Aftalt nyt møde"], capsys)
+    assert (status, err) == (0, "")
+    assert out == f"Opkald med Ældre Sagen Aarhus den 2027-01-10 er noteret i {example}.\n"
+    after = example.read_bytes()
+    assert after.startswith(before)
+    added = after[len(before) :].decode("utf-8")
+    assert added.count("[[") == 1
+    assert tomllib.loads(added) == {
+        "touchpoints": [
+            {
+                "partner": "aeldresagen-aarhus",
+                "date": dt.date(2027, 1, 10),
+                "kind": "call",
+                "note": "Aftalt nyt møde",
+            }
+        ]
+    }
+    assert civsam.load(example).touchpoints[-1] == Touchpoint(
+        "aeldresagen-aarhus", dt.date(2027, 1, 10), TouchpointKind.CALL, "Aftalt nyt møde"
+    )
+
+
+def test_a_second_log_appends_after_the_first(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two logs: the file is the original, then the first entry, then the second."""
+    before = example.read_bytes()
+    first = ["log", str(example), "aeldresagen-aarhus", "--date", "2027-01-10", "--kind", "call"]
+    assert run(first, capsys)[0] == 0
+    once = example.read_bytes()
+    second = ["log", str(example), "Røde Kors Aarhus", "--date", "2027-01-11", "--kind", "event"]
+    assert run(second, capsys)[0] == 0
+    twice = example.read_bytes()
+    assert once.startswith(before)
+    assert twice.startswith(once)
+    assert twice.count(b"[[touchpoints]]") == before.count(b"[[touchpoints]]") + 2
+    assert [(t.partner, t.kind) for t in civsam.load(example).touchpoints[-2:]] == [
+        ("aeldresagen-aarhus", TouchpointKind.CALL),
+        ("roede-kors-aarhus", TouchpointKind.EVENT),
+    ]
+
+
+def test_log_in_english_by_name_ignoring_case(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A partner's name in any case and spacing finds it; --lang en confirms in English."""
+    argv = ["log", str(example), "  ældre   SAGEN aarhus", "--date", "2027-01-10"]
+    status, out, _ = run([*argv, "--kind", "meeting", "--lang", "en"], capsys)
+    assert status == 0
+    assert out == f"Meeting with Ældre Sagen Aarhus on 2027-01-10 recorded in {example}.\n"
+    assert civsam.load(example).touchpoints[-1].partner == "aeldresagen-aarhus"
+
+
+def test_log_to_a_json_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A JSON project file gets the touchpoint in its touchpoints list."""
+    path = save(tmp_path, civsam.example(), "example.json")
+    argv = ["log", str(path), "frivilligcenter-aarhus", "--date", "2027-01-10", "--kind", "email"]
+    assert run(argv, capsys)[0] == 0
+    assert json.loads(path.read_text(encoding="utf-8"))["touchpoints"][-1] == {
+        "partner": "frivilligcenter-aarhus",
+        "date": "2027-01-10",
+        "kind": "email",
+    }
+
+
+DUE_DA = [
+    "Kontakt, der skal følges op (2027-01-10)",
+    "Potentiel samarbejdspartner  Seneste kontakt  Forfalden   Dage over tid",
+    "Ældre Sagen Aarhus           2026-11-10       2026-11-24             47",
+]
+
+
+def test_due_lists_overdue_partners(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ældre Sagen, last called 10 November, every two weeks: 47 days overdue on 10 January."""
+    status, out, err = run(["due", str(example), "--today", "2027-01-10"], capsys)
+    assert (status, err) == (0, "")
+    assert out.splitlines() == DUE_DA
+
+
+def test_due_today_in_english(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """On the due day itself the partner is due "today"; the day before nobody is."""
+    argv = ["due", str(example), "--lang", "en", "--today"]
+    status, out, _ = run([*argv, "2026-11-24"], capsys)
+    assert status == 0
+    assert out.splitlines() == [
+        "Contacts due (2026-11-24)",
+        "Potential partner   Last contact  Due         Days overdue",
+        "Ældre Sagen Aarhus  2026-11-10    2026-11-24         today",
+    ]
+    _, out, _ = run([*argv, "2026-11-23"], capsys)
+    assert out.splitlines() == ["Contacts due (2026-11-23)", "No contacts are due."]
+
+
+def test_due_puts_the_most_overdue_first(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Røde Kors, last seen earlier than Ældre Sagen, comes first."""
+    civsam.record(example, Touchpoint("roede-kors-aarhus", dt.date(2026, 11, 1), "meeting"))
+    _, out, _ = run(["due", str(example), "--today", "2027-01-10"], capsys)
+    assert [line.split("  ")[0] for line in out.splitlines()[2:]] == [
+        "Røde Kors Aarhus",
+        "Ældre Sagen Aarhus",
+    ]
+    assert out.splitlines()[2].endswith("2026-11-01       2026-11-15             56")
+
+
+def test_due_after_a_log_no_longer_lists_the_partner(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A touchpoint restarts the cadence: the partner is not due any more."""
+    argv = ["log", str(example), "aeldresagen-aarhus", "--date", "2027-01-10", "--kind", "call"]
+    assert run(argv, capsys)[0] == 0
+    status, out, _ = run(["due", str(example), "--today", "2027-01-10"], capsys)
+    assert status == 0
+    assert out.splitlines() == [DUE_DA[0], "Ingen kontakter er forfaldne."]
+
+
+LOG = ["--date", "2027-01-10", "--kind", "call"]
+
+
+@pytest.mark.parametrize(
+    ("partner", "message"),
+    [
+        (
+            "Røde Kors",
+            (
+                "partner 'Røde Kors': no organisation has this id or name; did you mean "
+                "'roede-kors-aarhus' (Røde Kors Aarhus)?"
+            ),
+        ),
+        (
+            "viby",
+            (
+                "partner 'viby': no organisation has this id or name; did you mean "
+                "'besoegstjenesten-viby-sogn' (Besøgstjenesten i Viby Sogn), "
+                "'pensionistklubben-solsikken' (Pensionistklubben Solsikken, Viby) or "
+                "'koebmand-holm-viby' (Købmand Holm, Viby)?"
+            ),
+        ),
+        ("zzz", "partner 'zzz': no organisation has this id or name"),
+        (
+            "Aarhus Kommune",
+            (
+                "partner 'Aarhus Kommune': Aarhus Kommune is the project's owner, "
+                "not one of its partners"
+            ),
+        ),
+    ],
+    ids=["close name", "part of names", "nothing near", "the owner"],
+)
+def test_an_unknown_partner_is_invalid_input(
+    example: Path, capsys: pytest.CaptureFixture[str], partner: str, message: str
+) -> None:
+    """Exit 1, with the nearest partners by id and name; the file is unchanged."""
+    before = example.read_bytes()
+    status, out, err = run(["log", str(example), partner, *LOG], capsys)
+    assert (status, out, err) == (1, "", f"civsam: {message}\n")
+    assert example.read_bytes() == before
+
+
+def test_an_ambiguous_name_is_invalid_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two partners of one name: exit 1, listing both ids; the id itself works."""
+    path = save(tmp_path, twins())
+    status, out, err = run(["log", str(path), "seniorklubben", *LOG], capsys)
+    assert (status, out, err) == (
+        1,
+        "",
+        (
+            "civsam: partner 'seniorklubben': 2 organisations have this name: "
+            "'klub-nord' (Seniorklubben), 'klub-syd' (SENIORKLUBBEN); give the id instead\n"
+        ),
+    )
+    assert run(["log", str(path), "klub-syd", *LOG], capsys)[0] == 0
+    assert run(["log", str(path), "røde kors", *LOG], capsys)[0] == 0
+    assert [t.partner for t in civsam.load(path).touchpoints] == ["klub-syd", "roede-kors"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            ["--date", "2027-02-30", "--kind", "call"],
+            "argument --date: expected a date such as 2025-03-01, found '2027-02-30'",
+        ),
+        (
+            ["--date", "2027-01-10", "--kind", "visit"],
+            (
+                "argument --kind: invalid choice: 'visit' (choose from 'meeting', 'call', 'email', "
+                "'event')"
+            ),
+        ),
+        (["--kind", "call"], "the following arguments are required: --date"),
+    ],
+    ids=["bad date", "bad kind", "no date"],
+)
+def test_log_usage_errors(
+    example: Path, capsys: pytest.CaptureFixture[str], options: list[str], message: str
+) -> None:
+    """A bad date, an unknown kind or no --date: exit 2, and the file is unchanged."""
+    before = example.read_bytes()
+    status, out, err = run(["log", str(example), "aeldresagen-aarhus", *options], capsys)
+    assert (status, out) == (2, "")
+    assert last_error(err) == f"civsam log: error: {message}"
+    assert example.read_bytes() == before
+
+
+def test_due_refuses_a_bad_date(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--today that is not a date: exit 2."""
+    status, _, err = run(["due", str(example), "--today", "i morgen"], capsys)
+    assert status == 2
+    assert last_error(err) == (
+        "civsam due: error: argument --today: expected a date such as 2025-03-01, found 'i morgen'"
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["readiness"],
+        ["plan"],
+        ["due"],
+        ["checklist", "x"],
+        ["log", "x", *LOG],
+        ["step", "x", "shared_goals", "--date", "2027-01-10"],
+        ["review", "x", "--date", "2027-01-10", "talk_often=green"],
+        ["introductions", "x"],
+    ],
+    ids=lambda command: command[0],
+)
+def test_an_invalid_project_file_is_invalid_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """Every command reports every problem in the file, with its line, and exits 1."""
+    path = tmp_path / "bad.toml"
+    path.write_text(INVALID_PROJECT, encoding="utf-8")
+    status, out, err = run([command[0], str(path), *command[1:]], capsys)
+    assert (status, out) == (1, "")
+    assert err.startswith(f"civsam: 4 problems in {path}:\n")
+    assert f"{path}:8: organisations[0].kind: wrong value; found text 'kommune'" in err
+    assert f"{path}:12: assessments[0].importance: wrong value; found number 9" in err
+    assert path.read_text(encoding="utf-8") == INVALID_PROJECT
+
+
+# -- step ------------------------------------------------------------------------------------
+
+
+def test_step_records_the_next_outreach_step(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Røde Kors, at shared goals, moves on to their agenda; the step is appended."""
+    before = example.read_bytes()
+    argv = ["step", str(example), "roede-kors-aarhus", "their_agenda", "--date", "2027-01-11"]
+    status, out, err = run([*argv, "--note", "Deres strategi"], capsys)
+    assert (status, err) == (0, "")
+    assert out == (
+        "Røde Kors Aarhus: trinnet »Tal ind i hinandens dagsorden« den 2027-01-11 "
+        f"er noteret i {example}.\n"
+    )
+    assert example.read_bytes().startswith(before)
+    project = civsam.load(example)
+    assert project.outreach_step("roede-kors-aarhus") is OutreachStep.THEIR_AGENDA
+    assert project.outreach[-1].note == "Deres strategi"
+
+
+def test_step_ended_in_english(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ending an approach is a step too, named "Ended"."""
+    argv = ["step", str(example), "Røde Kors Aarhus", "ended", "--date", "2027-01-11"]
+    status, out, _ = run([*argv, "--lang", "en"], capsys)
+    assert status == 0
+    assert out == f"Røde Kors Aarhus: the step “Ended” on 2027-01-11 recorded in {example}.\n"
+
+
+def test_a_step_not_allowed_names_the_allowed_ones(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """From shared goals straight to prepare: exit 1, naming their_agenda and ended."""
+    before = example.read_bytes()
+    argv = ["step", str(example), "roede-kors-aarhus", "prepare", "--date", "2027-01-11"]
+    status, out, err = run(argv, capsys)
+    assert (status, out) == (1, "")
+    assert err == (
+        f"civsam: 1 problem in {example}:\n"
+        f"  {example}: outreach.step: 'roede-kors-aarhus' cannot go from shared_goals to "
+        "prepare; found 'prepare'; expected one of their_agenda, ended\n"
+    )
+    assert example.read_bytes() == before
+
+
+def test_an_unknown_step_is_wrong_usage(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """not_started is never recorded, so it is not a choice either."""
+    argv = ["step", str(example), "roede-kors-aarhus", "not_started", "--date", "2027-01-11"]
+    status, _, err = run(argv, capsys)
+    assert status == 2
+    assert last_error(err) == (
+        "civsam step: error: argument STEP: invalid choice: 'not_started' (choose from "
+        "'shared_goals', 'their_agenda', 'prepare', 'maintain_contact', 'ended')"
+    )
+
+
+# -- review and checklist --------------------------------------------------------------------
+
+CHECKLIST_DA = """\
+Tjekliste til godt samarbejde: Samarbejdet med Ældre Sagen Aarhus
+Seneste evaluering: 2026-11-16
+Næste evaluering: 2027-02-15
+3 af 6 punkter på plads
+
+Punkt                      Status     Udvikling
+Find fælles grund          Grøn       Ny
+Vær åben for forskelle     Sat kryds  Ny
+Snak sammen ofte           Gul        Ny
+    Kun ét møde siden oktober
+Evaluer og juster løbende  Rød        Ny
+    Ingen evalueringsplan endnu
+Få ledelsen med            Grøn       Ny
+Aftal spillereglerne       Gul        Ny
+    Hvem rekrutterer besøgsvennerne?
+
+Dagsorden for næste evaluering
+  - Evaluer og juster løbende (Rød)
+  - Snak sammen ofte (Gul)
+  - Aftal spillereglerne (Gul)
+"""
+
+
+def test_checklist_shows_each_item_and_the_agenda(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The example's one review: statuses, notes, done count and reds before ambers."""
+    status, out, err = run(["checklist", str(example), "aeldresagen-aarhus"], capsys)
+    assert (status, err) == (0, "")
+    assert out == CHECKLIST_DA
+
+
+def test_review_records_a_review_and_the_checklist_shows_the_trend(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two items better, one with a note: recorded, and shown in English with trends."""
+    before = example.read_bytes()
+    argv = ["review", str(example), "Ældre Sagen Aarhus", "--date", "2027-01-15"]
+    items = ["talk_often=green", "evaluate_and_adjust=amber:Plan aftalt: prøves i marts"]
+    status, out, err = run([*argv, *items], capsys)
+    assert (status, err) == (0, "")
+    assert out == (
+        "Evalueringen af samarbejdet med Ældre Sagen Aarhus den 2027-01-15 "
+        f"er noteret i {example}.\n"
+    )
+    assert example.read_bytes().startswith(before)
+    assert civsam.load(example).reviews[-1] == Review(
+        "aeldresagen-aarhus",
+        dt.date(2027, 1, 15),
+        (
+            ItemReview(ChecklistItem.TALK_OFTEN, ItemStatus.GREEN),
+            ItemReview(
+                ChecklistItem.EVALUATE_AND_ADJUST, ItemStatus.AMBER, "Plan aftalt: prøves i marts"
+            ),
+        ),
+    )
+    status, out, _ = run(["checklist", str(example), "aeldresagen-aarhus", "--lang", "en"], capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[:4] == [
+        "Checklist for good collaboration: The partnership with Ældre Sagen Aarhus",
+        "Last review: 2027-01-15",
+        "Next review: 2027-04-16",
+        "4 of 6 items in place",
+    ]
+    assert "Talk often                        Green   Better" in lines
+    assert "Evaluate and adjust continuously  Amber   Better" in lines
+    assert "    Plan aftalt: prøves i marts" in lines
+    assert "Find common ground                Green   New" in lines
+    assert lines[lines.index("Agenda for the next review") + 1 :] == [
+        "  - Evaluate and adjust continuously (Amber)",
+        "  - Agree on the ground rules (Amber)",
+    ]
+
+
+def test_checklist_of_a_partnership_not_reviewed(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not reviewed yet: every item "Ikke vurderet", no dates and no agenda."""
+    status, out, _ = run(["checklist", str(example), "frivilligcenter-aarhus"], capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[:3] == [
+        "Tjekliste til godt samarbejde: Samarbejdet med Frivilligcenter Aarhus",
+        "Ikke evalueret endnu.",
+        "0 af 6 punkter på plads",
+    ]
+    assert [line.split("  ")[-1].strip() for line in lines[5:]] == ["Ikke vurderet"] * 6
+    assert "Dagsorden for næste evaluering" not in out
+
+
+def test_checklist_of_an_unknown_partner(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Exit 1 with the nearest partner."""
+    status, out, err = run(["checklist", str(example), "aeldresagen"], capsys)
+    assert (status, out) == (1, "")
+    assert err == (
+        "civsam: partner 'aeldresagen': no organisation has this id or name; "
+        "did you mean 'aeldresagen-aarhus' (Ældre Sagen Aarhus)?\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        (
+            ["talk_ofte=green"],
+            (
+                "argument ITEM=STATUS[:NOTE]: unknown checklist item 'talk_ofte'; expected one of "
+                "common_ground, open_to_differences, talk_often, evaluate_and_adjust, leadership, "
+                "rules_of_play"
+            ),
+        ),
+        (
+            ["talk_often=gren"],
+            (
+                "argument ITEM=STATUS[:NOTE]: unknown status 'gren' for talk_often; "
+                "expected one of ticked, green, amber, red"
+            ),
+        ),
+        (
+            ["talk_often"],
+            (
+                "argument ITEM=STATUS[:NOTE]: expected ITEM=STATUS or ITEM=STATUS:NOTE, such as "
+                "talk_often=amber, found 'talk_often'"
+            ),
+        ),
+    ],
+    ids=["unknown item", "unknown status", "no status"],
+)
+def test_review_refuses_unknown_items_and_statuses(
+    example: Path, capsys: pytest.CaptureFixture[str], items: list[str], message: str
+) -> None:
+    """Exit 2 with the allowed values; the file is unchanged."""
+    before = example.read_bytes()
+    argv = ["review", str(example), "aeldresagen-aarhus", "--date", "2027-01-15", *items]
+    status, out, err = run(argv, capsys)
+    assert (status, out) == (2, "")
+    assert last_error(err) == f"civsam review: error: {message}"
+    assert example.read_bytes() == before
+
+
+def test_review_refuses_an_item_given_twice(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """talk_often twice in one review: exit 2, naming the item."""
+    argv = ["review", str(example), "aeldresagen-aarhus", "--date", "2027-01-15"]
+    status, out, err = run([*argv, "talk_often=red", "talk_often=green"], capsys)
+    assert (status, out) == (2, "")
+    assert err == "civsam: Review.items: expected each item once, found talk_often more than once\n"
+
+
+# -- introductions ---------------------------------------------------------------------------
+
+INTRODUCTIONS_DA = """\
+Hvem kan introducere jer til Købmand Holm, Viby?
+
+Vej 1: Aarhus Kommune → Frivilligcenter Aarhus
+  → Pensionistklubben Solsikken, Viby → Købmand Holm, Viby
+  Aarhus Kommune → Frivilligcenter Aarhus: Langsigtet partnerskab
+  Frivilligcenter Aarhus → Pensionistklubben Solsikken, Viby: Brobygning
+  Pensionistklubben Solsikken, Viby → Købmand Holm, Viby: Deling af ressourcer
+
+Mulige medansøgere
+  Pensionistklubben Solsikken, Viby: Deling af ressourcer
+
+Brobyggere i netværket
+  Frivilligcenter Aarhus
+  Ældre Sagen Aarhus
+  Pensionistklubben Solsikken, Viby
+  Røde Kors Aarhus
+"""
+
+
+def test_introductions_show_the_path_with_each_hops_relations(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Købmand Holm, three hops away: the path broken before an arrow, co-applicants, brokers."""
+    argv = ["introductions", str(example), "Købmand Holm, Viby", "--today", "2026-12-07"]
+    status, out, err = run(argv, capsys)
+    assert (status, err) == (0, "")
+    assert out == INTRODUCTIONS_DA
+    assert too_wide(out) == []
+
+
+def test_introductions_in_english(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang en: the title, the relation kinds and the headings in English."""
+    argv = ["introductions", str(example), "ensomme-gamles-vaern", "--lang", "en"]
+    status, out, _ = run([*argv, "--today", "2026-12-07"], capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[:6] == [
+        "Who can introduce you to Ensomme Gamles Værn?",
+        "",
+        "Path 1: Aarhus Kommune → Ældre Sagen Aarhus → Ensomme Gamles Værn",
+        "  Aarhus Kommune → Ældre Sagen Aarhus: Long-term partnership, Previous project",
+        "    collaboration",
+        "  Ældre Sagen Aarhus → Ensomme Gamles Værn: Previous project collaboration",
+    ]
+    assert lines[lines.index("Possible co-applicants") + 1] == (
+        "  Ældre Sagen Aarhus: Previous project collaboration"
+    )
+    assert "Brokers in the network" in lines
+
+
+def test_introductions_to_a_partner_you_know_or_cannot_reach(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A direct relation says so; a partner no relation reaches has no path and no co-applicant."""
+    argv = ["introductions", str(example), "--today", "2026-12-07"]
+    _, out, _ = run([*argv[:2], "aeldresagen-aarhus", *argv[2:]], capsys)
+    assert out.splitlines()[1:4] == [
+        "I kender allerede Ældre Sagen Aarhus direkte.",
+        "",
+        "Vej 1: Aarhus Kommune → Ældre Sagen Aarhus",
+    ]
+    status, out, _ = run([*argv[:2], "oestjysk-taxa", *argv[2:]], capsys)
+    assert status == 0
+    assert out.splitlines()[:5] == [
+        "Hvem kan introducere jer til Østjysk Taxa?",
+        "Ingen vej gennem jeres kendte relationer.",
+        "",
+        "Mulige medansøgere",
+        "  Ingen etablerede organisationer er knyttet til Østjysk Taxa.",
+    ]
+
+
+def test_introductions_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two ways in, through A or B: both by default, one with --limit 1; 0 is wrong usage."""
+    owner = Organisation("kommune", "Kommune", OrgKind.MUNICIPALITY)
+    project = Project(
+        "To veje",
+        owner,
+        organisations=[Organisation(i, i.upper()) for i in ("a", "b", "mål")],
+        relations=[
+            civsam.Relation("kommune", "a", "partnership"),
+            civsam.Relation("a", "mål", "co_creation"),
+            civsam.Relation("kommune", "b", "acquaintance"),
+            civsam.Relation("mål", "b", "bridge_building"),
+        ],
+    )
+    path = str(save(tmp_path, project))
+    _, out, _ = run(["introductions", path, "mål"], capsys)
+    assert [line for line in out.splitlines() if line.startswith("Vej")] == [
+        "Vej 1: Kommune → A → MÅL",
+        "Vej 2: Kommune → B → MÅL",
+    ]
+    assert "  B → MÅL: Brobygning" in out.splitlines()
+    _, out, _ = run(["introductions", path, "mål", "--limit", "1"], capsys)
+    assert [line for line in out.splitlines() if line.startswith("Vej")] == [
+        "Vej 1: Kommune → A → MÅL"
+    ]
+    status, out, err = run(["introductions", path, "mål", "--limit", "0"], capsys)
+    assert (status, out) == (2, "")
+    assert last_error(err) == (
+        "civsam introductions: error: argument --limit: expected a whole number, 1 or more, "
+        "found '0'"
+    )
+
+
+def test_introductions_to_the_owner_or_nobody(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The owner and an unknown partner are invalid input (exit 1)."""
+    status, out, err = run(["introductions", str(example), "aarhus-kommune"], capsys)
+    assert (status, out) == (1, "")
+    assert err == (
+        "civsam: partner 'aarhus-kommune': Aarhus Kommune is the project's owner, "
+        "not one of its partners\n"
+    )
+    status, _, err = run(["introductions", str(example), "Østjysk Taxi"], capsys)
+    assert status == 1
+    assert err == (
+        "civsam: partner 'Østjysk Taxi': no organisation has this id or name; "
+        "did you mean 'oestjysk-taxa' (Østjysk Taxa)?\n"
+    )
