@@ -259,7 +259,7 @@ class _Writer:
             yield self._sequenced(event)
 
     def check_ins(self, check_ins: Iterable[CheckIn]) -> Iterator[icalendar.Event]:
-        """One recurring event per check-in series, at 10:00 local time all year."""
+        """One recurring event per check-in series, at the same local time all year."""
         advice = (
             f"{self._label('outreach.maintain_contact')}: "
             f"{self._label('outreach.maintain_contact.advice')}"
