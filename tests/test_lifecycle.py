@@ -859,7 +859,7 @@ def test_projects_with_history_fill_every_part() -> None:
     """Over many draws, projects(history=True) exercises every part of the history."""
     seen: set[str] = set()
 
-    @settings(max_examples=60, derandomize=True, database=None)
+    @settings(max_examples=200, derandomize=True, database=None)
     @given(project=projects(history=True))
     def collect(project: Project) -> None:
         seen.update(_history_features(project))
