@@ -627,11 +627,24 @@ def test_next_review_follows_the_evaluation_interval(project: Project) -> None:
     project.record(
         _review(D(2026, 1, 5), leadership="red"), _review(D(2025, 12, 1), leadership="red")
     )
-    assert civsam.checklist(project, "ds").next_review == D(2026, 1, 5) + dt.timedelta(weeks=13)
+    # 13 weeks after 2026-01-05 is Easter Monday, so the first working day after it.
+    assert D(2026, 1, 5) + dt.timedelta(weeks=13) == D(2026, 4, 6)
+    assert civsam.checklist(project, "ds").next_review == D(2026, 4, 7)
     project.planning = civsam.PlanSettings(evaluation_weeks=4)
     assert civsam.checklist(project, "ds").next_review == D(2026, 2, 2)
     project.planning = civsam.PlanSettings(evaluation_weeks=0)
     assert civsam.checklist(project, "ds").next_review is None
+
+
+def test_next_review_falls_on_a_working_day_as_in_the_plan(project: Project) -> None:
+    """13 weeks after 2027-02-15 is Whit Monday: the review moves to Tuesday, as the plan's."""
+    project.record(_review(D(2027, 2, 15), leadership="amber"))
+    project.planning = civsam.PlanSettings(start=D(2027, 2, 16))
+    assert civsam.checklist(project, "ds").next_review == D(2027, 5, 18)
+    [checklist] = civsam.checklists(project)
+    assert checklist.next_review == D(2027, 5, 18)
+    first = next(m for m in civsam.plan(project).milestones if m.partner.id == "ds")
+    assert first.date == checklist.next_review
 
 
 def test_checklist_of_an_unknown_partner(project: Project) -> None:

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import attrs
 
+from civsam.errors import CivsamError
 from civsam.lifecycle import ChecklistItem, ItemReview, ItemStatus, Review
 from civsam.model import Organisation
 from civsam.planning import active_partners
 
 if TYPE_CHECKING:
     from civsam.project import Project
+    from civsam.settings import PlanSettings
 
 __all__ = ["Checklist", "ItemProgress", "Trend", "checklist", "checklists"]
 
@@ -107,29 +110,43 @@ def checklist(project: Project, partner: str) -> Checklist:
     """The checklist of the partnership with ``partner`` (an organisation id)."""
     organisation = project.organisations.get(partner)
     if organisation is None:
-        from civsam.errors import CivsamError  # noqa: PLC0415 - only on the error path
-
         raise CivsamError(f"no organisation with the id {partner!r} in the project")
-    reviews = sorted(
-        (review for review in project.reviews if review.partner == partner),
-        key=lambda review: review.date,
+    reviews = [review for review in project.reviews if review.partner == partner]
+    return _checklist(organisation, reviews, project.planning)
+
+
+def checklists(project: Project) -> tuple[Checklist, ...]:
+    """The checklist of every running partnership: in contact or reviewed, not ended."""
+    by_partner: dict[str, list[Review]] = defaultdict(list)
+    for review in project.reviews:
+        by_partner[review.partner].append(review)
+    organisations, settings = project.organisations, project.planning
+    return tuple(
+        _checklist(organisations[partner], by_partner[partner], settings)
+        for partner in active_partners(project)
     )
+
+
+def _checklist(
+    organisation: Organisation, reviews: list[Review], settings: PlanSettings
+) -> Checklist:
+    """One partnership's checklist from its reviews, in any order."""
+    reviews = sorted(reviews, key=lambda review: review.date)
     history: dict[ChecklistItem, list[tuple[dt.date, ItemReview]]] = {
         item: [] for item in ChecklistItem
     }
     for review in reviews:
         for verdict in review.items:
             history[verdict.item].append((review.date, verdict))
-    weeks = project.planning.evaluation_weeks
-    next_review = reviews[-1].date + dt.timedelta(weeks=weeks) if reviews and weeks else None
+    weeks = settings.evaluation_weeks
+    next_review = (
+        settings.working_days.on_or_after(reviews[-1].date + dt.timedelta(weeks=weeks))
+        if reviews and weeks
+        else None
+    )
     return Checklist(
         organisation,
         tuple(reviews),
         tuple(ItemProgress(item, tuple(history[item])) for item in ChecklistItem),
         next_review,
     )
-
-
-def checklists(project: Project) -> tuple[Checklist, ...]:
-    """The checklist of every running partnership: in contact or reviewed, not ended."""
-    return tuple(checklist(project, partner) for partner in active_partners(project))
