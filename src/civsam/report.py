@@ -106,8 +106,10 @@ class Report:
 
     @property
     def checklists(self) -> tuple[Checklist, ...]:
-        """The checklist of every running partnership."""
-        return checklists(self.project)
+        """The checklist of every running partnership (computed once)."""
+        if "checklists" not in self._cache:
+            self._cache["checklists"] = checklists(self.project)
+        return self._cache["checklists"]  # type: ignore[no-any-return]
 
     @property
     def personal_fields(self) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ import icalendar
 import civsam
 from civsam import (
     CheckIn,
+    Checklist,
     Language,
     Meeting,
     Milestone,
@@ -293,9 +294,8 @@ class _Writer:
                 event["EXDATE"] = icalendar.vDDDLists(list(series.skipped))
             yield self._sequenced(event)
 
-    def _agenda(self, partner: str) -> list[str]:
+    def _agenda(self, progress: Checklist) -> list[str]:
         """The next review's agenda: the red and amber checklist items, with their notes."""
-        progress = civsam.checklist(self.report.project, partner)
         if progress.last_review is None:
             return [self._label("review.not_reviewed")]
         lines = [self._label("review.last_review", date=progress.last_review.isoformat())]
@@ -315,18 +315,16 @@ class _Writer:
             f"{self._label('checklist.evaluate_and_adjust')}: "
             f"{self._label('checklist.evaluate_and_adjust.advice')}"
         )
-        not_reviewed = self._label("review.not_reviewed")
-        reviewed = {review.partner for review in self.report.project.reviews}
+        not_reviewed = [self._label("review.not_reviewed")]
+        checklists = {checklist.partner.id: checklist for checklist in self.report.checklists}
         day = dt.timedelta(days=1)
         for milestone in milestones:
             partner = milestone.partner
             lines = [advice]
             if milestone.number == 1:
                 lines.append("")
-                if partner.id in reviewed:
-                    lines += self._agenda(partner.id)
-                else:
-                    lines.append(not_reviewed)
+                progress = checklists.get(partner.id)
+                lines += self._agenda(progress) if progress is not None else not_reviewed
             contact = self._contact(partner)
             if contact:
                 lines += ["", contact]

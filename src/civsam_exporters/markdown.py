@@ -309,7 +309,8 @@ def outreach_plan(report: Report) -> Iterator[str]:
     )
     yield f"## {_words('report.plan', language)}"
     yield ""
-    approached = {entry.partner for entry in project.outreach}
+    # Each approached partner's current step, in one pass: the last entry counts.
+    approached = {entry.partner: entry.step for entry in project.outreach}
     ranked = [
         placement
         for placement in prio
@@ -328,11 +329,7 @@ def outreach_plan(report: Report) -> Iterator[str]:
 
     def cells(partner: civsam.Organisation, rank: str, quadrant: str) -> list[str]:
         meeting = meetings.get(partner.id)
-        step = (
-            project.outreach_step(partner.id)
-            if partner.id in approached
-            else OutreachStep.NOT_STARTED
-        )
+        step = approached.get(partner.id, OutreachStep.NOT_STARTED)
         return [
             rank,
             escape(partner.name),
