@@ -23,7 +23,7 @@ from civsam._board import _width as width
 from civsam.bundled import example, example_text, template_text
 from civsam.errors import CivsamError, ValidationError
 from civsam.exporting import UnknownFormatError, export, exporters
-from civsam.io import format_for, save, write_atomic
+from civsam.io import ProjectFile, format_for, save, write_atomic
 from civsam.labels import KEYS, label
 from civsam.lifecycle import (
     ChecklistItem,
@@ -610,15 +610,28 @@ def _introductions(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _record(
+    args: argparse.Namespace,
+    out: TextIO,
+    entry: Callable[[Organisation], Touchpoint | OutreachEntry | Review],
+    message: Callable[[Organisation, Language], str],
+) -> int:
+    """Append one entry for ``args.partner`` to the file, reading the file once."""
+    file = ProjectFile.read(_project_path(args.path))
+    language = _language(args, file.project)
+    partner = _partner(file.project, args.partner)
+    file.record(entry(partner))
+    print(message(partner, language), file=out)
+    return EXIT_OK
+
+
 def _log(args: argparse.Namespace, out: TextIO) -> int:
-    path = _project_path(args.path)
-    project = civsam.load(path)
-    language = _language(args, project)
-    partner = _partner(project, args.partner)
     kind = TouchpointKind(args.kind)
-    civsam.record(path, Touchpoint(partner.id, args.date, kind, args.note))
-    print(
-        label(
+    return _record(
+        args,
+        out,
+        lambda partner: Touchpoint(partner.id, args.date, kind, args.note),
+        lambda partner, language: label(
             "cli.logged",
             language,
             kind=label(f"touchpoint_kind.{kind.value}", language),
@@ -626,20 +639,16 @@ def _log(args: argparse.Namespace, out: TextIO) -> int:
             date=args.date.isoformat(),
             path=args.path,
         ),
-        file=out,
     )
-    return EXIT_OK
 
 
 def _step(args: argparse.Namespace, out: TextIO) -> int:
-    path = _project_path(args.path)
-    project = civsam.load(path)
-    language = _language(args, project)
-    partner = _partner(project, args.partner)
     step = OutreachStep(args.step)
-    civsam.record(path, OutreachEntry(partner.id, step, args.date, args.note))
-    print(
-        label(
+    return _record(
+        args,
+        out,
+        lambda partner: OutreachEntry(partner.id, step, args.date, args.note),
+        lambda partner, language: label(
             "cli.stepped",
             language,
             name=partner.name,
@@ -647,32 +656,24 @@ def _step(args: argparse.Namespace, out: TextIO) -> int:
             date=args.date.isoformat(),
             path=args.path,
         ),
-        file=out,
     )
-    return EXIT_OK
 
 
 def _review(args: argparse.Namespace, out: TextIO) -> int:
-    path = _project_path(args.path)
-    project = civsam.load(path)
-    language = _language(args, project)
-    partner = _partner(project, args.partner)
-    try:
-        review = Review(partner.id, args.date, args.items, args.note)
-    except ValueError as error:  # an item given twice
-        raise _UsageError(str(error)) from None
-    civsam.record(path, review)
-    print(
-        label(
-            "cli.reviewed",
-            language,
-            name=partner.name,
-            date=args.date.isoformat(),
-            path=args.path,
+    def review(partner: Organisation) -> Review:
+        try:
+            return Review(partner.id, args.date, args.items, args.note)
+        except ValueError as error:  # an item given twice
+            raise _UsageError(str(error)) from None
+
+    return _record(
+        args,
+        out,
+        review,
+        lambda partner, language: label(
+            "cli.reviewed", language, name=partner.name, date=args.date.isoformat(), path=args.path
         ),
-        file=out,
     )
-    return EXIT_OK
 
 
 def _verdict(text: str) -> ItemReview:

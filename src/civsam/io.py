@@ -33,7 +33,7 @@ from civsam.settings import PlanSettings, PrioritySettings
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-__all__ = ["Format", "dumps", "load", "loads", "record", "save", "write_atomic"]
+__all__ = ["Format", "ProjectFile", "dumps", "load", "loads", "record", "save", "write_atomic"]
 
 Format = Literal["toml", "json"]
 _FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json"}
@@ -63,12 +63,14 @@ def load(path: str | os.PathLike[str]) -> Project:
     :class:`civsam.CivsamError` when the file cannot be read at all.
     """
     fmt = format_for(path)
-    source = os.fspath(path)
+    return loads(_read_bytes(path), fmt, source=os.fspath(path))
+
+
+def _read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as error:
-        raise CivsamError(f"{source}: cannot read the file: {error.strerror}") from None
-    return loads(data, fmt, source=source)
+        raise CivsamError(f"{os.fspath(path)}: cannot read the file: {error.strerror}") from None
 
 
 def loads(data: str | bytes, fmt: Format = "toml", *, source: str | None = None) -> Project:
@@ -288,36 +290,59 @@ def record(path: str | os.PathLike[str], *entries: _Entry) -> Project:
     mark and line endings). Returns the project as it now is; on any error the file is
     unchanged.
     """
-    fmt = format_for(path)
-    source = os.fspath(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise CivsamError(f"{source}: cannot read the file: {error.strerror}") from None
-    project = loads(data, fmt, source=source)
-    try:
-        project.record(*entries)
-    except ValidationError as error:
-        located = (attrs.evolve(problem, file=source) for problem in error.problems)
-        raise ValidationError(located, source=source) from None
-    if not entries:
-        return project
-    if fmt == "toml":
-        updated = _append_toml(data, entries)
+    return ProjectFile.read(path).record(*entries)
+
+
+@attrs.frozen
+class ProjectFile:
+    """A project file read once: its bytes and the project they hold.
+
+    For a caller that needs the project before it knows what to record (the command
+    line resolves a partner's name first), so that a large file is read and checked
+    once, not twice.
+    """
+
+    path: Path
+    data: bytes
+    project: Project
+
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> ProjectFile:
+        """Read and check the file, as :func:`load` does."""
+        data = _read_bytes(path)
+        return cls(Path(path), data, loads(data, format_for(path), source=os.fspath(path)))
+
+    def record(self, *entries: _Entry) -> Project:
+        """Append ``entries`` to the file, as :func:`record` does; returns the new project.
+
+        ``self.project`` is left as it was read.
+        """
+        fmt = format_for(self.path)
+        source = os.fspath(self.path)
+        project = self.project.copy()
         try:
-            appended = loads(updated, fmt, source=source)
-        except ValidationError:
-            appended = None
-        if appended != project:
-            raise CivsamError(
-                f"{source}: cannot append to this file without rewriting it (does it write "
-                "a list such as touchpoints inline, as `touchpoints = [...]`? write each "
-                "entry as a [[touchpoints]] table); the file is unchanged"
-            )
-    else:
-        updated = _append_json(data, entries)
-    write_atomic(path, updated)
-    return project
+            project.record(*entries)
+        except ValidationError as error:
+            located = (attrs.evolve(problem, file=source) for problem in error.problems)
+            raise ValidationError(located, source=source) from None
+        if not entries:
+            return project
+        if fmt == "toml":
+            updated = _append_toml(self.data, entries)
+            try:
+                appended = loads(updated, fmt, source=source)
+            except ValidationError:
+                appended = None
+            if appended != project:
+                raise CivsamError(
+                    f"{source}: cannot append to this file without rewriting it (does it "
+                    "write a list such as touchpoints inline, as `touchpoints = [...]`? write "
+                    "each entry as a [[touchpoints]] table); the file is unchanged"
+                )
+        else:
+            updated = _append_json(self.data, entries)
+        write_atomic(self.path, updated)
+        return project
 
 
 def _append_toml(data: bytes, entries: tuple[_Entry, ...]) -> bytes:
