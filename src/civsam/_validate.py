@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["Checker", "Finding"]
 
 _KNOWN = "the id of one of the project's organisations"
+_NOT_THE_OWNER = ("the owner is not its own partner", "the id of a partner, not the owner")
 
 
 @attrs.frozen(slots=True)
@@ -133,15 +134,14 @@ class Checker:
         """A new assessment: of a known partner, not the owner, and one per partner."""
         partner = assessment.partner
         where = (*path, "partner")
-        if not self.known(partner):
-            yield Finding(where, "unknown organisation", repr(partner), _KNOWN)
-        elif partner == self.owner:
-            yield Finding(
-                where,
+        yield from self.partner(
+            path,
+            partner,
+            owner=(
                 "the owner cannot assess itself",
-                repr(partner),
                 "the id of a potential partner, not the owner",
-            )
+            ),
+        )
         if partner in self._assessed_before or partner in self._assessed:
             yield Finding(
                 where,
@@ -152,18 +152,19 @@ class Checker:
         else:
             self._assessed[partner] = path
 
-    def partner(self, path: Path, partner: str) -> Iterator[Finding]:
-        """A log entry's partner: a known organisation, and not the owner."""
+    def partner(
+        self, path: Path, partner: str, *, owner: tuple[str, str] = _NOT_THE_OWNER
+    ) -> Iterator[Finding]:
+        """An item's partner: a known organisation, and not the owner.
+
+        ``owner`` is the message and the expectation when it names the owner.
+        """
         where = (*path, "partner")
         if not self.known(partner):
             yield Finding(where, "unknown organisation", repr(partner), _KNOWN)
         elif partner == self.owner:
-            yield Finding(
-                where,
-                "the owner is not its own partner",
-                repr(partner),
-                "the id of a partner, not the owner",
-            )
+            message, expected = owner
+            yield Finding(where, message, repr(partner), expected)
 
     def outreach(self, path: Path, entry: OutreachEntry) -> Iterator[Finding]:
         """A step of the outreach: allowed from the partner's current step, not earlier."""
