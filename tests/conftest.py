@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import civsam.bundled
+from civsam.cli import main
 from civsam.plugins import reset_plugins
 
 if TYPE_CHECKING:
@@ -54,3 +55,21 @@ def _installed_plugins_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     reset_plugins()
     yield
     reset_plugins()
+
+
+@pytest.fixture
+def builtin_plugins_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No installed plugin takes part; the registry is forgotten after the test."""
+    monkeypatch.setenv("CIVSAM_LOAD_PLUGINS", "")
+    reset_plugins()
+    yield
+    reset_plugins()
+
+
+@pytest.fixture
+def example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The bundled example, written by ``civsam init --example``."""
+    path = tmp_path / "example.toml"
+    assert main(["init", str(path), "--example"]) == 0
+    capsys.readouterr()
+    return path

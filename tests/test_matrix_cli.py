@@ -5,19 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 import pytest
 
 import civsam
 import civsam.bundled
+from _cli import columns, run
 from civsam import Assessment, Organisation, Project, Quadrant, Rating
-from civsam.cli import main
-from civsam.plugins import reset_plugins
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
 TODAY = "2026-01-01"
@@ -37,45 +34,7 @@ ENGLISH = {
 ENTRY = re.compile(r"(?P<flag>[ !])\s*(?P<rank>\d+)\. (?P<name>.+?) +(?P<scores>\S+/\S+)")
 
 
-@pytest.fixture(autouse=True)
-def _only_builtin_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No installed plugin takes part; the registry is forgotten after each test."""
-    monkeypatch.setenv("CIVSAM_LOAD_PLUGINS", "")
-    reset_plugins()
-    yield
-    reset_plugins()
-
-
-@pytest.fixture
-def example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """The bundled example, written by ``civsam init --example``."""
-    path = tmp_path / "example.toml"
-    assert main(["init", str(path), "--example"]) == 0
-    capsys.readouterr()
-    return path
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the command in-process: exit status, standard output, standard error."""
-    try:
-        status = main(argv)
-    except SystemExit as exit_:  # argparse's own usage errors
-        status = exit_.code if isinstance(exit_.code, int) else 2
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return status, out, err
-
-
-def columns(line: str) -> int:
-    """How many terminal columns a line takes: wide characters 2, combining marks 0."""
-    return sum(
-        0
-        if unicodedata.combining(char)
-        else 2
-        if unicodedata.east_asian_width(char) in {"W", "F"}
-        else 1
-        for char in line
-    )
+pytestmark = pytest.mark.usefixtures("builtin_plugins_only")
 
 
 def too_wide(text: str) -> list[tuple[int, str]]:
