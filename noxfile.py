@@ -2,7 +2,8 @@
 
 Every session runs on the Python interpreter that runs nox, in a fresh virtualenv, and
 installs exactly what `pyproject.toml` lists for it (its dependency groups), so the
-versions live in one place. `nox -s bench` is not part of the default run.
+versions live in one place. `nox -s bench` (the national-size benchmarks, minutes) is
+not part of the default run; `bench_guard`, their small and quick regression guard, is.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import nox
 
 # `nox.project.dependency_groups` first appeared in 2024.10.09.
 nox.needs_version = ">=2024.10.9"
-nox.options.sessions = ["tests", "lint", "typecheck", "architecture", "docs"]
+nox.options.sessions = ["tests", "lint", "typecheck", "architecture", "docs", "bench_guard"]
 # Sessions are not pinned to a Python version, so a machine with one Python runs them all.
 nox.options.error_on_missing_interpreters = False
 # A fresh virtualenv every run: what passes here passes on a clean machine.
@@ -26,6 +27,9 @@ PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 DOCS = ROOT / "docs"
 EXAMPLES = DOCS / "examples"
 BENCHMARK = ROOT / "benchmarks" / "run.py"
+# The steps the guard runs: every ratio step. Memory and end to end have absolute
+# targets that only mean something at national size, so `nox -s bench` checks them.
+GUARD_STEPS = "load,save,save-toml,prioritise,csv,markdown,calendar,introductions,startup"
 
 
 def _groups(*names: str) -> tuple[str, ...]:
@@ -70,7 +74,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """Type-check src, tests and this file with mypy --strict (settings in pyproject.toml)."""
+    """Type-check src, tests, benchmarks and this file with mypy --strict (see pyproject.toml)."""
     session.install(".[xlsx]", *_groups("typecheck"))
     session.run("mypy", *session.posargs)
 
@@ -97,3 +101,19 @@ def bench(session: nox.Session) -> None:
         session.error(f"{BENCHMARK.relative_to(ROOT)} does not exist yet: no benchmarks to run")
     session.install(".[xlsx]", *_groups("bench"))
     session.run("python", str(BENCHMARK.relative_to(ROOT)), *session.posargs)
+
+
+@nox.session
+def bench_guard(session: nox.Session) -> None:
+    """Fail when a step got much slower than its baseline: ratios on a small project.
+
+    5,000 organisations, so it takes a minute or two; CPU-time ratios, not times, with
+    each target doubled (`--margin 2`), so a noisy CI machine does not fail it but a
+    step that lost its design (a pass per partner where one pass does) does. Arguments
+    after `--` replace these, e.g. `nox -s bench_guard -- --size 20000 --check`.
+    """
+    session.install(".", *_groups("bench"))
+    args = session.posargs or [
+        "--size", "5000", "--repeat", "7", "--check", "--margin", "2", "--steps", GUARD_STEPS,
+    ]  # fmt: skip
+    session.run("python", str(BENCHMARK.relative_to(ROOT)), *args)

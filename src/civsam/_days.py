@@ -10,8 +10,6 @@ import datetime as dt
 import functools
 from typing import TYPE_CHECKING
 
-import holidays
-
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -22,6 +20,8 @@ _SATURDAY = 5
 
 @functools.cache
 def _danish_holidays(year: int, *, optional: bool) -> frozenset[dt.date]:
+    import holidays  # noqa: PLC0415 - loaded with the first plan, not at start-up
+
     categories = ("public", "optional") if optional else ("public",)
     return frozenset(holidays.country_holidays("DK", years=year, categories=categories))
 

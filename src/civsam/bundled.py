@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from civsam.io import loads
@@ -14,6 +13,8 @@ __all__ = ["example", "example_text", "template_text"]
 
 
 def _data(name: str) -> str:
+    from importlib import resources  # noqa: PLC0415 - a slow import few commands need
+
     return resources.files("civsam").joinpath("data", name).read_text(encoding="utf-8")
 
 

@@ -147,6 +147,13 @@ def _checklist(
     return Checklist(
         organisation,
         tuple(reviews),
-        tuple(ItemProgress(item, tuple(history[item])) for item in ChecklistItem),
+        tuple(
+            ItemProgress(item, tuple(history[item])) if history[item] else _UNREVIEWED[item]
+            for item in ChecklistItem
+        ),
         next_review,
     )
+
+
+_UNREVIEWED = {item: ItemProgress(item) for item in ChecklistItem}
+"""An item never reviewed, shared: most partnerships in a large register have no reviews."""

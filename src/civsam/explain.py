@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable
 
 from civsam.labels import label
@@ -55,11 +56,34 @@ def render(reasons: Iterable[Reason | str], language: Language | str) -> tuple[s
     """Each reason as a sentence in ``language``; plain texts from rules pass through."""
     lang = Language(language)
     return tuple(
-        reason
-        if isinstance(reason, str)
-        else label(reason.key, lang, **{k: _value(v, lang) for k, v in reason.values})
-        for reason in reasons
+        reason if isinstance(reason, str) else _sentence(reason, lang) for reason in reasons
     )
+
+
+_PLAIN_VALUES = frozenset({int, float, str, Quadrant, RelationKind})
+"""Value types whose sentence depends on the type and value alone: those are remembered."""
+
+
+def _sentence(reason: Reason, language: Language) -> str:
+    values = reason.values
+    if all(type(value) in _PLAIN_VALUES for _, value in values):
+        # Most reasons repeat ("importance 5, set by hand"): a national register's
+        # 100,000 placements say a few dozen different things besides their ranks.
+        # The types are part of the key: 1, 1.0 and True are equal, but read differently.
+        typed = tuple((name, type(value), value) for name, value in values)
+        return _remembered_sentence(reason.key, typed, language)
+    return _fill(reason.key, values, language)
+
+
+@functools.lru_cache(maxsize=1024)
+def _remembered_sentence(
+    key: str, typed: tuple[tuple[str, type, object], ...], language: Language
+) -> str:
+    return _fill(key, tuple((name, value) for name, _, value in typed), language)
+
+
+def _fill(key: str, values: tuple[tuple[str, object], ...], language: Language) -> str:
+    return label(key, language, **{k: _value(v, language) for k, v in values})
 
 
 def score_reason(axis: str, score: Score) -> Reason:

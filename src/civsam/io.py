@@ -8,6 +8,7 @@ target, so a crash mid-save leaves the old file or the new one, never a torn one
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -31,7 +32,7 @@ from civsam.project import Project
 from civsam.settings import PlanSettings, PrioritySettings
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
 __all__ = ["Format", "ProjectFile", "dumps", "load", "loads", "record", "save", "write_atomic"]
 
@@ -133,7 +134,7 @@ def _structure(raw: Any, source: str | None, locator: Callable[[], Locator]) -> 
     header = _one(raw, "project", Header, rows)
     settings = _one(raw, "prioritisation", PrioritySettings, rows, required=False)
     planning = _one(raw, "planning", PlanSettings, rows, required=False)
-    sections = {name: list(_items(raw, name, cls, rows)) for name, cls in SECTIONS.items()}
+    sections = {name: _items(raw, name, cls, rows) for name, cls in SECTIONS.items()}
     rows.extend(_cross_check(header, sections, raw, reserve=bool(rows)))
     if rows:
         locate = locator()
@@ -155,24 +156,27 @@ def _structure(raw: Any, source: str | None, locator: Callable[[], Locator]) -> 
         project=header,
         prioritisation=settings or PrioritySettings(),
         planning=planning or PlanSettings(),
-        **{name: tuple(item for _, item in items) for name, items in sections.items()},
+        **{name: tuple(section.items) for name, section in sections.items()},
     )
     return Project._from_document(document)  # noqa: SLF001 - io and Project are one unit
 
 
 def _cross_check(
     header: Header | None,
-    sections: dict[str, list[tuple[int, Any]]],
+    sections: dict[str, _Section],
     raw: dict[str, Any],
     *,
     reserve: bool,
 ) -> Iterator[_Row]:
+    if not reserve and header is not None and _consistent(header.owner, sections):
+        return iter(())
     checker = Checker(header.owner if header is not None else None)
     findings: list[Finding] = []
     for position, organisation in sections["organisations"]:
         findings.extend(checker.organisation(("organisations", position), organisation))
     if reserve:
-        for position, item in enumerate(raw.get("organisations") or []):
+        listed = raw.get("organisations")
+        for position, item in enumerate(listed if isinstance(listed, list) else []):
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 checker.reserve(("organisations", position), item["id"])
     if header is not None:
@@ -186,7 +190,40 @@ def _cross_check(
     return ((f.path, f.message, f.found, f.expected) for f in findings)
 
 
-def _check_logs(checker: Checker, sections: dict[str, list[tuple[int, Any]]]) -> Iterator[Finding]:
+def _consistent(owner: str, sections: dict[str, _Section]) -> bool:
+    """Whether every id is unique and every reference holds, looked at in bulk.
+
+    A national register has half a million references and almost never a broken one:
+    sets answer for all of them at once. Only when this finds something does the
+    :class:`Checker` go through the file item by item, to find and locate each problem.
+    """
+    ids = {organisation.id for organisation in sections["organisations"].items}
+    relations = sections["relations"].items
+    keys = {(r.source, r.target, r.kind) for r in relations}
+    ends = {r.source for r in relations} | {r.target for r in relations}
+    assessed = {assessment.partner for assessment in sections["assessments"].items}
+    partners = assessed | {touchpoint.partner for touchpoint in sections["touchpoints"].items}
+    if (
+        len(ids) != len(sections["organisations"])
+        or owner not in ids
+        or len(keys) != len(relations)
+        or not ends <= ids
+        or len(assessed) != len(sections["assessments"])
+        or owner in partners
+        or not partners <= ids
+    ):
+        return False
+    # Outreach steps and reviews have rules of order; the Checker looks at them, knowing
+    # the ids (few projects record many).
+    checker = Checker(owner, ids)
+    findings = itertools.chain(
+        *(checker.outreach(("outreach", n), entry) for n, entry in sections["outreach"]),
+        *(checker.review(("reviews", n), review) for n, review in sections["reviews"]),
+    )
+    return next(findings, None) is None
+
+
+def _check_logs(checker: Checker, sections: dict[str, _Section]) -> Iterator[Finding]:
     """The history's entries: partners that exist, steps in an allowed order."""
     for position, touchpoint in sections["touchpoints"]:
         yield from checker.partner(("touchpoints", position), touchpoint.partner)
@@ -197,11 +234,11 @@ def _check_logs(checker: Checker, sections: dict[str, list[tuple[int, Any]]]) ->
 
 
 def _unbuilt_references(
-    checker: Checker, sections: dict[str, list[tuple[int, Any]]], raw: dict[str, Any]
+    checker: Checker, sections: dict[str, _Section], raw: dict[str, Any]
 ) -> Iterator[Finding]:
     """The ids named by relations, assessments and log entries that failed to structure."""
     for name in ("relations", "assessments", "outreach", "touchpoints", "reviews"):
-        built = {position for position, _ in sections[name]}
+        built = set(sections[name].positions)
         items = raw.get(name)
         for position, item in enumerate(items if isinstance(items, list) else []):
             if position not in built and isinstance(item, dict):
@@ -231,22 +268,44 @@ def _one(
     return None
 
 
-def _items(
-    raw: dict[str, Any], key: str, cls: type[Any], rows: list[_Row]
-) -> Iterator[tuple[int, Any]]:
+class _Section:
+    """The values one list of tables became, with each one's position in the list."""
+
+    __slots__ = ("items", "positions")
+
+    def __init__(self, items: list[Any], positions: Sequence[int]) -> None:
+        self.items = items
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[tuple[int, Any]]:
+        return zip(self.positions, self.items, strict=True)
+
+
+def _items(raw: dict[str, Any], key: str, cls: type[Any], rows: list[_Row]) -> _Section:
     value = raw.get(key, [])
     if not isinstance(value, list):
         rows.append(((key,), "wrong value", describe(value), f"a list of tables ([[{key}]])"))
-        return
+        return _Section([], ())
     structure = converter.get_structure_hook(cls)
+    items: list[Any] = []
+    append = items.append
+    failed: set[int] = set()
     for position, item in enumerate(value):
         if not isinstance(item, dict):
             rows.append(((key, position), "wrong value", describe(item), "a table"))
+            failed.add(position)
             continue
         try:
-            yield position, structure(item, cls)
+            append(structure(item, cls))
         except (BaseValidationError, TypeError, ValueError) as error:
             rows.extend(walk_errors(error, (key, position)))
+            failed.add(position)
+    if not failed:
+        return _Section(items, range(len(items)))
+    return _Section(items, [n for n in range(len(value)) if n not in failed])
 
 
 def _json_default(value: object) -> str:

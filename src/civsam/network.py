@@ -19,13 +19,12 @@ import itertools
 import math
 from collections import defaultdict
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
-import networkx as nx
 
 from civsam.errors import Problem, ValidationError
-from civsam.model import Organisation, OrgKind, RelationKind
+from civsam.model import Organisation, OrgKind, Relation, RelationKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -191,12 +190,13 @@ def introductions(
     owner = project.owner
     _check(project, partner, limit, brokers)
     day = as_of if as_of is not None else dt.date.today()  # noqa: DTZ011 - today unless told
-    adjacency = _links(project, day)
+    network = _network(project, day)
+    adjacency = network.adjacency
     organisations = project.organisations
     found = _paths(adjacency, owner.id, partner, limit)
     pairs = {_pair(partner, other) for other in adjacency.get(partner, {})}
     pairs.update(_pair(*hop) for ids in found for hop in itertools.pairwise(ids))
-    kinds = _kinds(project, day, pairs)
+    kinds = _kinds(network, day, pairs)
     return Introductions(
         partner=organisations[partner],
         paths=tuple(_path(organisations, adjacency, kinds, ids) for ids in found),
@@ -265,21 +265,48 @@ _Adjacency = dict[str, dict[str, float]]
 _Pair = tuple[str, str]
 
 
-def _links(project: Project, day: dt.date) -> _Adjacency:
-    """The undirected network in one pass: neighbours, and the strongest link to each."""
+class _Network(NamedTuple):
+    """The undirected network on one day, made once and kept with the project."""
+
+    day: dt.date
+    adjacency: _Adjacency
+    """Each organisation's neighbours and the strongest link to each."""
+    incident: dict[str, list[Relation]]
+    """Each organisation's relations, either end."""
+
+
+def _network(project: Project, day: dt.date) -> _Network:
+    """The network of ``day``, from the project's memory if it has not changed since.
+
+    Reading 300,000 relations takes longer than answering a question about them, so
+    asking about a thousand partners reads them once. One day is kept: the strengths
+    of ended relations depend on it.
+    """
+    kept = project._remember("network", lambda: _links(project, day))  # noqa: SLF001
+    if kept.day != day:
+        project._derived["network"] = kept = _links(project, day)  # noqa: SLF001
+    return kept
+
+
+def _links(project: Project, day: dt.date) -> _Network:
+    """The undirected network in one pass: neighbours, the strongest link to each, relations."""
     weights = dict(RELATION_STRENGTH)
     adjacency: defaultdict[str, dict[str, float]] = defaultdict(dict)
+    incident: defaultdict[str, list[Relation]] = defaultdict(list)
     for relation in project.relations:
         strength = weights[relation.kind]
         until = relation.until
         if until is not None and until < day:
             strength *= ENDED_FACTOR
         source, target = relation.source, relation.target
+        incident[source].append(relation)
+        incident[target].append(relation)
         around = adjacency[source]
         if around.get(target, 0.0) < strength:
             around[target] = strength
             adjacency[target][source] = strength
-    return adjacency
+    # Plain dicts: the network is shared, and a defaultdict would grow on a look-up.
+    return _Network(day, dict(adjacency), dict(incident))
 
 
 def _pair(one: str, other: str) -> _Pair:
@@ -287,27 +314,24 @@ def _pair(one: str, other: str) -> _Pair:
 
 
 def _kinds(
-    project: Project, day: dt.date, pairs: set[_Pair]
+    network: _Network, day: dt.date, pairs: set[_Pair]
 ) -> dict[_Pair, tuple[RelationKind, ...]]:
     """The kinds of relation within each of a few pairs, strongest first.
 
-    Only the hops of the paths found and the partner's neighbours need them: a second,
-    filtering pass is cheaper than keeping every pair's kinds in the first one.
+    Only the hops of the paths found and the partner's neighbours need them; each pair's
+    relations are among the first organisation's.
     """
     found: dict[_Pair, dict[RelationKind, float]] = {}
-    ends = {end for pair in pairs for end in pair}
-    for relation in project.relations:
-        source, target = relation.source, relation.target
-        if source not in ends or target not in ends:
-            continue
-        pair = _pair(source, target)
-        if pair not in pairs:
-            continue
-        strength = RELATION_STRENGTH[relation.kind]
-        if relation.until is not None and relation.until < day:
-            strength *= ENDED_FACTOR
-        kinds = found.setdefault(pair, {})
-        kinds[relation.kind] = max(strength, kinds.get(relation.kind, 0.0))
+    for pair in pairs:
+        one, other = pair
+        for relation in network.incident.get(one, ()):
+            if other not in (relation.source, relation.target):
+                continue
+            strength = RELATION_STRENGTH[relation.kind]
+            if relation.until is not None and relation.until < day:
+                strength *= ENDED_FACTOR
+            kinds = found.setdefault(pair, {})
+            kinds[relation.kind] = max(strength, kinds.get(relation.kind, 0.0))
     return {
         pair: tuple(sorted(kinds, key=lambda kind: (-kinds[kind], _KIND_ORDER[kind])))
         for pair, kinds in found.items()
@@ -350,13 +374,20 @@ def _paths(adjacency: _Adjacency, owner: str, partner: str, limit: int) -> list[
 def _region(adjacency: _Adjacency, owner: str, partner: str) -> dict[str, int] | None:
     """Organisations on some path of d or d + 1 hops, with their distance to the partner.
 
-    Breadth-first from the partner until the owner's distance d is known, then from the
-    owner through those whose two distances add up to at most d + 1 (every organisation on
-    a shortest path to such a one does too, so the second search finds them all).
+    Two breadth-first searches grow a ball around the owner and one around the partner,
+    a whole layer at a time, the smaller side first, until they meet: then their radii
+    add up to d. Every walk of at most d + 1 hops stays inside the two balls (its k-th
+    organisation is at most k from the owner and d + 1 - k from the partner), so the
+    distances to the partner are taken inside them, which leaves every distance on such
+    a walk as it is. Then, from the owner, through those whose two distances add up to
+    at most d + 1 (every organisation on a shortest path to such a one does too, so
+    this search finds them all). In a national network the balls hold a few thousand
+    organisations where one search from the partner would visit most of the 100,000.
     """
-    to_partner = _distances(adjacency, partner, owner)
-    if owner not in to_partner:
+    balls = _balls(adjacency, owner, partner)
+    if balls is None:
         return None
+    to_partner = _distances(adjacency, partner, balls)
     bound = to_partner[owner] + 1
     from_owner = {owner: 0}
     layer = [owner]
@@ -373,16 +404,38 @@ def _region(adjacency: _Adjacency, owner: str, partner: str) -> dict[str, int] |
     return {node: to_partner[node] for node in from_owner}
 
 
-def _distances(adjacency: _Adjacency, start: str, goal: str) -> dict[str, int]:
-    """Hops from ``start``, layer by layer, up to and including the layer with ``goal``."""
+def _balls(adjacency: _Adjacency, owner: str, partner: str) -> set[str] | None:
+    """The organisations within r of the owner or s of the partner, r + s = d; None: no path."""
+    if owner not in adjacency or partner not in adjacency:
+        return None
+    reached = ({owner}, {partner})
+    layers = ([owner], [partner])
+    while True:
+        side = 0 if len(layers[0]) <= len(layers[1]) else 1
+        seen, other_side = reached[side], reached[1 - side]
+        following = []
+        for node in layers[side]:
+            for neighbour in adjacency[node]:
+                if neighbour not in seen:
+                    seen.add(neighbour)
+                    following.append(neighbour)
+        if not following:
+            return None
+        layers[side][:] = following
+        if not other_side.isdisjoint(following):
+            return reached[0] | reached[1]
+
+
+def _distances(adjacency: _Adjacency, start: str, within: set[str]) -> dict[str, int]:
+    """Hops from ``start`` to each organisation ``within`` reaches, going only through them."""
     distance = {start: 0}
-    layer = [start] if start in adjacency else []
-    while layer and goal not in distance:
+    layer = [start]
+    while layer:
         depth = distance[layer[0]] + 1
         following: list[str] = []
         for node in layer:
             for other in adjacency[node]:
-                if other not in distance:
+                if other in within and other not in distance:
                     distance[other] = depth
                     following.append(other)
         layer = following
@@ -513,6 +566,8 @@ def _co_applicants(
 def _ranked_brokers(project: Project, limit: int) -> tuple[Broker, ...]:
     if not limit:
         return ()
+    import networkx as nx  # noqa: PLC0415 - loaded by the one function that needs it
+
     organisations = project.organisations
     graph: nx.Graph[str] = nx.Graph()
     # Sorted, so that neither the sample nor the sums depend on the order of the file.

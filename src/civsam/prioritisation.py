@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import os
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal, NamedTuple, cast
 
 import attrs
 
+from civsam._checks import MAX_SCORE, MIN_SCORE
 from civsam.errors import CivsamError
 from civsam.explain import render, score_reason
 from civsam.model import Assessment, Language, Organisation, Quadrant
@@ -47,6 +49,7 @@ _ORDERS_BY_FLAGS = tuple(  # important * 2 + easy → the quadrant's order
     )
 )
 _ORDER, _PARTNER = 0, 4  # positions in a row (see _Row)
+_BY_PARTNER = operator.attrgetter("partner")
 
 
 @attrs.frozen(slots=True)
@@ -386,10 +389,10 @@ def prioritise(
     )
     spread = settings.disagreement_spread
     if type(chosen) is MatrixRule:
-        rows = _matrix_rows(project, chosen, resolver, spread)
+        rows = _matrix_rows(project, chosen, resolver, spread)  # in rank order already
     else:
         rows = _rule_rows(project, chosen, resolver, spread)
-    rows.sort()
+        rows.sort()
     return Prioritisation(
         rows,
         organisations=project._shared_organisations(),  # noqa: SLF001 - copy on write
@@ -406,49 +409,66 @@ def _disagree(importance: Score, ease: Score, spread: int) -> bool:
 def _matrix_rows(
     project: Project, rule: MatrixRule, resolver: Resolver, spread: int
 ) -> list[tuple[Any, ...]]:
-    """The guide's rule as a tight loop: no per-partner objects until one is looked at."""
+    """The guide's rule as a tight loop, in rank order: no objects until a placement is read.
+
+    Scores set by hand are whole numbers 1–5, so such partners fall into 25 groups, one
+    per pair of scores, which rank in a fixed order; within a group only the ids decide.
+    Sorting each group by id alone costs far less than sorting every row by all five of
+    its keys. Partners with other scores (raters, derived) join by a sort at the end.
+    """
     importance_threshold, ease_threshold = rule.importance_threshold, rule.ease_threshold
     orders = _ORDERS_BY_FLAGS
+    by_hand: list[list[list[Assessment]]] = [[[] for _ in range(6)] for _ in range(6)]
     rows: list[tuple[Any, ...]] = []
     append = rows.append
     for assessment in project.assessments.values():
         importance, ease = assessment.importance, assessment.ease
-        if importance is None or ease is None or assessment.ratings:
-            importance_score = resolver.importance(assessment)
-            ease_score = resolver.ease(assessment)
-            flags = (importance_score.value >= importance_threshold) * 2 + (
-                ease_score.value >= ease_threshold
-            )
-            append(
-                (
-                    orders[flags],
-                    -(importance_score.value + ease_score.value),
-                    -importance_score.value,
-                    -ease_score.value,
-                    assessment.partner,
-                    assessment,
-                    _Extra(
-                        importance_score,
-                        ease_score,
-                        _disagree(importance_score, ease_score, spread),
-                        None,
-                    ),
-                )
-            )
+        if importance is not None and ease is not None and not assessment.ratings:
+            by_hand[importance][ease].append(assessment)
             continue
-        flags = (importance >= importance_threshold) * 2 + (ease >= ease_threshold)
-        # Hand-set scores: the Score objects are made when the placement is looked at.
+        importance_score = resolver.importance(assessment)
+        ease_score = resolver.ease(assessment)
+        flags = (importance_score.value >= importance_threshold) * 2 + (
+            ease_score.value >= ease_threshold
+        )
         append(
             (
                 orders[flags],
+                -(importance_score.value + ease_score.value),
+                -importance_score.value,
+                -ease_score.value,
+                assessment.partner,
+                assessment,
+                _Extra(
+                    importance_score,
+                    ease_score,
+                    _disagree(importance_score, ease_score, spread),
+                    None,
+                ),
+            )
+        )
+    derived = rows
+    rows = []
+    groups = sorted(
+        (
+            (
+                orders[(importance >= importance_threshold) * 2 + (ease >= ease_threshold)],
                 -(importance + ease),
                 -importance,
                 -ease,
-                assessment.partner,
-                assessment,
-                None,
-            )
+            ),
+            by_hand[importance][ease],
         )
+        for importance in range(MIN_SCORE, MAX_SCORE + 1)
+        for ease in range(MIN_SCORE, MAX_SCORE + 1)
+    )
+    for (order, priority, importance, ease), group in groups:
+        group.sort(key=_BY_PARTNER)
+        # Hand-set scores: the Score objects are made when the placement is looked at.
+        rows += [(order, priority, importance, ease, a.partner, a, None) for a in group]
+    if derived:
+        rows += derived
+        rows.sort()  # one long sorted run and a few more: merged, not sorted afresh
     return rows
 
 

@@ -8,10 +8,9 @@ mappings are read-only views and the graph is a frozen copy, rebuilt after a cha
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
-import networkx as nx
 
 from civsam._checks import to_tuple_of_str
 from civsam._converter import describe
@@ -25,13 +24,14 @@ from civsam.settings import PlanSettings, PrioritySettings
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
     from networkx import MultiDiGraph
 
 __all__ = ["Project"]
 
 _Item = Organisation | Relation | Assessment
+_T = TypeVar("_T")
 _Entry = ReadinessAnswer | OutreachEntry | Touchpoint | Review
 
 
@@ -76,6 +76,7 @@ class Project:
 
     __slots__ = (
         "_assessments",
+        "_derived",
         "_graph",
         "_header",
         "_organisations",
@@ -118,6 +119,7 @@ class Project:
         self._relations: dict[tuple[str, str, str], Relation] = {}
         self._assessments: dict[str, Assessment] = {}
         self._graph: MultiDiGraph[str] | None = None
+        self._derived: dict[str, Any] = {}
         self._planning = PlanSettings()
         self._readiness: list[ReadinessAnswer] = []
         self._outreach: list[OutreachEntry] = []
@@ -137,6 +139,7 @@ class Project:
         project._relations = {_key(r): r for r in document.relations}
         project._assessments = {a.partner: a for a in document.assessments}
         project._graph = None
+        project._derived = {}
         project._planning = document.planning
         project._readiness = list(document.readiness)
         project._outreach = list(document.outreach)
@@ -306,8 +309,28 @@ class Project:
         ``NetworkXError``; change the project instead.
         """
         if self._graph is None:
-            self._graph = _build_graph(self._organisations.values(), self._relations.values())
+            # networkx loads with the first graph: a command that needs none starts faster.
+            from civsam._graph import build_graph  # noqa: PLC0415
+
+            self._graph = build_graph(self._organisations.values(), self._relations.values())
         return self._graph
+
+    def _changed(self) -> None:
+        """Organisations or relations changed: what was derived from them is made again."""
+        self._graph = None
+        self._derived = {}
+
+    def _remember(self, key: str, make: Callable[[], _T]) -> _T:
+        """A value derived from the organisations and relations, kept until they change.
+
+        For views other modules make of the network (the undirected one introductions
+        search): one pass over 300,000 relations, not one per question.
+        """
+        try:
+            return cast("_T", self._derived[key])
+        except KeyError:
+            value = self._derived[key] = make()
+            return value
 
     @property
     def readiness(self) -> tuple[ReadinessAnswer, ...]:
@@ -402,7 +425,7 @@ class Project:
             self._relations[_key(rel)] = rel
         for assessment in assessments:
             self._assessments[assessment.partner] = assessment
-        self._graph = None
+        self._changed()
 
     def record(self, *entries: _Entry) -> None:
         """Record what happened: readiness answers, outreach steps, touchpoints, reviews.
@@ -456,7 +479,7 @@ class Project:
                 ]
             )
         self._writable_organisations()[organisation.id] = organisation
-        self._graph = None
+        self._changed()
         return old
 
     def remove(self, organisation_id: str) -> Organisation:
@@ -486,7 +509,7 @@ class Project:
         self._outreach = [e for e in self._outreach if e.partner != organisation_id]
         self._touchpoints = [e for e in self._touchpoints if e.partner != organisation_id]
         self._reviews = [e for e in self._reviews if e.partner != organisation_id]
-        self._graph = None
+        self._changed()
         return organisation
 
     def relate(
@@ -521,7 +544,7 @@ class Project:
         for relation in removed:
             del self._relations[_key(relation)]
         if removed:
-            self._graph = None
+            self._changed()
         return removed
 
     def assess(self, partner: str, **fields: Any) -> Assessment:
@@ -627,89 +650,3 @@ def _unknown(path: Path, organisation_id: str) -> Finding:
         repr(organisation_id),
         "the id of one of the project's organisations",
     )
-
-
-class _Attributes(dict[str, Any]):
-    """A node's or edge's attributes, read-only once the graph is built.
-
-    ``nx.freeze`` stops new nodes and edges, but not ``graph.nodes[n]["name"] = …``; the
-    project's graph is shared between callers, so its attributes are locked too. A copy
-    (``graph.copy()``, ``nx.Graph(graph)``) gets fresh attributes that can be changed.
-    """
-
-    __slots__ = ("_locked",)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._locked = False
-        super().__init__(*args, **kwargs)
-
-    def lock(self) -> None:
-        self._locked = True
-
-    def _refuse(self, *_args: Any, **_kwargs: Any) -> Any:
-        if self._locked:
-            raise nx.NetworkXError(
-                "the project's graph is read-only; change the project, or work on graph.copy()"
-            )
-        return None
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self._refuse()
-        super().__setitem__(key, value)
-
-    def __delitem__(self, key: str) -> None:
-        self._refuse()
-        super().__delitem__(key)
-
-    def update(self, *args: Any, **kwargs: Any) -> None:
-        self._refuse()
-        super().update(*args, **kwargs)
-
-    def pop(self, *args: Any) -> Any:
-        self._refuse()
-        return super().pop(*args)
-
-    def popitem(self) -> tuple[str, Any]:
-        self._refuse()
-        return super().popitem()
-
-    def setdefault(self, key: str, default: Any = None) -> Any:
-        self._refuse()
-        return super().setdefault(key, default)
-
-    def clear(self) -> None:
-        self._refuse()
-        super().clear()
-
-    def __ior__(self, other: Any) -> Any:  # type: ignore[misc] # dict's |= bypasses update
-        self._refuse()
-        return super().__ior__(other)
-
-
-class _ProjectGraph(nx.MultiDiGraph):  # type: ignore[type-arg]
-    """A MultiDiGraph whose attribute dicts can be locked (networkx's factory hooks)."""
-
-    node_attr_dict_factory = _Attributes
-    edge_attr_dict_factory = _Attributes
-    graph_attr_dict_factory = _Attributes
-
-
-def _build_graph(
-    organisations: Iterable[Organisation], relations: Iterable[Relation]
-) -> MultiDiGraph[str]:
-    graph: MultiDiGraph[str] = _ProjectGraph()
-    graph.add_nodes_from(
-        (o.id, {"organisation": o, "name": o.name, "kind": o.kind.value}) for o in organisations
-    )
-    # Keyed 4-tuples: one edge per relation kind between two organisations.
-    edges: Iterable[Any] = (
-        (r.source, r.target, r.kind.value, {"relation": r, "kind": r.kind.value, "since": r.since})
-        for r in relations
-    )
-    graph.add_edges_from(edges)
-    for _, node_data in graph.nodes(data=True):
-        cast("_Attributes", node_data).lock()
-    for _, _, edge_data in graph.edges(data=True):
-        cast("_Attributes", edge_data).lock()
-    cast("_Attributes", graph.graph).lock()
-    return cast("MultiDiGraph[str]", nx.freeze(graph))

@@ -12,12 +12,15 @@ import enum
 import math
 import statistics
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
-import networkx as nx
 
 from civsam.model import Assessment, Organisation, Relation, RelationKind
 from civsam.settings import Derivation
+
+if TYPE_CHECKING:
+    from networkx import MultiDiGraph
 
 __all__ = ["Factor", "Score", "ScoreSource"]
 
@@ -80,7 +83,7 @@ class Resolver:
         target_groups: tuple[str, ...],
         organisations: Mapping[str, Organisation],
         relations: Callable[[], Iterable[Relation]],
-        graph: Callable[[], nx.MultiDiGraph[str]],
+        graph: Callable[[], MultiDiGraph[str]],
         derivation: Derivation,
         as_of: dt.date,
     ) -> None:
@@ -201,6 +204,8 @@ class Resolver:
                 self._second = frozenset()
             else:
                 # The graph is built only now, when a score actually needs it.
+                import networkx as nx  # noqa: PLC0415 - with the graph, not at start-up
+
                 undirected = self._graph().to_undirected(as_view=True)
                 reach = nx.single_source_shortest_path_length(undirected, self._owner, cutoff=2)
                 self._second = frozenset(n for n, d in reach.items() if d == 2)  # noqa: PLR2004

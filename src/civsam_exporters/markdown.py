@@ -16,6 +16,7 @@ The report is a list of sections; a plugin can add its own with
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator
@@ -55,6 +56,7 @@ Section = Callable[[Report], Iterable[str]]
 """A section: lines of Markdown for a report; sections are separated by a blank line."""
 
 _PUNCTUATION = {char: "\\" + char for char in string.punctuation}
+_ESCAPES = str.maketrans(_PUNCTUATION)  # one C-level pass, not a Python call per character
 _SPACES = re.compile(r"[\r\n\t\x0b\x0c\x85\u2028\u2029]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _MERMAID_DROP = re.compile(r"[\"`\\#;<>&{}\[\]:|]")
@@ -68,7 +70,7 @@ def escape(text: str) -> str:
     """Text from the data, safe in any Markdown context, table cells included."""
     # Leading spaces go: four at a line's start would make an indented code block.
     text = _CONTROL.sub("", _SPACES.sub(" ", text)).lstrip(" ")
-    return "".join(_PUNCTUATION.get(char, char) for char in text)
+    return text.translate(_ESCAPES)
 
 
 def table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
@@ -194,9 +196,9 @@ def partners(report: Report) -> Iterator[str]:
         cells = [
             str(placement.rank),
             _name(placement),
-            escape(label(f"quadrant_short.{placement.quadrant.value}", language)),
-            escape(format_number(placement.importance, language)),
-            escape(format_number(placement.ease, language)),
+            _words(f"quadrant_short.{placement.quadrant.value}", language),
+            _number(placement.importance, language),
+            _number(placement.ease, language),
             escape(assessment.shared_interest),
             escape(assessment.challenges),
             escape(assessment.existing_relation),
@@ -206,6 +208,18 @@ def partners(report: Report) -> Iterator[str]:
         return cells
 
     yield from table(header, (row(p) for p in prio))
+
+
+@functools.cache
+def _every_weeks(weeks: int, language: Language) -> str:
+    """The label "every n weeks", escaped once for each n."""
+    return escape(label("plan.every_weeks", language, weeks=weeks))
+
+
+@functools.lru_cache(maxsize=1024)
+def _number(value: float, language: Language) -> str:
+    """A score, escaped once (a decimal comma or point is punctuation); few recur often."""
+    return escape(format_number(value, language))
 
 
 def _contact(report: Report, placement: Placement) -> str:
@@ -220,13 +234,16 @@ def _contact(report: Report, placement: Placement) -> str:
 def reasons(report: Report) -> Iterator[str]:
     """Each partner's reasons, in rank order."""
     language = report.language
+    # Most sentences recur from partner to partner ("importance 5, set by hand"): each
+    # is escaped once. Only for this export, so nothing is kept afterwards.
+    item = functools.lru_cache(maxsize=1024)(lambda reason: f"- {escape(reason)}")
     yield f"## {label('report.reasons', language)}"
     for placement in report.prioritisation:
         yield ""
         flag = " ⚠" if placement.disagreement else ""
         yield f"### {placement.rank}\\. {_name(placement)}{flag}"
         yield ""
-        yield from (f"- {escape(reason)}" for reason in placement.explain(language))
+        yield from map(item, placement.explain(language))
 
 
 def _day(day: dt.date) -> str:
@@ -245,7 +262,15 @@ def _time(when: dt.datetime) -> str:
 
 def _words(key: str, language: Language, **values: object) -> str:
     """A label, escaped after its values are filled in (the values may be data)."""
+    if not values:
+        return _constant(key, language)
     return escape(label(key, language, **values))
+
+
+@functools.cache
+def _constant(key: str, language: Language) -> str:
+    """A label without values, escaped once: tables repeat them in every row."""
+    return escape(label(key, language))
 
 
 def readiness(report: Report) -> Iterator[str]:
@@ -363,7 +388,7 @@ def outreach_plan(report: Report) -> Iterator[str]:
         def every(weeks: int) -> str:
             if weeks == 1:
                 return _words("plan.every_week", language)
-            return _words("plan.every_weeks", language, weeks=weeks)
+            return _every_weeks(weeks, language)
 
         header = [_words(f"column.{c}", language) for c in ("partner", "every", "first")]
         yield from table(
@@ -405,7 +430,7 @@ def due(report: Report) -> Iterator[str]:
 
 def checklists(report: Report) -> Iterator[str]:
     """Each running partnership against the guide's six items, and the next review's agenda."""
-    language, running = report.language, report.checklists  # computed on each access
+    language, running = report.language, report.checklists
     yield f"## {_words('checklist.title', language)}"
     if not running:
         yield ""
@@ -423,6 +448,28 @@ def _status(status: civsam.ItemStatus | None, language: Language) -> str:
 def _checklist(checklist: Checklist, language: Language) -> Iterator[str]:
     yield f"### {_words('review.partnership', language, name=checklist.partner.name)}"
     yield ""
+    if not checklist.reviews and all(not progress.history for progress in checklist.items):
+        # Never reviewed: the same lines for every such partnership (thousands, in a
+        # national register), so they are made once.
+        items = tuple(progress.item for progress in checklist.items)
+        yield from _unreviewed(items, checklist.next_review, language)
+        return
+    yield from _checklist_body(checklist, language)
+
+
+@functools.cache
+def _unreviewed(
+    items: tuple[civsam.ChecklistItem, ...], upcoming: dt.date | None, language: Language
+) -> tuple[str, ...]:
+    """The checklist's lines below its title when no item has been reviewed."""
+    checklist = Checklist(_NOBODY, (), tuple(civsam.ItemProgress(item) for item in items), upcoming)
+    return tuple(_checklist_body(checklist, language))
+
+
+_NOBODY = civsam.Organisation("-", "-")
+
+
+def _checklist_body(checklist: Checklist, language: Language) -> Iterator[str]:
     yield f"- {_words('review.done', language, done=checklist.done)}"
     last, upcoming = checklist.last_review, checklist.next_review
     if last is None:
