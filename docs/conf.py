@@ -1,10 +1,20 @@
 """Sphinx configuration for civsam's documentation (MyST Markdown, the furo theme).
 
 Build it with `nox -s docs`; warnings are errors there. The code examples in these pages
-are run by tests/test_docs.py, not by Sphinx.
+are run by tests/test_docs.py, not by Sphinx. The pictures the pages show are drawn from
+the bundled example when the build starts (see make_pictures.py), so they always show what
+this version of civsam draws; they are not committed.
 """
 
+import sys
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
 import civsam
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_pictures  # importable once its folder is on the path (ruff allows it)
 
 project = "civsam"
 author = "The civsam developers"
@@ -34,3 +44,14 @@ autodoc_default_options = {"show-inheritance": True}
 
 html_theme = "furo"
 html_title = f"civsam {release}"
+
+
+def _draw_pictures(app: Sphinx) -> None:
+    """Draw the tutorial's pictures before Sphinx reads the pages that show them."""
+    make_pictures.write_pictures(Path(app.srcdir) / "_generated")
+
+
+def setup(app: Sphinx) -> dict[str, bool]:
+    """Hook the pictures into the build."""
+    app.connect("builder-inited", _draw_pictures)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

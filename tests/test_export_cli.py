@@ -20,8 +20,12 @@ NO_PERSONAL_DATA = "civsam: personal data in this export: none\n"
 DEMO_FILES = [
     "example-csv-rfc4180.csv",
     "example-csv.csv",
+    "example-graphml.graphml",
+    "example-html.html",
     "example-ics.ics",
+    "example-kumu.json",
     "example-markdown.md",
+    "example-svg.svg",
     "example.toml",
 ]
 
@@ -124,7 +128,8 @@ def test_an_unknown_format_is_wrong_usage_listing_the_formats(
     assert main(["export", str(example_path), "-f", "pdf", "-o", str(out)]) == 2
     captured = capsysbinary.readouterr()
     assert captured.err.decode("utf-8") == (
-        "civsam: unknown format 'pdf'; the formats there are: csv, csv-rfc4180, ics, markdown\n"
+        "civsam: unknown format 'pdf'; the formats there are: "
+        "csv, csv-rfc4180, graphml, html, ics, kumu, markdown, svg\n"
     )
     assert captured.out == b""
     assert not out.exists()
@@ -194,8 +199,12 @@ def demo_output(folder: Path) -> str:
         "example.toml": len(example_text().encode("utf-8")),
         "example-csv.csv": len(expected("csv")),
         "example-csv-rfc4180.csv": len(expected("csv-rfc4180")),
+        "example-graphml.graphml": len(expected("graphml")),
+        "example-html.html": len(expected("html")),
         "example-ics.ics": len(expected("ics")),
+        "example-kumu.json": len(expected("kumu")),
         "example-markdown.md": len(expected("markdown")),
+        "example-svg.svg": len(expected("svg")),
     }
     lines = [f"Wrote {folder / name} ({size:,} bytes)" for name, size in sizes.items()]
     lines.append(
@@ -210,7 +219,7 @@ def check_demo_files(folder: Path) -> None:
     assert sorted(path.name for path in folder.iterdir()) == DEMO_FILES
     assert (folder / "example.toml").read_text(encoding="utf-8") == example_text()
     assert civsam.load(folder / "example.toml") == civsam.example()
-    for name in ("csv", "csv-rfc4180", "ics", "markdown"):
+    for name in ("csv", "csv-rfc4180", "graphml", "html", "ics", "kumu", "markdown", "svg"):
         suffix = civsam.exporters()[name].suffix
         assert (folder / f"example-{name}{suffix}").read_bytes() == expected(name)
 
@@ -292,8 +301,12 @@ def test_plugins_lists_the_builtin_exporters_with_distribution_and_version(
         "Exporters:",
         f"  csv                  civsam {version} (plugin csv)",
         f"  csv-rfc4180          civsam {version} (plugin csv)",
+        f"  graphml              civsam {version} (plugin graphml)",
+        f"  html                 civsam {version} (plugin html)",
         f"  ics                  civsam {version} (plugin ics)",
+        f"  kumu                 civsam {version} (plugin kumu)",
         f"  markdown             civsam {version} (plugin markdown)",
+        f"  svg                  civsam {version} (plugin svg)",
         "Rules:",
         "  matrix               built in (plugin civsam._builtin)",
         "Plugins that failed: none",

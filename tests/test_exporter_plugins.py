@@ -16,7 +16,11 @@ from _fake_plugins import FakeInstall, fake_install
 from civsam.cli import main
 from civsam.plugins import PluginFailure, PluginInfo, load_plugins, plugins
 from civsam_exporters.calendar import ICS
+from civsam_exporters.graphml import GRAPHML
+from civsam_exporters.html import HTML
+from civsam_exporters.kumu import KUMU
 from civsam_exporters.markdown import MARKDOWN
+from civsam_exporters.svg import SVG
 from civsam_exporters.table_csv import CSV, CSV_RFC4180
 
 if TYPE_CHECKING:
@@ -24,7 +28,17 @@ if TYPE_CHECKING:
 
 AS_OF = dt.date(2026, 1, 1)
 TODAY = ["--today", AS_OF.isoformat()]
-BUILTIN_FORMATS = ["csv", "csv-rfc4180", "ics", "markdown"]
+BUILTIN_FORMATS = ["csv", "csv-rfc4180", "graphml", "html", "ics", "kumu", "markdown", "svg"]
+BUILTIN_EXPORTERS = {
+    "csv": CSV,
+    "csv-rfc4180": CSV_RFC4180,
+    "graphml": GRAPHML,
+    "html": HTML,
+    "ics": ICS,
+    "kumu": KUMU,
+    "markdown": MARKDOWN,
+    "svg": SVG,
+}
 
 NAMES_PLUGIN = """
 import civsam
@@ -114,7 +128,7 @@ def names_of_the_example() -> bytes:
 
 def builtin(fmt: str) -> PluginInfo:
     """The plugin a built-in format comes from: an entry point of the civsam distribution."""
-    plugin = {"csv": "csv", "csv-rfc4180": "csv", "ics": "ics", "markdown": "markdown"}[fmt]
+    plugin = "csv" if fmt == "csv-rfc4180" else fmt  # every other format is its own plugin
     return PluginInfo(plugin, "civsam", civsam.__version__)
 
 
@@ -124,7 +138,7 @@ def builtin(fmt: str) -> PluginInfo:
 def test_a_plugins_exporter_is_listed_with_its_distribution(install: FakeInstall) -> None:
     """civsam.exporters() has the plugin's format beside the built-ins, with its origin."""
     install.add(NAMES_PLUGIN, dist="civsam-names", version="2.0", name="names", module="names_mod")
-    assert sorted(civsam.exporters()) == [*BUILTIN_FORMATS, "names"]
+    assert sorted(civsam.exporters()) == sorted([*BUILTIN_FORMATS, "names"])
     registry = plugins().exporters()
     assert registry["names"].plugin == PluginInfo("names", "civsam-names", "2.0")
     assert {fmt: registry[fmt].plugin for fmt in BUILTIN_FORMATS} == {
@@ -144,9 +158,13 @@ def test_civsam_plugins_lists_a_plugins_exporter(
     assert section(out, "Exporters:") == [
         f"  csv                  civsam {version} (plugin csv)",
         f"  csv-rfc4180          civsam {version} (plugin csv)",
+        f"  graphml              civsam {version} (plugin graphml)",
+        f"  html                 civsam {version} (plugin html)",
         f"  ics                  civsam {version} (plugin ics)",
+        f"  kumu                 civsam {version} (plugin kumu)",
         f"  markdown             civsam {version} (plugin markdown)",
         "  names                civsam-names 2.0 (plugin names)",
+        f"  svg                  civsam {version} (plugin svg)",
     ]
     assert "Plugins that failed: none" in out.splitlines()
 
@@ -226,7 +244,7 @@ def test_an_invalid_exporter_is_reported_and_the_plugins_valid_one_kept(
         "class Names:",
     )
     install.add(source)
-    assert sorted(civsam.exporters()) == [*BUILTIN_FORMATS, "names"]
+    assert sorted(civsam.exporters()) == sorted([*BUILTIN_FORMATS, "names"])
     assert plugins().failures == (
         PluginFailure(
             "my_exporters",
@@ -283,7 +301,8 @@ def test_two_plugins_claiming_one_format_are_both_refused(
     )
     assert main(["export", str(example_path), "-f", "dup"]) == 2
     assert capsysbinary.readouterr().err.decode("utf-8") == (
-        "civsam: unknown format 'dup'; the formats there are: csv, csv-rfc4180, ics, markdown\n"
+        "civsam: unknown format 'dup'; the formats there are: "
+        "csv, csv-rfc4180, graphml, html, ics, kumu, markdown, svg\n"
     )
 
 
@@ -309,12 +328,7 @@ def test_a_plugin_whose_entry_point_is_called_csv_cannot_displace_the_builtins(
 ) -> None:
     """An entry point named `csv` (module sorting first) leaves civsam's formats to civsam."""
     install.add(exporter_plugin("csv"), dist="evil-csv", name="csv", module="aaa_csv")
-    assert dict(civsam.exporters()) == {
-        "csv": CSV,
-        "csv-rfc4180": CSV_RFC4180,
-        "ics": ICS,
-        "markdown": MARKDOWN,
-    }
+    assert dict(civsam.exporters()) == BUILTIN_EXPORTERS
     assert [failure.distribution for failure in plugins().failures] == ["evil-csv"]
 
 
@@ -328,13 +342,9 @@ def test_loading_only_civsam_gives_only_the_builtin_exporters(
     install.add(NAMES_PLUGIN, dist="civsam-names", name="names", module="names_mod")
     monkeypatch.setenv("CIVSAM_LOAD_PLUGINS", "civsam")
     loaded = load_plugins()
-    assert dict(civsam.exporters()) == {
-        "csv": CSV,
-        "csv-rfc4180": CSV_RFC4180,
-        "ics": ICS,
-        "markdown": MARKDOWN,
-    }
-    assert [info.distribution for info in loaded.loaded] == [None, "civsam", "civsam", "civsam"]
+    assert dict(civsam.exporters()) == BUILTIN_EXPORTERS
+    # civsam's own hooks, then one plugin per built-in module (csv holds both CSV formats).
+    assert [info.distribution for info in loaded.loaded] == [None] + ["civsam"] * 7
     assert loaded.failures == ()
     assert "names_mod" not in sys.modules
 
@@ -363,7 +373,7 @@ def test_a_plugin_named_in_the_load_list_is_loaded_with_civsam(
     install.add(NAMES_PLUGIN, dist="civsam-names", name="names", module="names_mod")
     install.add(RAISING_PLUGIN, dist="civsam-raises", name="raises", module="raises_mod")
     monkeypatch.setenv("CIVSAM_LOAD_PLUGINS", "civsam,civsam-names")
-    assert sorted(civsam.exporters()) == [*BUILTIN_FORMATS, "names"]
+    assert sorted(civsam.exporters()) == sorted([*BUILTIN_FORMATS, "names"])
     assert "raises_mod" not in sys.modules
 
 

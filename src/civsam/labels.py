@@ -550,6 +550,76 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Evalueringen af samarbejdet med {name} den {date} er noteret i {path}.",
         "The review of the partnership with {name} on {date} recorded in {path}.",
     ),
+    # The HTML report (civsam export -f html).
+    "html.contents": ("Indhold", "Contents"),
+    "html.facts": ("Om projektet", "About the project"),
+    "html.board_caption": (
+        (
+            "Tavlen: hver vurderet samarbejdspartner er en post-it, placeret efter betydning "
+            "og lethed. Tabellen over samarbejdspartnere nedenfor rummer det samme som tekst."
+        ),
+        (
+            "The board: each assessed partner is a post-it, placed by importance and ease. "
+            "The partner table below holds the same as text."
+        ),
+    ),
+    "html.board_table": (
+        "Tavlen som tabel: betydning op ad siden, lethed hen ad bunden",
+        "The board as a table: importance up the side, ease along the bottom",
+    ),
+    "html.partners_caption": (
+        "Samarbejdspartnere i prioriteret rækkefølge",
+        "Partners in rank order",
+    ),
+    "html.readiness_caption": ("De tre punkter for jeres rolle", "The three points for your role"),
+    "html.plan_caption": (
+        "Hvor hver tilgang står, og det første møde",
+        "Where each approach stands, and the first meeting",
+    ),
+    "html.checklist_caption": ("Guidens seks punkter", "The guide's six items"),
+    "column.since": ("Siden", "Since"),
+    "column.until": ("Indtil", "Until"),
+    "column.disagreement": ("Bedømmerne er uenige", "Raters disagree"),
+    # The priority board as SVG (civsam export -f svg).
+    "svg.legend": ("Forklaring", "Legend"),
+    "svg.postit": (
+        "{rank}. {name} – {quadrant}. Betydning {importance}, lethed {ease}.",
+        "{rank}. {name} – {quadrant}. Importance {importance}, ease {ease}.",
+    ),
+    "svg.disagreement": ("Bedømmerne er uenige.", "The raters disagree."),
+    "svg.desc": (
+        (
+            "Prioriteringstavle med {total} vurderede samarbejdspartnere. {counts}. "
+            "Tabellen over samarbejdspartnere rummer det samme som tekst."
+        ),
+        (
+            "Priority board with {total} assessed partners. {counts}. "
+            "The partner table holds the same as text."
+        ),
+    ),
+    "svg.quadrant_count": ("{quadrant}: {count}", "{quadrant}: {count}"),
+    "svg.rank_legend": (
+        "Tallet på en seddel er dens rang: nr. 1 kontaktes først.",
+        "The number on a post-it is its rank: contact number 1 first.",
+    ),
+    "svg.disagreement_legend": (
+        "Stiplet kant og ! = bedømmerne er uenige: tal om dem, før I rækker ud.",
+        "Dashed border and ! = the raters disagree: discuss them before reaching out.",
+    ),
+    "svg.position_legend": (
+        "En seddels plads følger dens point: betydning op ad siden, lethed hen ad bunden.",
+        "A post-it's place follows its scores: importance up the side, ease along the bottom.",
+    ),
+    "svg.hidden": (
+        (
+            "{count} samarbejdspartnere er ikke vist på tavlen, da der ikke var plads; "
+            "tabellen over samarbejdspartnere har dem alle."
+        ),
+        (
+            "{count} partners are not shown on the board for lack of room; "
+            "the partner table has them all."
+        ),
+    ),
     "value.yes": ("ja", "yes"),
     "value.no": ("nej", "no"),
     "value.empty": ("", ""),

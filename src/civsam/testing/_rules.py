@@ -81,6 +81,16 @@ def _quadrant(rule: Rule, candidate: Candidate) -> Quadrant:
     )
 
 
+_HALF_POINTS = tuple(1 + n / 2 for n in range(9))
+"""1, 1.5, …, 5: the scores the monotone check walks along an axis."""
+
+
+def _at(candidate: Candidate, axis: str, score: Score) -> Candidate:
+    if axis == "importance":
+        return attrs.evolve(candidate, importance=score)
+    return attrs.evolve(candidate, ease=score)
+
+
 def _raised(value: Score, by: float) -> Score:
     return attrs.evolve(value, value=min(5.0, value.value + by))
 
@@ -131,17 +141,17 @@ def check_rule(rule: Rule, *, max_examples: int = 100) -> None:
     @config
     @given(candidates(), st.sampled_from(["importance", "ease"]), st.sampled_from([0.5, 1, 2, 4]))
     def monotone(candidate: Candidate, axis: str, by: float) -> None:
-        before = _quadrant(rule, candidate)
-        if axis == "importance":
-            raised = attrs.evolve(candidate, importance=_raised(candidate.importance, by))
-        else:
-            raised = attrs.evolve(candidate, ease=_raised(candidate.ease, by))
-        after = _quadrant(rule, raised)
-        assert after.order <= before.order, (
-            f"raising {axis} from {getattr(candidate, axis).value} to "
-            f"{getattr(raised, axis).value} moved the partner from {before.value} to "
-            f"{after.value}"
-        )
+        # The drawn raise, then every half point up the same axis: a threshold anywhere
+        # on the line is crossed, whatever scores hypothesis happened to draw.
+        score: Score = getattr(candidate, axis)
+        steps = [(score, by), *((attrs.evolve(score, value=v), 0.5) for v in _HALF_POINTS[:-1])]
+        for low, step in steps:
+            lower, higher = _at(candidate, axis, low), _at(candidate, axis, _raised(low, step))
+            before, after = _quadrant(rule, lower), _quadrant(rule, higher)
+            assert after.order <= before.order, (
+                f"raising {axis} from {low.value} to {getattr(higher, axis).value} moved "
+                f"the partner from {before.value} to {after.value}"
+            )
 
     @config
     @given(projects())

@@ -1,0 +1,648 @@
+"""The report as one self-contained HTML page: to open in a browser, mail or print.
+
+It holds what the Markdown report holds, as HTML: the facts, the board (the SVG
+exporter's drawing, inline), the partner table, each partner's reasons, the owner's
+readiness, the outreach plan, the contacts due and each running partnership's checklist.
+
+One file, nothing to fetch: the CSS is in one ``<style>``, the board is inline SVG, the
+fonts are the reader's own, and there is no script. A Content-Security-Policy forbids
+loading anything at all, so even a bug cannot make the page reach the network. Every
+text from the data is escaped (``html.escape`` with quotes) after control characters
+are removed, so no data can become a tag or an attribute. Tables have captions and
+header cells with a scope; a status is a word with a symbol, never a colour alone; the
+print style fits the board to an A4 page's width and keeps table rows whole. Who
+answered a readiness point and the raters' names are never shown; contact persons only
+with ``include_contacts``, exactly where the Markdown report shows them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
+
+import attrs
+
+import civsam
+from civsam import (
+    TIMEZONE,
+    Checklist,
+    ItemStatus,
+    Language,
+    OutreachStep,
+    Placement,
+    Quadrant,
+    Report,
+    format_number,
+    hookimpl,
+    label,
+)
+from civsam_exporters import svg
+from civsam_exporters.markdown import BOARD_NAMES
+
+__all__ = ["HTML", "HtmlExporter", "Section", "civsam_exporters", "escape"]
+
+Section = Callable[[Report], Iterable[str]]
+"""A section: pieces of HTML for a report, joined with line breaks."""
+
+_SPACES = re.compile(r"[\r\n\t\x0b\x0c\x85\u2028\u2029]+")
+# C0 and C1 controls, lone surrogates and Unicode noncharacters: HTML forbids them
+# (or UTF-8 cannot hold them).
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
+
+_SYMBOLS = {
+    ItemStatus.TICKED: "✓",
+    ItemStatus.GREEN: "●",
+    ItemStatus.AMBER: "▲",
+    ItemStatus.RED: "■",
+    None: "○",
+}
+"""A shape for each checklist status, so colour is never the only signal."""
+_READINESS_SYMBOLS = {"readiness.in_place": "✓", "readiness.missing": "✗"}
+
+_CSS = """\
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body {
+  margin: 0 auto; padding: 1rem; max-width: 80rem; color: #1a1a1a; background: #fff;
+  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+}
+h1 { font-size: 1.75rem; line-height: 1.2; margin: 0.5rem 0 1rem; }
+h2 { font-size: 1.375rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid #595959; }
+h3 { font-size: 1.125rem; margin: 1.5rem 0 0.5rem; }
+h4 { font-size: 1rem; margin: 1rem 0 0.5rem; }
+a { color: #0b50a8; }
+a:focus-visible { outline: 3px solid #0b50a8; outline-offset: 2px; }
+nav ol { columns: 2 14rem; margin: 0; }
+figure { margin: 0; }
+figure svg { display: block; width: 100%; height: auto; }
+figcaption { margin-top: 0.5rem; color: #4d4d4d; }
+.scroll { overflow-x: auto; margin: 0.5rem 0 1rem; }
+table { border-collapse: collapse; min-width: 100%; }
+caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+th, td { border: 1px solid #8c8c8c; padding: 0.3rem 0.5rem; text-align: left;
+  vertical-align: top; }
+thead th { background: #ececec; }
+tbody th { font-weight: 600; }
+time { white-space: nowrap; }
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;
+}
+td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+.symbol { display: inline-block; min-width: 1.1em; }
+.status-ticked .symbol, .status-green .symbol, .readiness-in_place .symbol { color: #1e6b34; }
+.status-amber .symbol { color: #8a5300; }
+.status-red .symbol, .readiness-missing .symbol { color: #b3261e; }
+.flag { color: #8a5300; }
+footer { margin-top: 2rem; color: #4d4d4d; font-style: italic; }
+@page { size: A4; margin: 15mm; }
+@media print {
+  * { background: transparent !important; box-shadow: none !important; }
+  body { max-width: none; padding: 0; color: #000; font-size: 10pt; }
+  nav { display: none; }
+  a { color: inherit; text-decoration: none; }
+  h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
+  tr, .postit, figure, li { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  .scroll { overflow: visible; }
+  table { width: 100%; table-layout: fixed; font-size: 8.5pt; }
+  th, td { padding: 0.15rem 0.3rem; overflow-wrap: break-word; }
+  th.number { width: 4.5em; }
+  figure svg { max-height: 260mm; }
+}
+"""
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def escape(text: str) -> str:
+    """Text from the data, safe as HTML text and in a quoted attribute, on one line."""
+    return html.escape(_FORBIDDEN.sub("", _SPACES.sub(" ", text)), quote=True)
+
+
+@functools.cache
+def _constant(key: str, language: Language) -> str:
+    """A label without values, escaped once: tables repeat them in every row."""
+    return escape(label(key, language))
+
+
+def _words(key: str, language: Language, **values: object) -> str:
+    """A label, escaped after its values are filled in (the values may be data)."""
+    if not values:
+        return _constant(key, language)
+    return escape(label(key, language, **values))
+
+
+def _day(day: dt.date) -> str:
+    text = day.isoformat()
+    return f'<time datetime="{text}">{text}</time>'
+
+
+def _time(when: dt.datetime) -> str:
+    """Danish local date and time to the minute, as ``2026-12-07 10:00``."""
+    local = when if when.tzinfo is TIMEZONE else when.astimezone(TIMEZONE)
+    return f'<time datetime="{local.isoformat()}">{local.strftime("%Y-%m-%d %H:%M")}</time>'
+
+
+def _number(value: float, language: Language) -> str:
+    return escape(format_number(value, language))
+
+
+def _table(
+    caption: str,
+    header: Iterable[str],
+    rows: Iterable[Iterable[str]],
+    *,
+    numeric: frozenset[int] = frozenset(),
+    heading: bool = False,
+) -> Iterator[str]:
+    """A table in a scrolling wrapper; every cell is escaped already.
+
+    The first cell of each row is its header (``<th scope="row">``). ``numeric`` columns
+    align right (and are narrow in print, where every table fits the page's width). A
+    caption that
+    repeats the heading just above (``heading=True``) is there for screen readers only.
+    """
+    yield '<div class="scroll">'
+    yield "<table>"
+    yield (
+        f'<caption class="visually-hidden">{caption}</caption>'
+        if heading
+        else (f"<caption>{caption}</caption>")
+    )
+    heads = "".join(
+        f'<th scope="col"{_class(i, numeric)}>{cell}</th>' for i, cell in enumerate(header)
+    )
+    yield f"<thead><tr>{heads}</tr></thead>"
+    yield "<tbody>"
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            tag = "th" if i == 0 else "td"
+            scope = ' scope="row"' if i == 0 else ""
+            cells.append(f"<{tag}{scope}{_class(i, numeric)}>{cell}</{tag}>")
+        yield f"<tr>{''.join(cells)}</tr>"
+    yield "</tbody>"
+    yield "</table>"
+    yield "</div>"
+
+
+def _class(index: int, numeric: frozenset[int]) -> str:
+    return ' class="number"' if index in numeric else ""
+
+
+def _open(section_id: str, title: str) -> str:
+    return (
+        f'<section id="{section_id}" aria-labelledby="{section_id}-title">\n'
+        f'<h2 id="{section_id}-title">{title}</h2>'
+    )
+
+
+_SECTIONS = (
+    ("facts", "html.facts"),
+    ("matrix", "report.matrix"),
+    ("partners", "report.partners"),
+    ("reasons", "report.reasons"),
+    ("readiness", "readiness.title"),
+    ("plan", "report.plan"),
+    ("due", "due.title"),
+    ("checklists", "checklist.title"),
+)
+"""Each section's id and heading label, in the order the page shows them."""
+
+
+def contents(report: Report) -> Iterator[str]:
+    """A list of links to the sections, for a long page."""
+    language = report.language
+    yield '<nav aria-labelledby="contents-title">'
+    yield f'<h2 id="contents-title">{_words("html.contents", language)}</h2>'
+    yield "<ol>"
+    for section_id, key in _SECTIONS:
+        yield f'<li><a href="#{section_id}">{_words(key, language)}</a></li>'
+    yield "</ol>"
+    yield "</nav>"
+
+
+def facts(report: Report) -> Iterator[str]:
+    """The owner, the target groups, the personal data the page holds, the description."""
+    project, language = report.project, report.language
+    yield _open("facts", _words("html.facts", language))
+    yield "<ul>"
+    owner = escape(project.owner.name)
+    yield f"<li><strong>{_words('report.owner', language)}:</strong> {owner}</li>"
+    groups = ", ".join(escape(group) for group in project.target_groups)
+    yield f"<li><strong>{_words('report.target_groups', language)}:</strong> {groups or '–'}</li>"
+    fields = ", ".join(report.personal_fields) or label("report.personal_data_none", language)
+    yield f"<li>{_words('report.personal_data', language, fields=fields)}</li>"
+    yield "</ul>"
+    if project.description:
+        yield f"<p>{escape(project.description)}</p>"
+    yield "</section>"
+
+
+def matrix(report: Report) -> Iterator[str]:
+    """The board as a picture, with a caption, then the same board as a table."""
+    language, prio = report.language, report.prioritisation
+    yield _open("matrix", _words("report.matrix", language))
+    if not len(prio):
+        yield f"<p>{_words('matrix.no_partners', language)}</p>"
+        yield "</section>"
+        return
+    yield "<figure>"
+    yield svg.board(report, standalone=False).rstrip("\n")
+    yield f"<figcaption>{_words('html.board_caption', language)}</figcaption>"
+    yield "</figure>"
+
+    def cell(quadrant: Quadrant) -> str:
+        placements = prio.quadrant(quadrant)
+        title = f"<strong>{_words(f'quadrant.{quadrant.value}', language)}</strong>"
+        names = [f"{p.rank}. {escape(p.partner.name)}" for p in placements[:BOARD_NAMES]]
+        if len(placements) > BOARD_NAMES:
+            names.append(_words("matrix.more", language, count=len(placements) - BOARD_NAMES))
+        return f"{title}: " + (", ".join(names) or _words("matrix.empty", language))
+
+    yield from _table(
+        _words("html.board_table", language),
+        [
+            f"{_words('axis.importance', language)} / {_words('axis.ease', language)}",
+            _words("level.hard", language),
+            _words("level.easy", language),
+        ],
+        [
+            [_words("level.high", language), cell(Quadrant.DISCUSS), cell(Quadrant.START_HERE)],
+            [_words("level.low", language), cell(Quadrant.NOT_WORTH_IT), cell(Quadrant.NOT_NOW)],
+        ],
+    )
+    yield "</section>"
+
+
+def _contact(report: Report, placement: Placement) -> str:
+    name = report.contact_name(placement.partner.id)
+    person = report.contact_person(placement.partner)
+    parts = [name or (person.name if person else "")]
+    if person is not None:
+        parts += [value for value in (person.email, person.phone) if value]
+    return ", ".join(part for part in parts if part)
+
+
+def partners(report: Report) -> Iterator[str]:
+    """The partner table in rank order, in the guide's words."""
+    language, prio = report.language, report.prioritisation
+    yield _open("partners", _words("report.partners", language))
+    columns = ["rank", "partner", "quadrant", "importance", "ease", "shared_interest",
+               "challenges", "existing_relation"]  # fmt: skip
+    if report.include_contacts:
+        columns.append("contact")
+    assessments = report.project.assessments
+
+    def row(placement: Placement) -> list[str]:
+        assessment = assessments[placement.partner.id]
+        cells = [
+            str(placement.rank),
+            escape(placement.partner.name),
+            _words(f"quadrant_short.{placement.quadrant.value}", language),
+            _number(placement.importance, language),
+            _number(placement.ease, language),
+            escape(assessment.shared_interest),
+            escape(assessment.challenges),
+            escape(assessment.existing_relation),
+        ]
+        if report.include_contacts:
+            cells.append(escape(_contact(report, placement)))
+        return cells
+
+    if len(prio):
+        yield from _table(
+            _words("html.partners_caption", language),
+            [_words(f"column.{c}", language) for c in columns],
+            map(row, prio),
+            numeric=frozenset({0, 3, 4}),
+        )
+    else:
+        yield f"<p>{_words('matrix.no_partners', language)}</p>"
+    yield "</section>"
+
+
+def reasons(report: Report) -> Iterator[str]:
+    """Each partner's reasons, in rank order; ⚠ where the raters disagree."""
+    language = report.language
+    item = functools.lru_cache(maxsize=1024)(lambda reason: f"<li>{escape(reason)}</li>")
+    yield _open("reasons", _words("report.reasons", language))
+    for placement in report.prioritisation:
+        flag = ' <span class="flag">⚠</span>' if placement.disagreement else ""
+        yield f"<h3>{placement.rank}. {escape(placement.partner.name)}{flag}</h3>"
+        yield "<ul>"
+        yield from map(item, placement.explain(language))
+        yield "</ul>"
+    yield "</section>"
+
+
+def _marked(key: str, language: Language, symbols: dict[str, str], prefix: str) -> str:
+    """A status word with its symbol (the symbol is hidden from screen readers)."""
+    symbol = symbols.get(key, "?")
+    css = key.rsplit(".", 1)[1]
+    return (
+        f'<span class="{prefix}-{css}"><span class="symbol" aria-hidden="true">{symbol}</span> '
+        f"{_words(key, language)}</span>"
+    )
+
+
+def readiness(report: Report) -> Iterator[str]:
+    """The owner's three readiness points, and the guide's advice for each gap.
+
+    Who answered is left out, even with ``include_contacts``: it may name a person.
+    """
+    language, ready = report.language, report.readiness
+    yield _open("readiness", _words("readiness.title", language))
+    role = ready.role.value
+    yield (
+        f"<p><strong>{_words('column.role', language)}:</strong> "
+        f"{_words(f'role.{role}', language)} – {_words(f'readiness.role.{role}', language)}</p>"
+    )
+
+    def status(key: str) -> str:
+        return _marked(key, language, _READINESS_SYMBOLS, "readiness")
+
+    def row(item: civsam.ReadinessItem) -> list[str]:
+        answer = item.answer
+        if answer is None:
+            return [_words(item.label_key, language), status("readiness.unanswered"), "", ""]
+        key = "readiness.in_place" if answer.in_place else "readiness.missing"
+        return [
+            _words(item.label_key, language),
+            status(key),
+            _day(answer.date),
+            escape(answer.note),
+        ]
+
+    columns = ("item", "status", "date", "note")
+    yield from _table(
+        _words("html.readiness_caption", language),
+        [_words(f"column.{c}", language) for c in columns],
+        map(row, ready.items),
+    )
+    yield f"<h3>{_words('readiness.gaps', language)}</h3>"
+    if ready.ready:
+        yield f"<p>{_words('readiness.ready', language)}</p>"
+    else:
+        yield "<ul>"
+        for item in ready.gaps:
+            key = "readiness.unanswered" if item.answer is None else "readiness.missing"
+            advice = _words(f"{item.label_key}.advice", language)
+            line = (
+                f"<li><strong>{_words(item.label_key, language)}</strong> "
+                f"({_words(key, language)}): {advice}"
+            )
+            note = escape(item.answer.note) if item.answer is not None else ""
+            if note.strip():
+                line += f"<br><strong>{_words('column.note', language)}:</strong> {note}"
+            yield line + "</li>"
+        yield "</ul>"
+    yield "</section>"
+
+
+def _step(step: OutreachStep, language: Language) -> str:
+    """The step's name: one of the guide's four, or not started / ended."""
+    if step in (OutreachStep.NOT_STARTED, OutreachStep.ENDED):
+        return _words(f"step.{step.value}", language)
+    return _words(step.label_key, language)
+
+
+def outreach_plan(report: Report) -> Iterator[str]:
+    """Where each approach stands and the first meetings, then check-ins and evaluations."""
+    language, project, prio, plan = (
+        report.language,
+        report.project,
+        report.prioritisation,
+        report.plan,
+    )
+    yield _open("plan", _words("report.plan", language))
+    approached = {entry.partner: entry.step for entry in project.outreach}
+    ranked = [
+        placement
+        for placement in prio
+        if placement.quadrant in (Quadrant.START_HERE, Quadrant.DISCUSS)
+        or placement.partner.id in approached
+    ]
+    unranked = [
+        organisation
+        for partner, organisation in project.organisations.items()
+        if partner in approached and partner not in prio
+    ]
+    meetings = {meeting.partner.id: meeting for meeting in plan.meetings}
+
+    def cells(partner: civsam.Organisation, rank: str, quadrant: str) -> list[str]:
+        meeting = meetings.get(partner.id)
+        step = approached.get(partner.id, OutreachStep.NOT_STARTED)
+        return [
+            rank,
+            escape(partner.name),
+            quadrant,
+            _step(step, language),
+            _time(meeting.start) if meeting is not None else "",
+        ]
+
+    rows = [
+        cells(p.partner, str(p.rank), _words(f"quadrant_short.{p.quadrant.value}", language))
+        for p in ranked
+    ] + [cells(organisation, "", "") for organisation in unranked]
+    if rows:
+        columns = ("rank", "partner", "quadrant", "step", "meeting")
+        yield from _table(
+            _words("html.plan_caption", language),
+            [_words(f"column.{c}", language) for c in columns],
+            rows,
+            numeric=frozenset({0}),
+        )
+    if plan.meetings:
+        capacity = format_number(plan.settings.capacity, language)
+        start = plan.start.isoformat()
+        yield f"<p>{_words('plan.capacity', language, capacity=capacity, start=start)}</p>"
+    else:
+        yield f"<p>{_words('plan.none', language)}</p>"
+    if plan.check_ins:
+        title = _words("plan.check_ins", language)
+        yield f"<h3>{title}</h3>"
+
+        def every(weeks: int) -> str:
+            if weeks == 1:
+                return _words("plan.every_week", language)
+            return _words("plan.every_weeks", language, weeks=weeks)
+
+        yield from _table(
+            title,
+            [_words(f"column.{c}", language) for c in ("partner", "every", "first")],
+            (
+                [escape(c.partner.name), every(c.every_weeks), _time(c.first)]
+                for c in plan.check_ins
+            ),
+            heading=True,
+        )
+    if plan.milestones:
+        title = _words("plan.evaluations", language)
+        yield f"<h3>{title}</h3>"
+        yield from _table(
+            title,
+            [_words(f"column.{c}", language) for c in ("partner", "date")],
+            ([escape(m.partner.name), _day(m.date)] for m in plan.milestones),
+            heading=True,
+        )
+    yield "</section>"
+
+
+def due(report: Report) -> Iterator[str]:
+    """The partners whose check-in is due or overdue, most overdue first."""
+    language = report.language
+    title = _words("due.title", language)
+    yield _open("due", title)
+    if not report.due:
+        yield f"<p>{_words('due.none', language)}</p>"
+        yield "</section>"
+        return
+
+    def late(days: int) -> str:
+        return _words("due.today", language) if days == 0 else _number(days, language)
+
+    columns = ("partner", "last_contact", "due", "days_overdue")
+    yield from _table(
+        title,
+        [_words(f"column.{c}", language) for c in columns],
+        (
+            [escape(d.partner.name), _day(d.last_contact), _day(d.due), late(d.days_overdue)]
+            for d in report.due
+        ),
+        numeric=frozenset({3}),
+        heading=True,
+    )
+    yield "</section>"
+
+
+def checklists(report: Report) -> Iterator[str]:
+    """Each running partnership against the guide's six items, and the next review's agenda."""
+    language, running = report.language, report.checklists
+    yield _open("checklists", _words("checklist.title", language))
+    if not running:
+        yield f"<p>{_words('review.none', language)}</p>"
+    for checklist in running:
+        yield from _checklist(checklist, language)
+    yield "</section>"
+
+
+def _status_key(status: ItemStatus | None) -> str:
+    return f"item_status.{status.value if status is not None else 'none'}"
+
+
+def _status(status: ItemStatus | None, language: Language) -> str:
+    """A checklist status: its word and its symbol."""
+    key = _status_key(status)
+    return _marked(key, language, {key: _SYMBOLS[status]}, "status")
+
+
+def _checklist(checklist: Checklist, language: Language) -> Iterator[str]:
+    yield f"<h3>{_words('review.partnership', language, name=checklist.partner.name)}</h3>"
+    yield "<ul>"
+    yield f"<li>{_words('review.done', language, done=checklist.done)}</li>"
+    last, upcoming = checklist.last_review, checklist.next_review
+    if last is None:
+        yield f"<li>{_words('review.not_reviewed', language)}</li>"
+    else:
+        yield f"<li>{_words('review.last_review', language, date=last.isoformat())}</li>"
+    if upcoming is not None:
+        yield f"<li>{_words('review.next_review', language, date=upcoming.isoformat())}</li>"
+    yield "</ul>"
+
+    def row(progress: civsam.ItemProgress) -> list[str]:
+        latest, trend = progress.latest, progress.trend
+        return [
+            _words(progress.label_key, language),
+            _status(progress.status, language),
+            _words(f"trend.{trend.value}", language) if trend is not None else "",
+            escape(latest.note) if latest is not None else "",
+        ]
+
+    columns = ("item", "status", "trend", "note")
+    yield from _table(
+        _words("html.checklist_caption", language),
+        [_words(f"column.{c}", language) for c in columns],
+        map(row, checklist.items),
+    )
+    yield f"<h4>{_words('review.agenda', language)}</h4>"
+    if not checklist.agenda:
+        yield f"<p>{_words('review.agenda_empty', language)}</p>"
+        return
+    yield "<ul>"
+    for progress in checklist.agenda:
+        status = _words(_status_key(progress.status), language)
+        line = f"<li><strong>{_words(progress.label_key, language)}</strong> ({status})"
+        note = escape(progress.latest.note) if progress.latest is not None else ""
+        yield f"{line}: {note}</li>" if note.strip() else f"{line}</li>"
+    yield "</ul>"
+
+
+def footer(report: Report) -> Iterator[str]:
+    """Where the document comes from, and when, if the build says so."""
+    made = label("report.generated_by", report.language)
+    if report.generated is not None:
+        made += f" {civsam.__version__}, {report.generated.date().isoformat()}"
+    yield f"<footer><p>{escape(made)}</p></footer>"
+
+
+@attrs.frozen
+class HtmlExporter:
+    """The report as one self-contained HTML5 page, built from ``sections`` in order."""
+
+    sections: tuple[Section, ...] = (
+        contents,
+        facts,
+        matrix,
+        partners,
+        reasons,
+        readiness,
+        outreach_plan,
+        due,
+        checklists,
+    )
+    name: str = "html"
+    suffix: str = ".html"
+    media_type: str = "text/html; charset=utf-8"
+
+    def export(self, report: Report, out: BinaryIO) -> None:
+        """Write the page, UTF-8, LF line endings, one final newline."""
+        language = report.language.value
+        title = escape(report.project.name)
+        parts = [
+            "<!DOCTYPE html>",
+            f'<html lang="{language}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+            '<meta name="referrer" content="no-referrer">',
+            f"<title>{title}</title>",
+            f"<style>\n{_CSS}</style>",
+            "</head>",
+            "<body>",
+            f"<header><h1>{title}</h1></header>",
+            "<main>",
+        ]
+        for section in self.sections:
+            parts.extend(section(report))
+        parts += ["</main>", *footer(report), "</body>", "</html>"]
+        out.write(("\n".join(parts) + "\n").encode("utf-8"))
+
+
+HTML = HtmlExporter()
+
+
+@hookimpl
+def civsam_exporters() -> list[HtmlExporter]:
+    """The HTML report."""
+    return [HTML]

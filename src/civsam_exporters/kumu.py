@@ -1,0 +1,153 @@
+"""The network as a Kumu blueprint: JSON that kumu.io imports as a map.
+
+Kumu's JSON import (https://docs.kumu.io/guides/import/blueprints) is an object with
+``elements`` and ``connections``. An element has a ``label`` and may have a ``type``, a
+``description``, ``tags`` and any custom field; a connection has ``from`` and ``to``, and
+may have a ``type``, a ``direction`` and custom fields. Connections name elements by
+label unless the elements have ``id`` s, and then by id; ids must be unique across all
+elements and connections. Organisations' names may repeat, so every element's ``id`` is
+the organisation's id and connections use it: two organisations of the same name stay
+two elements. Each connection gets an id of its own too (Kumu updates a connection
+instead of adding a copy when a map is imported again): ``source--kind--target``, the
+kind with ``-`` for ``_`` (Kumu's search cannot select ids with underscores), and
+``~2``, ``~3``, … should it equal another id.
+
+An element's ``type`` is the organisation's kind and its ``tags`` its target groups; the
+quadrant, rank, scores, disagreement and outreach step of an assessed partner are custom
+fields, named and worded in the report's language, as is a connection's ``type`` (the
+relation's kind) and its dates. Contact persons appear only with ``include_contacts``;
+raters never; notes as in the CSV export (the assessment's notes). Kumu has no yes/no
+fields: yes and no are written as words.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import BinaryIO
+
+import attrs
+
+import civsam
+from civsam import Language, OutreachStep, Quadrant, Report, hookimpl, label
+
+__all__ = ["KUMU", "KumuExporter", "blueprint", "civsam_exporters"]
+
+Json = dict[str, object]
+
+
+def _number(value: float) -> int | float:
+    """A score as Kumu shows it: ``4``, not ``4.0``."""
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _step(step: OutreachStep, language: Language) -> str:
+    if step in (OutreachStep.NOT_STARTED, OutreachStep.ENDED):
+        return label(f"step.{step.value}", language)
+    return label(step.label_key, language)
+
+
+def _unique(candidate: str, taken: set[str]) -> str:
+    """``candidate``, or ``candidate~2``, ``~3``, … if the id is taken; then it is taken."""
+    found, number = candidate, 1
+    while found in taken:
+        number += 1
+        found = f"{candidate}~{number}"
+    taken.add(found)
+    return found
+
+
+def _elements(report: Report) -> list[Json]:
+    project, language = report.project, report.language
+    field = {
+        name: label(f"column.{name}", language)
+        for name in ("quadrant", "rank", "importance", "ease", "disagreement", "step", "notes")
+    }
+    owner_field = label("report.owner", language)
+    contact_fields = [label(f"column.{name}", language) for name in ("contact", "email", "phone")]
+    yes, no = label("value.yes", language), label("value.no", language)
+    kinds = {kind: label(f"org_kind.{kind.value}", language) for kind in civsam.OrgKind}
+    quadrants = {q: label(f"quadrant.{q.value}", language) for q in Quadrant}
+    steps = {step: _step(step, language) for step in OutreachStep}
+    placed = {entry[1].id: entry for entry in report.prioritisation.entries()}
+    approached = {entry.partner: entry.step for entry in project.outreach}
+    elements: list[Json] = []
+    for org_id, organisation in project.organisations.items():
+        element: Json = {
+            "id": org_id,
+            "label": organisation.name,
+            "type": kinds[organisation.kind],
+            "tags": list(organisation.target_groups),
+            owner_field: yes if org_id == project.owner.id else no,
+        }
+        entry = placed.get(org_id)
+        if entry is not None:
+            rank, _, assessment, quadrant, importance, ease, disagreement = entry
+            element[field["quadrant"]] = quadrants[quadrant]
+            element[field["rank"]] = rank
+            element[field["importance"]] = _number(importance)
+            element[field["ease"]] = _number(ease)
+            element[field["disagreement"]] = yes if disagreement else no
+            if assessment.notes:
+                element[field["notes"]] = assessment.notes
+        if entry is not None or org_id in approached:
+            element[field["step"]] = steps[approached.get(org_id, OutreachStep.NOT_STARTED)]
+        if report.include_contacts:
+            person = report.contact_person(organisation)
+            name = report.contact_name(org_id) or (person.name if person else "")
+            values = (name, person.email if person else None, person.phone if person else None)
+            for key, value in zip(contact_fields, values, strict=True):
+                if value:
+                    element[key] = value
+        elements.append(element)
+    return elements
+
+
+def _connections(report: Report, taken: set[str]) -> list[Json]:
+    language = report.language
+    kinds = {kind: label(f"relation_kind.{kind.value}", language) for kind in civsam.RelationKind}
+    since, until = label("column.since", language), label("column.until", language)
+    connections: list[Json] = []
+    for relation in report.project.relations:
+        kind = relation.kind.value.replace("_", "-")
+        connection: Json = {
+            "id": _unique(f"{relation.source}--{kind}--{relation.target}", taken),
+            "from": relation.source,
+            "to": relation.target,
+            "type": kinds[relation.kind],
+            "direction": "directed",
+        }
+        if relation.since is not None:
+            connection[since] = relation.since.isoformat()
+        if relation.until is not None:
+            connection[until] = relation.until.isoformat()
+        connections.append(connection)
+    return connections
+
+
+def blueprint(report: Report) -> Json:
+    """The blueprint as a JSON-ready dict: ``elements``, then ``connections``."""
+    taken = set(report.project.organisations)
+    return {"elements": _elements(report), "connections": _connections(report, taken)}
+
+
+@attrs.frozen
+class KumuExporter:
+    """The network as a Kumu JSON blueprint (see the module's description)."""
+
+    name: str = "kumu"
+    suffix: str = ".json"
+    media_type: str = "application/json"
+
+    def export(self, report: Report, out: BinaryIO) -> None:
+        """Write the blueprint: UTF-8, indented, keys in a fixed order, a final newline."""
+        text = json.dumps(blueprint(report), ensure_ascii=False, indent=2)
+        out.write((text + "\n").encode("utf-8"))
+
+
+KUMU = KumuExporter()
+
+
+@hookimpl
+def civsam_exporters() -> list[KumuExporter]:
+    """The Kumu blueprint."""
+    return [KUMU]
