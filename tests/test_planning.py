@@ -273,8 +273,15 @@ def test_due_lists_the_most_overdue_first(
         + dt.timedelta(weeks=settings.check_in_weeks[placement.quadrant])
         <= today
     }
+
+    def days_overdue(partner: str) -> int:
+        weeks = settings.check_in_weeks[ranking[partner].quadrant]
+        return (today - last[partner] - dt.timedelta(weeks=weeks)).days
+
+    # Most overdue first: by days past the due date, which differs from days since the
+    # last contact when partners' quadrants have different cadences.
     assert [d.partner.id for d in found] == sorted(
-        expected, key=lambda p: (-(today - last[p]).days, ranking[p].rank)
+        expected, key=lambda p: (-days_overdue(p), ranking[p].rank)
     )
     for entry in found:
         weeks = settings.check_in_weeks[entry.quadrant]
@@ -284,6 +291,22 @@ def test_due_lists_the_most_overdue_first(
         assert entry.days_overdue == (today - entry.due).days >= 0
     overdue = [(-entry.days_overdue, ranking[entry.partner.id].rank) for entry in found]
     assert overdue == sorted(overdue)
+
+
+def test_due_orders_by_days_past_the_due_date_not_by_the_last_contact() -> None:
+    """A weekly-cadence partner contacted lately can be more overdue than one seen long ago."""
+    project = civsam.example()
+    call, email = civsam.TouchpointKind.CALL, civsam.TouchpointKind.EMAIL
+    project.record(
+        Touchpoint("frivilligcenter-aarhus", D(2027, 5, 1), call),  # start here: every 2 weeks
+        Touchpoint("aarhus-kommunes-biblioteker", D(2027, 3, 1), email),  # not now: every 13
+    )
+    found = civsam.due(project, D(2027, 6, 15))
+    overdue = {entry.partner.id: entry.days_overdue for entry in found}
+    assert overdue["frivilligcenter-aarhus"] == 45 - 14
+    assert overdue["aarhus-kommunes-biblioteker"] == 106 - 91
+    ids = [entry.partner.id for entry in found]
+    assert ids.index("frivilligcenter-aarhus") < ids.index("aarhus-kommunes-biblioteker")
 
 
 @given(planned())
