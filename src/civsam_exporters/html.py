@@ -41,7 +41,7 @@ from civsam import (
     label,
 )
 from civsam_exporters import svg
-from civsam_exporters.markdown import BOARD_NAMES
+from civsam_exporters.markdown import BOARD_NAMES, made_with
 
 __all__ = ["HTML", "HtmlExporter", "Section", "civsam_exporters", "escape"]
 
@@ -588,11 +588,8 @@ def _checklist(checklist: Checklist, language: Language) -> Iterator[str]:
 
 
 def footer(report: Report) -> Iterator[str]:
-    """Where the document comes from, and when, if the build says so."""
-    made = label("report.generated_by", report.language)
-    if report.generated is not None:
-        made += f" {civsam.__version__}, {report.generated.date().isoformat()}"
-    yield f"<footer><p>{escape(made)}</p></footer>"
+    """Where the document comes from, and when, if the build says so (as in Markdown)."""
+    yield f"<footer><p>{escape(made_with(report))}</p></footer>"
 
 
 @attrs.frozen

@@ -46,6 +46,7 @@ __all__ = [
     "civsam_exporters",
     "due",
     "escape",
+    "made_with",
     "mermaid_text",
     "outreach_plan",
     "readiness",
@@ -505,12 +506,17 @@ def _checklist_body(checklist: Checklist, language: Language) -> Iterator[str]:
         yield f"{line}: {note}" if note else line
 
 
-def footer(report: Report) -> Iterator[str]:
-    """Where the document comes from, and when, if the build says so."""
+def made_with(report: Report) -> str:
+    """The footer's words: made with civsam, and its version and date if the build says so."""
     made = label("report.generated_by", report.language)
     if report.generated is not None:
         made += f" {civsam.__version__}, {report.generated.date().isoformat()}"
-    yield f"*{escape(made)}*"
+    return made
+
+
+def footer(report: Report) -> Iterator[str]:
+    """Where the document comes from, and when, if the build says so."""
+    yield f"*{escape(made_with(report))}*"
 
 
 @attrs.frozen
