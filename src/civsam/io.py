@@ -2,7 +2,9 @@
 
 Loading checks everything and reports every problem at once, each with its file, line
 and field. Saving writes a temporary file beside the target and renames it over the
-target, so a crash mid-save leaves the old file or the new one, never a torn one.
+target, so a crash mid-save leaves the old file or the new one, never a torn one; a
+change (save, record) holds civsam's lock on the file from reading it to replacing it
+(see :mod:`civsam._lock`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import itertools
 import json
 import os
 import re
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -25,6 +26,7 @@ from civsam._converter import converter, describe, walk_errors
 from civsam._document import SECTIONS, Document, Header
 from civsam._locate import Locator, format_path, json_locator, toml_locator
 from civsam._locate import Path as FieldPath
+from civsam._lock import HardLinks, LockedFile, LockTimeoutError, locked
 from civsam._validate import Checker, Finding
 from civsam.errors import CivsamError, Problem, ValidationError
 from civsam.lifecycle import OutreachEntry, ReadinessAnswer, Review, Touchpoint
@@ -34,7 +36,20 @@ from civsam.settings import PlanSettings, PrioritySettings
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
-__all__ = ["Format", "ProjectFile", "dumps", "load", "loads", "record", "save", "write_atomic"]
+__all__ = [
+    "Format",
+    "HardLinks",
+    "LockTimeoutError",
+    "LockedFile",
+    "ProjectFile",
+    "dumps",
+    "load",
+    "loads",
+    "locked",
+    "record",
+    "save",
+    "write_atomic",
+]
 
 Format = Literal["toml", "json"]
 _FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json"}
@@ -325,8 +340,12 @@ def dumps(project: Project, fmt: Format = "toml") -> str:
 
 
 def save(project: Project, path: str | os.PathLike[str]) -> None:
-    """Write a project file, in the format the suffix names, atomically."""
-    write_atomic(path, dumps(project, format_for(path)).encode("utf-8"))
+    """Write a project file, in the format the suffix names, atomically, under the lock.
+
+    A file behind a symbolic link is written where the link points; a read-only file,
+    or one with other names (hard links), is refused (see :func:`write_atomic`).
+    """
+    write_atomic(path, dumps(project, format_for(path)).encode("utf-8"), hard_links="refuse")
 
 
 _Entry = ReadinessAnswer | OutreachEntry | Touchpoint | Review
@@ -341,15 +360,21 @@ _SECTION_OF: dict[type[Any], str] = {
 def record(path: str | os.PathLike[str], *entries: _Entry) -> Project:
     """Append entries (touchpoints, outreach steps, reviews, readiness answers) to a file.
 
-    The file is checked first and the entries against it, as
+    The file is read and checked under civsam's lock, and the entries against it, as
     :meth:`civsam.Project.record` does; then they are added at the end of their lists
-    and the file is replaced atomically. In a TOML file every byte already there stays
-    as it was, comments included: the entries are appended as ``[[touchpoints]]`` (…)
-    tables. A JSON file is rewritten with its keys in their order (and its byte order
-    mark and line endings). Returns the project as it now is; on any error the file is
-    unchanged.
+    and the file is replaced atomically before the lock is let go, so that writers at
+    the same time each add theirs. In a TOML file every byte already there stays as it
+    was, comments included: the entries are appended as ``[[touchpoints]]`` (…) tables.
+    A JSON file is rewritten with its keys in their order (and its byte order mark and
+    line endings). Returns the project as it now is; on any error the file is unchanged.
     """
-    return ProjectFile.read(path).record(*entries)
+    if not entries:
+        return ProjectFile.read(path).record()
+    fmt = format_for(path)
+    with locked(path) as file:
+        data = file.read()
+        current = ProjectFile(Path(path), data, loads(data, fmt, source=os.fspath(path)))
+        return current._append(file, entries)  # noqa: SLF001 - the same module
 
 
 @attrs.frozen
@@ -358,7 +383,7 @@ class ProjectFile:
 
     For a caller that needs the project before it knows what to record (the command
     line resolves a partner's name first), so that a large file is read and checked
-    once, not twice.
+    once, not twice, when nobody changed it in between.
     """
 
     path: Path
@@ -367,15 +392,30 @@ class ProjectFile:
 
     @classmethod
     def read(cls, path: str | os.PathLike[str]) -> ProjectFile:
-        """Read and check the file, as :func:`load` does."""
+        """Read and check the file, as :func:`load` does (no lock: a reader needs none)."""
         data = _read_bytes(path)
         return cls(Path(path), data, loads(data, format_for(path), source=os.fspath(path)))
 
     def record(self, *entries: _Entry) -> Project:
         """Append ``entries`` to the file, as :func:`record` does; returns the new project.
 
-        ``self.project`` is left as it was read.
+        Under the lock the file is read again: if another process changed it since
+        :meth:`read`, the entries are checked against, and appended to, the file as it
+        now is. ``self.project`` is left as it was read.
         """
+        fmt = format_for(self.path)
+        if not entries:
+            return self.project.copy()
+        with locked(self.path) as file:
+            data = file.read()
+            current = self
+            if data != self.data:
+                source = os.fspath(self.path)
+                current = ProjectFile(self.path, data, loads(data, fmt, source=source))
+            return current._append(file, entries)
+
+    def _append(self, file: LockedFile, entries: tuple[_Entry, ...]) -> Project:
+        """Check ``entries`` against this file and append them; ``file`` is locked."""
         fmt = format_for(self.path)
         source = os.fspath(self.path)
         project = self.project.copy()
@@ -384,8 +424,6 @@ class ProjectFile:
         except ValidationError as error:
             located = (attrs.evolve(problem, file=source) for problem in error.problems)
             raise ValidationError(located, source=source) from None
-        if not entries:
-            return project
         if fmt == "toml":
             updated = _append_toml(self.data, entries)
             try:
@@ -400,7 +438,7 @@ class ProjectFile:
                 )
         else:
             updated = _append_json(self.data, entries)
-        write_atomic(self.path, updated)
+        file.replace(updated, hard_links="refuse")
         return project
 
 
@@ -426,55 +464,22 @@ def _append_json(data: bytes, entries: tuple[_Entry, ...]) -> bytes:
     return bom + text.encode("utf-8")
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all.
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes, *, hard_links: HardLinks = "replace"
+) -> None:
+    """Write ``data`` to ``path`` whole or not at all, under civsam's lock.
 
-    The bytes go to a temporary file in the same folder, are flushed to disk, and the
-    temporary file is renamed over ``path``: readers, and a process killed half-way,
-    see the old file or the new one. An existing file keeps its permissions.
+    The bytes go to a temporary file beside the real file (behind any symbolic link),
+    are flushed to disk, and the temporary file is renamed over it: readers, and a
+    process killed half-way, see the old file or the new one. An existing file keeps
+    its mode, and its owner where the process may set it; a new one gets the mode
+    ``open()`` would give it. A read-only file, a folder, a pipe or a device is refused.
+
+    ``hard_links`` says what to do with a file that has other names: ``"replace"`` (the
+    default, for exports: this name gets the new file, the others keep the old one, as
+    a hard-linked backup should) or ``"refuse"`` (for project files, whose other names
+    must not silently fall behind). Every error is a :class:`civsam.CivsamError` naming
+    the path; :class:`LockTimeoutError` when another process holds the lock too long.
     """
-    target = Path(path)
-    folder = target.parent
-    try:
-        mode = target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed before the rename
-            dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
-        )
-    except OSError as error:
-        raise CivsamError(f"{target}: cannot write here: {error.strerror}") from None
-    temporary = Path(handle.name)
-    try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.chmod(mode)
-        temporary.replace(target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise CivsamError(
-            f"{target}: could not save ({error.strerror or error}); the file is unchanged"
-        ) from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable, where the platform allows it."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - e.g. Windows
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(descriptor)
+    with locked(path, missing_ok=True) as file:
+        file.replace(data, hard_links=hard_links)
