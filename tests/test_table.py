@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import re
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import openpyxl
 import pytest
@@ -221,9 +222,19 @@ def write_csv(
     return path
 
 
+# Most tests read a few columns at a time: the guide's other columns are left out on
+# purpose (tests/test_table_headers.py pins that leaving one out by accident is an error).
+PARTIAL = ("shared_interest", "importance", "challenges", "existing_relation", "contact")
+
+
+def read(path: Path, **options: Any) -> civsam.Project:
+    """read_table on a table that may leave out any of the guide's columns but the partner."""
+    return civsam.read_table(path, allow_missing=PARTIAL, **options)
+
+
 def one_row(tmp_path: Path, header: Sequence[str], row: Sequence[str]) -> civsam.Project:
     """Read a table of one header and one row, as a Danish Excel user would save it."""
-    return civsam.read_table(write_csv(tmp_path / "partnere.csv", [header, row]))
+    return read(write_csv(tmp_path / "partnere.csv", [header, row]))
 
 
 def problems_of(error: pytest.ExceptionInfo[ValidationError]) -> list[str]:
@@ -272,7 +283,7 @@ def test_tab_separated(tmp_path: Path) -> None:
 def test_project_name_defaults_to_the_file_name(tmp_path: Path) -> None:
     """Without name=, the project is named after the table's file."""
     path = write_csv(tmp_path / "Ensomhed 2025.csv", [["Navn", "Betydning"], ["A", "høj"]])
-    assert civsam.read_table(path).name == "Ensomhed 2025"
+    assert read(path).name == "Ensomhed 2025"
 
 
 def test_language_argument_overrides_the_headers(tmp_path: Path) -> None:
@@ -396,7 +407,7 @@ def test_bad_level_names_file_row_column_found_and_expected(
     """A cell that is not a level is a ValidationError located at file:row: column."""
     path = write_csv(tmp_path / "t.csv", [["Navn", header], ["A", cell]])
     with pytest.raises(ValidationError) as error:
-        civsam.read_table(path)
+        read(path)
     assert problems_of(error) == [
         f"{path}:2: {header}: not a level; found {cell!r}; expected {expected}"
     ]
@@ -415,7 +426,7 @@ def test_every_bad_row_is_reported_at_once(tmp_path: Path) -> None:
         ],
     )
     with pytest.raises(ValidationError) as error:
-        civsam.read_table(path)
+        read(path)
     expected = [
         f"{path}:2: Betydning: not a level; found '7'; expected a score from 1 to 5",
         (
@@ -477,7 +488,7 @@ def test_contact_cell_with_a_line_break_in_a_quoted_cell(tmp_path: Path) -> None
         encoding="utf-8",
         newline="",
     )
-    project = civsam.read_table(path)
+    project = read(path)
     assert project.organisations["a"].contacts == (Contact("Jens Hansen"), Contact("Anne Berg"))
     assert list(project.organisations) == ["vores-organisation", "a", "b"]
 
@@ -584,7 +595,7 @@ def test_ids_from_names_transliterate_danish_letters(tmp_path: Path) -> None:
             ["Café Ø-gården", "høj"],
         ],
     )
-    project = civsam.read_table(path)
+    project = read(path)
     assert {o.id: o.name for o in project.organisations.values()} == {
         "vores-organisation": "Vores organisation",
         "aeldre-sagen-aarhus": "Ældre Sagen Århus",
@@ -599,7 +610,7 @@ def test_same_name_twice_gets_a_numbered_id(tmp_path: Path) -> None:
     path = write_csv(
         tmp_path / "t.csv", [["Navn", "Betydning"], ["Røde Kors", "1"], ["Røde Kors", "2"]]
     )
-    project = civsam.read_table(path)
+    project = read(path)
     assert [(a.partner, a.importance) for a in project.assessments.values()] == [
         ("roede-kors", 1),
         ("roede-kors-2", 2),
@@ -609,7 +620,7 @@ def test_same_name_twice_gets_a_numbered_id(tmp_path: Path) -> None:
 def test_name_of_only_symbols_gets_a_fallback_id(tmp_path: Path) -> None:
     """A name with nothing to make an id from gets 'organisation', then 'organisation-2'."""
     path = write_csv(tmp_path / "t.csv", [["Navn", "Betydning"], ["???", "1"], ["!!!", "2"]])
-    project = civsam.read_table(path)
+    project = read(path)
     assert [(o.id, o.name) for o in project.organisations.values()][1:] == [
         ("organisation", "???"),
         ("organisation-2", "!!!"),
@@ -619,7 +630,7 @@ def test_name_of_only_symbols_gets_a_fallback_id(tmp_path: Path) -> None:
 def test_partner_named_like_the_owner_gets_another_id(tmp_path: Path) -> None:
     """A row named like the owner does not take the owner's id."""
     path = write_csv(tmp_path / "t.csv", [["Navn", "Betydning"], ["Aarhus Kommune", "høj"]])
-    project = civsam.read_table(path, owner="Aarhus Kommune")
+    project = read(path, owner="Aarhus Kommune")
     assert list(project.organisations) == ["aarhus-kommune", "aarhus-kommune-2"]
     assert list(project.assessments) == ["aarhus-kommune-2"]
 
@@ -630,7 +641,7 @@ def test_id_column_is_used_as_given(tmp_path: Path) -> None:
         tmp_path / "t.csv",
         [["id", "Navn", "Betydning"], ["ds-aarhus", "Ældre Sagen", "høj"], ["", "Røde Kors", "1"]],
     )
-    project = civsam.read_table(path)
+    project = read(path)
     assert list(project.organisations) == ["vores-organisation", "ds-aarhus", "roede-kors"]
     assert project.organisations["ds-aarhus"].name == "Ældre Sagen"
 
@@ -642,7 +653,7 @@ def test_duplicate_id_column_value_is_an_error(tmp_path: Path) -> None:
         [["id", "Navn"], ["x", "X"], ["x", "Y"], ["aarhus-kommune", "Z"]],
     )
     with pytest.raises(ValidationError) as error:
-        civsam.read_table(path, owner="Aarhus Kommune")
+        read(path, owner="Aarhus Kommune")
     assert problems_of(error) == [
         (
             f"{path}:3: id: duplicate organisation id; found 'x'; "
@@ -661,14 +672,14 @@ def test_duplicate_id_column_value_is_an_error(tmp_path: Path) -> None:
 def test_owner_name_with_kommune_is_a_municipality(tmp_path: Path) -> None:
     """owner='Aarhus Kommune' makes the owner organisation 'aarhus-kommune', a municipality."""
     path = write_csv(tmp_path / "t.csv", [["Navn", "Betydning"], ["A", "høj"]])
-    project = civsam.read_table(path, owner="Aarhus Kommune")
+    project = read(path, owner="Aarhus Kommune")
     assert project.owner == Organisation("aarhus-kommune", "Aarhus Kommune", OrgKind.MUNICIPALITY)
 
 
 def test_owner_name_without_kommune_is_civil_society(tmp_path: Path) -> None:
     """Any other owner name makes a civil-society organisation."""
     path = write_csv(tmp_path / "t.csv", [["Navn", "Betydning"], ["A", "høj"]])
-    project = civsam.read_table(path, owner="Ældre Sagen Aarhus")
+    project = read(path, owner="Ældre Sagen Aarhus")
     assert project.owner == Organisation(
         "aeldre-sagen-aarhus", "Ældre Sagen Aarhus", OrgKind.CIVIL_SOCIETY
     )
@@ -684,7 +695,7 @@ def test_owner_organisation_is_used_as_is(tmp_path: Path) -> None:
         (Contact("Søren"),),
     )
     path = write_csv(tmp_path / "t.csv", [["Navn", "Eksisterende relation"], ["A", "Partnerskab"]])
-    project = civsam.read_table(path, owner=owner)
+    project = read(path, owner=owner)
     assert project.owner == owner
     assert project.relations == (Relation("frivillig-aarhus", "a", RelationKind.PARTNERSHIP),)
 
@@ -717,7 +728,7 @@ def test_kind_column_with_danish_labels_and_enum_values(tmp_path: Path) -> None:
             ["G", ""],
         ],
     )
-    project = civsam.read_table(path)
+    project = read(path)
     assert {o.id: o.kind for o in project.organisations.values() if o.id != project.owner.id} == {
         "a": OrgKind.MUNICIPALITY,
         "b": OrgKind.BUSINESS,
@@ -733,7 +744,7 @@ def test_unknown_kind_lists_the_allowed_ones(tmp_path: Path) -> None:
     """An unknown kind is an error listing the Danish labels and the enum values."""
     path = write_csv(tmp_path / "t.csv", [["Navn", "Type"], ["A", "Sportsklub"]])
     with pytest.raises(ValidationError) as error:
-        civsam.read_table(path)
+        read(path)
     assert problems_of(error) == [
         (
             f"{path}:2: Type: unknown kind of organisation; found 'Sportsklub'; expected one of "
@@ -794,15 +805,16 @@ def test_unterminated_quote_names_the_line_where_it_opens(tmp_path: Path) -> Non
 
 
 def test_no_recognisable_header_names_the_guides_columns(tmp_path: Path) -> None:
-    """A file without a header row is an error naming the guide's columns."""
+    """A file without a header row is an error showing its first row and the guide's columns."""
     path = write_csv(tmp_path / "t.csv", [["foo", "bar"], ["1", "2"]])
     with pytest.raises(ValidationError) as error:
         civsam.read_table(path)
     assert problems_of(error) == [
         (
-            f"{path}:1: no header row found; expected a header row with the guide's columns, e.g. "
+            f"{path}:1: no header row found; found no known heading in the first 15 rows "
+            "(the first row: 'foo', 'bar'); expected a header row with the guide's columns: "
             "Potentiel samarbejdspartner, Fælles interesse, Betydning, Udfordringer, "
-            "Eksisterende relation"
+            "Eksisterende relation, Evt. kontaktperson"
         )
     ]
 
@@ -832,7 +844,7 @@ def test_cell_right_of_the_last_column_is_an_error(tmp_path: Path) -> None:
         tmp_path / "t.csv", [["Navn", "Betydning"], ["A", "høj", ""], ["B", "lav", "x"]]
     )
     with pytest.raises(ValidationError) as error:
-        civsam.read_table(path)
+        read(path)
     assert problems_of(error) == [
         (
             f"{path}:3: a cell to the right of the last column; found 3 cells; "
@@ -848,7 +860,7 @@ def test_row_without_partner_is_an_error_empty_rows_are_skipped(tmp_path: Path) 
         [["Navn", "Betydning"], ["A", "høj"], ["", ""], [" ", "  "], [], ["", "lav"]],
     )
     with pytest.raises(ValidationError) as error:
-        civsam.read_table(path)
+        read(path)
     assert problems_of(error) == [
         (
             f"{path}:6: Navn: a row without a partner; found an empty cell; "
@@ -862,14 +874,14 @@ def test_empty_rows_are_skipped(tmp_path: Path) -> None:
     path = write_csv(
         tmp_path / "t.csv", [["Navn", "Betydning"], [], ["A", "høj"], ["", ""], ["B", "lav"], []]
     )
-    assert list(civsam.read_table(path).assessments) == ["a", "b"]
+    assert list(read(path).assessments) == ["a", "b"]
 
 
 def test_control_character_in_a_name_is_a_located_problem(tmp_path: Path) -> None:
     """A control character in a partner name is a ValidationError at its row and column."""
     path = write_csv(tmp_path / "t.csv", [["Navn", "Betydning"], ["A", "høj"], ["B\x07C", "høj"]])
     with pytest.raises(ValidationError) as error:
-        civsam.read_table(path)
+        read(path)
     assert [(p.file, p.line, p.path) for p in error.value.problems] == [(str(path), 3, "Navn")]
     assert "found" in str(error.value.problems[0])
     assert "expected" in str(error.value.problems[0])
@@ -969,7 +981,7 @@ def test_xlsx_errors_name_the_sheet_row(tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
     workbook.save(path)
     with pytest.raises(ValidationError) as error:
-        civsam.read_table(path)
+        read(path)
     assert problems_of(error) == [
         f"{path}:4: Betydning: not a level; found '7'; expected a score from 1 to 5",
         (
@@ -988,8 +1000,8 @@ def test_xlsx_sheet_picks_a_worksheet(tmp_path: Path) -> None:
             "Foreninger": [["Navn", "Betydning"], ["Røde Kors", "lav"], ["Kirken", 3]],
         },
     )
-    assert list(civsam.read_table(path).assessments) == ["aarhus-kommune"]
-    chosen = civsam.read_table(path, sheet="Foreninger")
+    assert list(read(path).assessments) == ["aarhus-kommune"]
+    chosen = read(path, sheet="Foreninger")
     assert [(a.partner, a.importance) for a in chosen.assessments.values()] == [
         ("roede-kors", 1),
         ("kirken", 3),
@@ -1003,7 +1015,7 @@ def test_xlsx_problems_in_a_chosen_sheet_name_it(tmp_path: Path) -> None:
         {"A": [["Navn", "Betydning"]], "B": [["Navn", "Betydning"], ["X", "Højskole"]]},
     )
     with pytest.raises(ValidationError) as error:
-        civsam.read_table(path, sheet="B")
+        read(path, sheet="B")
     assert problems_of(error) == [
         (
             f"{path}[B]:2: Betydning: not a level; found 'Højskole'; "
@@ -1052,6 +1064,13 @@ names = st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_
     str.strip
 )
 rows_strategy = st.lists(st.tuples(names, st.integers(1, 5), st.integers(1, 5)), max_size=12)
+# civsam's CSV puts ' before a would-be formula, and reading takes exactly one such ' off.
+NEUTRALISED = re.compile(r"'(?=[=+\-@\t\r\n'])")
+
+
+def as_read(name: str) -> str:
+    """The name a cell holding ``name`` reads back as: one neutralising ' off, then stripped."""
+    return (name[1:] if NEUTRALISED.match(name) else name).strip()
 
 
 @settings(deadline=None)
@@ -1064,12 +1083,12 @@ def test_csv_round_trip_property(
         tmp_path_factory.mktemp("prop") / "t.csv",
         [["Potentiel samarbejdspartner", "Betydning", "Lethed"], *rows],
     )
-    project = civsam.read_table(path)
+    project = read(path)
     read_back = [
         (project.organisations[a.partner].name, a.importance, a.ease)
         for a in project.assessments.values()
     ]
-    assert read_back == [(name.strip(), importance, ease) for name, importance, ease in rows]
+    assert read_back == [(as_read(name), importance, ease) for name, importance, ease in rows]
     assert len(project.organisations) == len(rows) + 1
     assert len({o.id for o in project.organisations.values()}) == len(rows) + 1
     assert project.relations == ()
@@ -1084,7 +1103,7 @@ def test_headers_with_hints_are_recognised(tmp_path: Path) -> None:
         "Røde Kors;Høj;svært;Jens Hansen;\n",
         encoding="utf-8",
     )
-    project = civsam.read_table(path, owner="Aarhus Kommune")
+    project = read(path, owner="Aarhus Kommune")
     assessment = project.assessments["roede-kors"]
     assert (assessment.importance, assessment.ease, assessment.contact) == (5, 1, "Jens Hansen")
     assert assessment.notes == ""
@@ -1096,5 +1115,5 @@ def test_a_kind_cell_of_only_spaces_is_no_kind(tmp_path: Path) -> None:
     path.write_text(
         "Potentiel samarbejdspartner;Type;Betydning\nRøde Kors;   ;5\n", encoding="utf-8"
     )
-    project = civsam.read_table(path, owner="Aarhus Kommune")
+    project = read(path, owner="Aarhus Kommune")
     assert project.organisations["roede-kors"].kind is civsam.OrgKind.OTHER

@@ -550,6 +550,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Evalueringen af samarbejdet med {name} den {date} er noteret i {path}.",
         "The review of the partnership with {name} on {date} recorded in {path}.",
     ),
+    # The owner civsam.read_table makes up when it is given none, and the command line's
+    # note that it did (civsam import-table without --owner).
+    "table.placeholder_owner": ("Vores organisation", "Our organisation"),
+    "cli.owner_placeholder": (
+        (
+            "Bemærk: uden --owner er planens ejer pladsholderen »{name}« (id {id}). "
+            'Importér igen med --owner "Jeres organisation", eller ret ejeren i {path}.'
+        ),
+        (
+            "Note: without --owner, the plan's owner is the placeholder “{name}” (id {id}). "
+            'Import again with --owner "Your organisation", or change the owner in {path}.'
+        ),
+    ),
     # The HTML report (civsam export -f html).
     "html.contents": ("Indhold", "Contents"),
     "html.facts": ("Om projektet", "About the project"),

@@ -6,6 +6,11 @@ for at skalere"), contact details in one cell and free text about existing relat
 scores from levels (the words after them kept as notes), contact cells split into name,
 e-mail and phone, and recognisable relations typed. Columns it does not know are kept in
 the assessment's notes, so nothing the group wrote is lost.
+
+A table that lacks one of the guide's six columns, or heads one with a typo, would import
+cleanly and give a wrong board (every importance unset, so every partner in the middle).
+So a missing column is an error unless the caller allows it to be missing, and a heading a
+typo away from a known one is an error with "did you mean", never an extra column.
 """
 
 from __future__ import annotations
@@ -16,13 +21,13 @@ import io
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from civsam._checks import CONTROL, IDENTIFIER
 from civsam._ids import slugify, unique_id
 from civsam._levels import EASE, IMPORTANCE, LevelError, Scale, parse_level
 from civsam.errors import CivsamError, Problem, ValidationError
-from civsam.labels import catalogue
+from civsam.labels import catalogue, label
 from civsam.model import (
     Assessment,
     Contact,
@@ -37,7 +42,12 @@ from civsam.project import Project
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["read_table"]
+__all__ = ["GUIDE_COLUMNS", "missing_column", "placeholder_owner", "read_table"]
+
+GUIDE_COLUMNS: tuple[str, ...] = (
+    "partner", "shared_interest", "importance", "challenges", "existing_relation", "contact",
+)  # fmt: skip
+"""The guide's six columns, in its order: a table has each, or is allowed to lack it."""
 
 # Header synonyms besides the label catalogue's column names (both languages) and the
 # field's own name. Compared after _normalise: case, punctuation and spacing are ignored.
@@ -68,7 +78,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "target_groups": ("målgruppe", "target group"),
 }  # fmt: skip
 _DERIVED = frozenset({"quadrant", "rank"})  # civsam's own export; computed, not read
-_GUIDE_COLUMNS = ("partner", "shared_interest", "importance", "challenges", "existing_relation")
+# Columns a table may lack without saying so. Losing one still changes the board (ease) or
+# the partners (kind, contact details), so a heading a typo away from one is refused too.
+_OPTIONAL = ("ease", "kind", "email", "phone")
+_MAY_BE_MISSING = (*GUIDE_COLUMNS[1:], *_OPTIONAL)
+_WATCHED = frozenset((*GUIDE_COLUMNS, *_OPTIONAL))
 
 _KIND_WORDS: dict[str, OrgKind] = {
     "forening": OrgKind.CIVIL_SOCIETY,
@@ -139,6 +153,46 @@ _HEADERS = _header_index()
 _BY_LENGTH = sorted(_HEADERS, key=len, reverse=True)
 
 
+def _display_index() -> dict[str, str]:
+    """How an error writes each known heading: as the labels have it, else capitalised."""
+    shown = {known: known[:1].upper() + known[1:] for known in _HEADERS}
+    for field in _SYNONYMS:
+        for language in Language:
+            text = catalogue(language).get(f"column.{field}")
+            if text:
+                shown[_normalise(text)] = text
+    return shown
+
+
+_DISPLAY = _display_index()
+
+
+def _tolerance(known: str) -> int:
+    """How many edits from ``known`` a heading may be to count as its misspelling.
+
+    Short headings get none ("Id" and "Art" are one edit from too many words), long ones
+    two, so that a typo plus Excel's punctuation ("Evt.x kontaktperson") is still caught.
+    """
+    return 0 if len(known) <= 3 else 1 if len(known) <= 7 else 2  # noqa: PLR2004
+
+
+_FUZZY = tuple(
+    (known, len(known.split()), _tolerance(known)) for known in _BY_LENGTH if _tolerance(known)
+)
+_FUZZY_WORDS = max(count for _, count, _ in _FUZZY)  # the most words a known heading has
+
+
+class _Heading(NamedTuple):
+    """What a header cell says: the column it names, or the known heading it misspells."""
+
+    field: str | None = None
+    language: Language | None = None
+    near: str | None = None  # a known heading (normalised) a few edits away
+
+
+_NOTHING = _Heading()
+
+
 def _header(cell: str) -> tuple[str, Language | None] | None:
     """The column a header cell names: exactly, or followed by a hint.
 
@@ -150,10 +204,75 @@ def _header(cell: str) -> tuple[str, Language | None] | None:
     exact = _HEADERS.get(text)
     if exact is not None or not text:
         return exact
-    for known in _BY_LENGTH:
-        if text.startswith(known + " "):
-            return _HEADERS[known]
-    return None
+    prefix = _prefix(text)
+    return None if prefix is None else _HEADERS[prefix]
+
+
+def _prefix(text: str) -> str | None:
+    """The longest known heading that ``text`` starts with, a hint after it."""
+    return next((known for known in _BY_LENGTH if text.startswith(known + " ")), None)
+
+
+def _classify(cell: str) -> _Heading:
+    """What a header cell says, misspellings included.
+
+    A near miss of a longer heading beats a shorter heading the cell starts with:
+    "Betydning for samarbejd" misspells ease; it is not importance with a hint.
+    """
+    text = _normalise(cell)
+    exact = _HEADERS.get(text)
+    if exact is not None or not text:
+        return _NOTHING if exact is None else _Heading(*exact)
+    prefix = _prefix(text)
+    near = _closest(text)
+    if near is not None and (
+        prefix is None or (_HEADERS[near][0] != _HEADERS[prefix][0] and len(near) > len(prefix))
+    ):
+        return _Heading(near=near)
+    return _NOTHING if prefix is None else _Heading(*_HEADERS[prefix])
+
+
+def _closest(text: str) -> str | None:
+    """The known heading ``text`` (or its first words, before a hint) is a typo away from.
+
+    The fewest edits win, then the longest heading; ``None`` if none is within its
+    tolerance. An exact match is not a near miss.
+    """
+    words = text.split(maxsplit=_FUZZY_WORDS)  # a long cell is only read as far as needed
+    heads = {count: " ".join(words[:count]) for count in range(1, len(words))}
+    best: tuple[int, int, str] | None = None
+    for known, count, tolerance in _FUZZY:
+        for candidate in (text, heads.get(count)):
+            if candidate is None:
+                continue
+            distance = _distance(candidate, known, tolerance)
+            if 0 < distance <= tolerance and (
+                best is None or (distance, -len(known), known) < best
+            ):
+                best = (distance, -len(known), known)
+    return best[2] if best is not None else None
+
+
+def _distance(first: str, second: str, limit: int) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from one text to the other.
+
+    Stops early: anything over ``limit`` is ``limit + 1``.
+    """
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    before: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, char in enumerate(first, 1):
+        current = [i] + [0] * len(second)
+        for j, other in enumerate(second, 1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            if i > 1 and j > 1 and char == second[j - 2] and first[i - 2] == other:
+                value = min(value, before[j - 2] + 1)
+            current[j] = value
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return min(previous[-1], limit + 1)
 
 
 def _kind_index() -> dict[str, OrgKind]:
@@ -177,18 +296,33 @@ def read_table(
     name: str | None = None,
     sheet: str | None = None,
     language: Language | str | None = None,
+    allow_missing: str | Iterable[str] = (),
 ) -> Project:
     """Read a partner table (``.csv``, ``.tsv``, ``.txt`` or ``.xlsx``) into a project.
 
     ``owner`` is the organisation whose plan it is, or its name (an id is made from it;
     a name with "kommune" in it makes a municipality, anything else a civil-society
-    actor). ``name`` names the project (default: the file's name); ``sheet`` picks a
-    worksheet of an XLSX file (default: the first); ``language`` defaults to the
-    language of the table's headers.
+    actor); without it the owner is :func:`placeholder_owner` of the project's language.
+    ``name`` names the project (default: the file's name); ``sheet`` picks a worksheet
+    of an XLSX file (default: the first); ``language`` defaults to the language of the
+    table's headers.
+
+    The table must have the guide's six columns (:data:`GUIDE_COLUMNS`).
+    ``allow_missing`` names those it leaves out on purpose, by key or heading in Danish
+    or English (see :func:`missing_column`); their cells count as empty.
 
     Raises :class:`civsam.ValidationError` with every problem in the table, each with
-    its row and column.
+    its row and column: a missing column, a heading that is a typo away from a known one,
+    a cell that cannot be read. Raises :class:`civsam.CivsamError` for an
+    ``allow_missing`` value that names no column a table may lack.
     """
+    try:
+        allowed = frozenset(
+            missing_column(text)
+            for text in ((allow_missing,) if isinstance(allow_missing, str) else allow_missing)
+        )
+    except CivsamError as error:
+        raise CivsamError(f"allow_missing: {error}") from None
     source = os.fspath(path)
     suffix = Path(path).suffix.lower()
     if suffix == ".xlsx":
@@ -212,7 +346,48 @@ def read_table(
         owner=owner,
         name=name if name is not None else Path(path).stem,
         language=_language(language),
+        allowed=allowed,
     )
+
+
+def missing_column(text: str) -> str:
+    """The key of a column a table may leave out, from its key or its heading.
+
+    ``"importance"``, ``"Betydning"`` and ``" IMPORTANCE "`` all give ``"importance"``:
+    what ``allow_missing`` and ``civsam import-table --allow-missing`` accept. The
+    partner column cannot be left out, since each row is a partner.
+
+    Raises :class:`civsam.CivsamError` naming the value, the nearest column and the
+    columns that may be missing.
+    """
+    shown = text.strip()
+    known = _HEADERS.get(_normalise(text))
+    if known is not None and known[0] == "partner":
+        raise CivsamError(
+            f"the partner column ({shown!r}) cannot be left out: each row is a partner"
+        )
+    if known is not None and known[0] in _MAY_BE_MISSING:
+        return known[0]
+    expected = f"expected one of {', '.join(_MAY_BE_MISSING)}, or its heading in Danish or English"
+    if known is not None:
+        raise CivsamError(f"{shown!r} is not a column a table may lack; {expected}")
+    near = _closest(_normalise(text))
+    guess = (
+        f"did you mean {_DISPLAY[near]!r}?; "
+        if near is not None and _HEADERS[near][0] in _MAY_BE_MISSING
+        else ""
+    )
+    raise CivsamError(f"no column {shown!r}; {guess}{expected}")
+
+
+def placeholder_owner(language: Language | str = Language.DA) -> Organisation:
+    """The owner :func:`read_table` makes up when it is given none.
+
+    ``project.owner == placeholder_owner(project.language)`` tells a caller that the plan
+    has no real owner yet, so it can say so (the command line does).
+    """
+    owner_name = label("table.placeholder_owner", language)
+    return Organisation(slugify(owner_name, "owner"), owner_name, OrgKind.CIVIL_SOCIETY)
 
 
 def _language(language: Language | str | None) -> Language | None:
@@ -322,40 +497,170 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+class _Header(NamedTuple):
+    """The header row, and what its cells say about the table's columns."""
+
+    row: int  # its index in ``rows``
+    fields: dict[int, str]  # column -> the field read from it
+    extra: dict[int, str]  # column -> heading of a column kept in the notes
+    language: Language | None  # the language most headings are in
+    problems: list[Problem]  # missing columns and misspelt headings
+
+
 def _find_header(
-    rows: Rows, source: str
-) -> tuple[int, dict[int, str], dict[int, str], Language | None]:
-    """The header row: the first with a partner column and one more known column."""
-    for index, (_, cells) in enumerate(rows[:_HEADER_SEARCH_ROWS]):
-        fields: dict[int, str] = {}
-        unknown: dict[int, str] = {}
-        votes = dict.fromkeys(Language, 0)
-        for column, cell in enumerate(cells):
-            match = _header(cell)
-            if match is None or match[0] in fields.values():
-                if cell.strip():
-                    unknown[column] = cell.strip()
+    rows: Rows, source: str, allowed: frozenset[str], language: Language | None
+) -> _Header:
+    """The header row: the first with a partner column and one more known column.
+
+    Without one, the row most like a header, so that the error can name what it lacks.
+    """
+    searched = rows[:_HEADER_SEARCH_ROWS]
+    index = next((i for i, (_, cells) in enumerate(searched) if _is_header(cells)), None)
+    if index is None:
+        index = _likeliest_header(searched)
+    if index is None:
+        raise ValidationError([_no_header(rows, source, language)], source=source)
+    line, cells = rows[index]
+    fields: dict[int, str] = {}
+    near: dict[int, str] = {}
+    votes = dict.fromkeys(Language, 0)
+    for column, cell in enumerate(cells):
+        heading = _classify(cell)
+        if heading.field is not None and heading.field not in fields.values():
+            fields[column] = heading.field
+            if heading.language is not None:
+                votes[heading.language] += 1
+        elif heading.near is not None and _HEADERS[heading.near][0] in _WATCHED:
+            near[column] = heading.near
+    present = set(fields.values())
+    # A heading close to a column the table has is not that column misspelt.
+    near = {column: known for column, known in near.items() if _HEADERS[known][0] not in present}
+    extra = {
+        column: cell.strip()
+        for column, cell in enumerate(cells)
+        if cell.strip() and column not in fields and column not in near
+    }
+    header_language = max(votes, key=votes.__getitem__) if any(votes.values()) else None
+    problems = _HeaderCheck(
+        source, line, cells, language or header_language or Language.DA
+    ).problems(present, near, allowed)
+    return _Header(index, fields, extra, header_language, problems)
+
+
+def _is_header(cells: Sequence[str]) -> bool:
+    fields = {match[0] for match in map(_header, cells) if match is not None}
+    return "partner" in fields and len(fields) >= 2  # noqa: PLR2004
+
+
+def _likeliest_header(rows: Rows) -> int | None:
+    """The first of the rows with the most cells that are, or nearly are, known headings."""
+    scores = [sum(_classify(cell) != _NOTHING for cell in cells) for _, cells in rows]
+    best = max(scores, default=0)
+    return scores.index(best) if best else None
+
+
+def _no_header(rows: Rows, source: str, language: Language | None) -> Problem:
+    texts = catalogue(language or Language.DA)
+    expected = "a header row with the guide's columns: " + ", ".join(
+        texts[f"column.{field}"] for field in GUIDE_COLUMNS
+    )
+    first = next(((line, cells) for line, cells in rows if any(c.strip() for c in cells)), None)
+    if first is None:
+        return Problem(
+            "no header row found", file=source, line=1, found="an empty table", expected=expected
+        )
+    line, cells = first
+    found = (
+        f"no known heading in the first {_HEADER_SEARCH_ROWS} rows (the first row: {_shown(cells)})"
+    )
+    return Problem("no header row found", file=source, line=line, found=found, expected=expected)
+
+
+_SHOWN_CELLS = 12
+_SHOWN_LENGTH = 40
+
+
+def _shown(cells: Sequence[str]) -> str:
+    """Cells as an error shows them: a few, shortened, e-mails and phone numbers masked."""
+    texts = [cell.strip() for cell in cells if cell.strip()]
+    shown = []
+    for text in texts[:_SHOWN_CELLS]:
+        masked = _PHONE.sub("<phone>", _EMAIL.sub("<e-mail>", text))
+        if len(masked) > _SHOWN_LENGTH:
+            masked = masked[: _SHOWN_LENGTH - 1] + "…"
+        shown.append(repr(masked))
+    if len(texts) > _SHOWN_CELLS:
+        shown.append(f"… ({len(texts) - _SHOWN_CELLS} more)")
+    return ", ".join(shown)
+
+
+class _HeaderCheck:
+    """The problems of a header row: guide columns it lacks, headings it misspells."""
+
+    def __init__(self, source: str, line: int, cells: Sequence[str], language: Language) -> None:
+        self.source = source
+        self.line = line
+        self.cells = cells
+        self.language = language
+        self.found = f"the headings {_shown(cells)}"
+
+    def problems(
+        self, present: set[str], near: dict[int, str], allowed: frozenset[str]
+    ) -> list[Problem]:
+        """One problem per missing guide column, then one per other misspelt heading."""
+        problems: list[Problem] = []
+        unreported = dict(near)
+        for field in GUIDE_COLUMNS:
+            if field in present or field in allowed:
                 continue
-            fields[column] = match[0]
-            if match[1] is not None:
-                votes[match[1]] += 1
-        if "partner" in fields.values() and len(fields) >= 2:  # noqa: PLR2004
-            language = max(votes, key=votes.__getitem__) if any(votes.values()) else None
-            return index, fields, unknown, language
-    expected = "a header row with the guide's columns, e.g. " + ", ".join(
-        catalogue(Language.DA)[f"column.{f}"] for f in _GUIDE_COLUMNS
-    )
-    raise ValidationError(
-        [
-            Problem(
-                "no header row found",
-                file=source,
-                line=rows[0][0] if rows else 1,
-                expected=expected,
+            column = next((c for c, k in unreported.items() if _HEADERS[k][0] == field), None)
+            message = f"missing column {self._heading(field)!r} ({field})"
+            path = ""
+            if column is not None:
+                message += f"; did you mean {_DISPLAY[unreported.pop(column)]!r}?"
+                path = self.cells[column].strip()
+            problems.append(self._problem(message, path, self._expected_column(field)))
+        for column, known in unreported.items():
+            field = _HEADERS[known][0]
+            problems.append(
+                self._problem(
+                    f"unknown heading; did you mean {_DISPLAY[known]!r} ({field})?",
+                    self.cells[column].strip(),
+                    f"{self._both(field)} for that column, or a heading not close to a known "
+                    "one for an extra column (kept in the notes)",
+                )
             )
-        ],
-        source=source,
-    )
+        return problems
+
+    def _problem(self, message: str, path: str, expected: str) -> Problem:
+        return Problem(
+            message,
+            path=path,
+            file=self.source,
+            line=self.line,
+            found=self.found,
+            expected=expected,
+        )
+
+    def _heading(self, field: str, language: Language | None = None) -> str:
+        return catalogue(language or self.language)[f"column.{field}"]
+
+    def _both(self, field: str) -> str:
+        """The field's heading in the table's language, then in the other one."""
+        others = [lang for lang in Language if lang is not self.language]
+        names = dict.fromkeys(self._heading(field, lang) for lang in (self.language, *others))
+        return " or ".join(repr(name) for name in names)
+
+    def _expected_column(self, field: str) -> str:
+        if field == "partner":
+            return (
+                f"a column headed {self._both(field)}: "
+                "each row is a partner, so it cannot be left out"
+            )
+        return (
+            f"a column headed {self._both(field)}, "
+            f"or --allow-missing {field} if the table leaves it out on purpose"
+        )
 
 
 def _build(
@@ -365,21 +670,24 @@ def _build(
     owner: Organisation | str | None,
     name: str,
     language: Language | None,
+    allowed: frozenset[str],
 ) -> Project:
-    header_at, fields, unknown, header_language = _find_header(rows, source)
-    language = language or header_language or Language.DA
-    header_cells = rows[header_at][1]
+    header = _find_header(rows, source, allowed, language)
+    problems = list(header.problems)
+    if "partner" not in header.fields.values():
+        raise ValidationError(problems, source=source)
+    language = language or header.language or Language.DA
+    header_cells = rows[header.row][1]
     owner_org = _owner(owner, language)
     taken: set[str] = {owner_org.id}
     items: list[Organisation | Relation | Assessment] = []
-    problems: list[Problem] = []
     width = len(header_cells)
-    for line, cells in rows[header_at + 1 :]:
+    for line, cells in rows[header.row + 1 :]:
         if not any(cell.strip() for cell in cells):
             continue
-        row = _Row(line, cells, fields, header_cells, source)
-        extra = [c for c in cells[width:] if c.strip()]
-        if extra:
+        row = _Row(line, cells, header.fields, header_cells, source)
+        beyond = [c for c in cells[width:] if c.strip()]
+        if beyond:
             problems.append(
                 row.problem(
                     "a cell to the right of the last column",
@@ -387,7 +695,7 @@ def _build(
                     expected=f"at most {width} cells, as in the header",
                 )
             )
-        built = row.build(taken, owner_org, unknown)
+        built = row.build(taken, owner_org, header.extra)
         problems.extend(row.problems)
         if built is not None:
             items.extend(built)
@@ -406,9 +714,10 @@ def _build(
 def _owner(owner: Organisation | str | None, language: Language) -> Organisation:
     if isinstance(owner, Organisation):
         return owner
-    owner_name = owner or ("Vores organisation" if language is Language.DA else "Our organisation")
-    kind = OrgKind.MUNICIPALITY if "kommune" in owner_name.casefold() else OrgKind.CIVIL_SOCIETY
-    return Organisation(slugify(owner_name, "owner"), owner_name, kind)
+    if not owner:
+        return placeholder_owner(language)
+    kind = OrgKind.MUNICIPALITY if "kommune" in owner.casefold() else OrgKind.CIVIL_SOCIETY
+    return Organisation(slugify(owner, "owner"), owner, kind)
 
 
 class _Row:
