@@ -57,6 +57,7 @@ TABLE_ROWS = [
         "Fælles interesse",
         "Betydning",
         "Lethed",
+        "Udfordringer",
         "Eksisterende relation",
         "Evt. kontaktperson",
     ],
@@ -65,10 +66,11 @@ TABLE_ROWS = [
         "Samme målgruppe",
         "Høj – potentiale for at skalere",
         "nemt",
+        "Travle frivillige",
         "Tidligere projektsamarbejde",
         "Jens Hansen, jens@example.dk",
     ],
-    ["Røde Kors", "Besøgsvenner", "middel", "svært", "Ingen", ""],
+    ["Røde Kors", "Besøgsvenner", "middel", "svært", "", "Ingen", ""],
 ]
 
 
@@ -256,6 +258,8 @@ def test_import_table_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     workbook.save(table)
     output = tmp_path / "plan.toml"
     argv = ["import-table", str(table), "-o", str(output), "--sheet", "Foreninger"]
+    for column in ("shared_interest", "challenges", "existing_relation", "contact"):
+        argv += ["--allow-missing", column]
     assert run(argv, capsys)[0] == 0
     assert list(civsam.load(output).assessments) == ["roede-kors"]
 
@@ -391,3 +395,73 @@ def test_end_to_end_invalid_file(tmp_path: Path) -> None:
     assert (check.returncode, check.stdout) == (1, "")
     assert "plan.toml:7: organisations[0].name: wrong value" in check.stderr
     assert "Traceback" not in check.stderr
+
+
+def test_import_table_names_a_misspelt_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A header `Betydnig` exits 1 with "did you mean 'Betydning'?" and writes nothing."""
+    rows = [
+        [("Betydnig" if cell == "Betydning" else cell) for cell in TABLE_ROWS[0]],
+        *TABLE_ROWS[1:],
+    ]
+    table = write_table(tmp_path / "partnere.csv", rows)
+    output = tmp_path / "plan.toml"
+    status, out, err = run(["import-table", str(table), "-o", str(output), "--owner", "A"], capsys)
+    assert (status, out) == (1, "")
+    assert "missing column 'Betydning' (importance); did you mean 'Betydning'?" in err
+    assert not output.exists()
+
+
+def test_import_table_allow_missing_is_checked_as_usage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--allow-missing with an unknown column is wrong usage (exit 2) with a suggestion."""
+    table = write_table(tmp_path / "partnere.csv", TABLE_ROWS)
+    argv = ["import-table", str(table), "-o", str(tmp_path / "p.toml")]
+    with pytest.raises(SystemExit) as exit_info:
+        main([*argv, "--allow-missing", "Betydnig"])
+    assert exit_info.value.code == 2
+    assert "did you mean 'Betydning'?" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_import_table_announces_an_invented_owner(
+    language: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --owner, standard error says the owner is a placeholder; with it, nothing."""
+    rows = (
+        TABLE_ROWS
+        if language == "da"
+        else [
+            [
+                "Potential partner",
+                "Shared interest",
+                "Importance",
+                "Ease",
+                "Challenges",
+                "Existing relation",
+                "Contact person",
+            ],
+            *TABLE_ROWS[1:],
+        ]
+    )
+    table = write_table(tmp_path / "partnere.csv", rows)
+    output = tmp_path / "plan.toml"
+    status, _, err = run(["import-table", str(table), "-o", str(output)], capsys)
+    project = civsam.load(output)
+    assert status == 0
+    assert (
+        err
+        == civsam.label(
+            "cli.owner_placeholder",
+            project.language,
+            name=project.owner.name,
+            id=project.owner.id,
+            path=str(output),
+        )
+        + "\n"
+    )
+    assert project.owner.name == ("Vores organisation" if language == "da" else "Our organisation")
+    argv = ["import-table", str(table), "-o", str(output), "--owner", "Aarhus Kommune", "--force"]
+    assert run(argv, capsys)[2] == ""

@@ -73,16 +73,17 @@ def test_export_writes_a_file_with_o(
 def test_export_replaces_a_file_atomically(
     example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    """An existing OUT is replaced by a new file (a hard link keeps the old bytes), mode kept."""
+    """An earlier export at OUT is replaced by a new file (a hard link keeps the old bytes)."""
     out = example_path.parent / "rapport.md"
-    out.write_bytes(b"old report\n")
+    earlier = expected("markdown", language="en")
+    out.write_bytes(earlier)
     out.chmod(0o640)
     link = example_path.parent / "old-link.md"
     os.link(out, link)
     assert main(["export", str(example_path), "-f", "markdown", "-o", str(out), *TODAY]) == 0
     capsysbinary.readouterr()
     assert out.read_bytes() == expected("markdown")
-    assert link.read_bytes() == b"old report\n"  # renamed over, never written in place
+    assert link.read_bytes() == earlier  # renamed over, never written in place
     assert out.stat().st_mode & 0o777 == 0o640
     assert leftovers(out.parent) == []
 

@@ -715,7 +715,7 @@ def test_a_previous_file_that_is_not_a_calendar_is_ignored(tmp_path: Path, previ
     """Whatever was at the path before, if it is not iCalendar every SEQUENCE starts at 0."""
     out = tmp_path / "plan.ics"
     out.write_bytes(previous)
-    data = civsam.export(civsam.example(), "ics", out)
+    data = civsam.export(civsam.example(), "ics", out, force=True)
     assert data == export(civsam.example())
     assert {int(e["SEQUENCE"]) for e in events(data)} == {0}
 

@@ -196,7 +196,7 @@ def test_an_exporter_that_raises_gives_an_export_error_naming_it(install: FakeIn
     out = install.folder / "report.txt"
     out.write_bytes(b"yesterday's report\n")
     with pytest.raises(civsam.ExportError) as info:
-        civsam.export(civsam.example(), "boom", out, as_of=AS_OF)
+        civsam.export(civsam.example(), "boom", out, as_of=AS_OF, force=True)
     assert str(info.value) == BOOM_MESSAGE
     assert isinstance(info.value, civsam.CivsamError)
     assert isinstance(info.value.__cause__, ValueError)
@@ -212,7 +212,8 @@ def test_a_failing_export_writes_nothing_on_the_command_line(
     out = example_path.parent / "report.txt"
     out.write_bytes(b"yesterday's report\n")
     before = sorted(path.name for path in example_path.parent.iterdir())
-    assert main(["export", str(example_path), "-f", "boom", "-o", str(out), *TODAY]) == 1
+    args = ["export", str(example_path), "-f", "boom", "-o", str(out), "--force", *TODAY]
+    assert main(args) == 1
     captured = capsysbinary.readouterr()
     assert captured.err.decode("utf-8") == f"civsam: {BOOM_MESSAGE}\n"
     assert captured.out == b""
@@ -220,7 +221,7 @@ def test_a_failing_export_writes_nothing_on_the_command_line(
     assert sorted(path.name for path in example_path.parent.iterdir()) == before
     assert main(["export", str(example_path), "-f", "boom", *TODAY]) == 1
     assert capsysbinary.readouterr().out == b""  # not half a report on standard output either
-    assert main(["export", str(example_path), "-f", "csv", "-o", str(out), *TODAY]) == 0
+    assert main(["export", str(example_path), "-f", "csv", "-o", str(out), *TODAY, "--force"]) == 0
     assert out.read_bytes() == civsam.export(civsam.example(), "csv", as_of=AS_OF)
 
 

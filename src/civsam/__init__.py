@@ -11,9 +11,16 @@ from civsam.bundled import example
 from civsam.checklist import Checklist, ItemProgress, Trend, checklist, checklists
 from civsam.errors import CivsamError, Problem, ValidationError
 from civsam.explain import format_number
-from civsam.exporting import Exporter, ExportError, UnknownFormatError, export, exporters
+from civsam.exporting import (
+    Exporter,
+    ExportError,
+    OverwriteError,
+    UnknownFormatError,
+    export,
+    exporters,
+)
 from civsam.hookspecs import hookimpl
-from civsam.io import dumps, load, loads, record, save
+from civsam.io import LockTimeoutError, dumps, load, loads, record, save
 from civsam.labels import label
 from civsam.lifecycle import (
     ChecklistItem,
@@ -110,6 +117,7 @@ __all__ = [
     "ItemReview",
     "ItemStatus",
     "Language",
+    "LockTimeoutError",
     "MatrixRule",
     "Meeting",
     "Milestone",
@@ -117,6 +125,7 @@ __all__ = [
     "Organisation",
     "OutreachEntry",
     "OutreachStep",
+    "OverwriteError",
     "Placement",
     "Plan",
     "PlanSettings",

@@ -14,14 +14,15 @@ import sys
 import textwrap
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 import civsam
 from civsam._board import WIDTH, draw_board, draw_sensitivity
 from civsam._board import _fit as fit
 from civsam._board import _width as width
+from civsam._terminal import CleanText, clean
 from civsam.bundled import example, example_text, template_text
-from civsam.errors import CivsamError, ValidationError
+from civsam.errors import CivsamError
 from civsam.exporting import UnknownFormatError, export, exporters
 from civsam.io import ProjectFile, format_for, save, write_atomic
 from civsam.labels import KEYS, label
@@ -40,7 +41,7 @@ from civsam.plugins import plugins
 from civsam.prioritisation import prioritise, sensitivity
 from civsam.report import make_report
 from civsam.rules import MatrixRule, Rule, RuleError
-from civsam.table import read_table
+from civsam.table import missing_column, read_table
 
 if TYPE_CHECKING:
     from civsam.network import IntroductionPath
@@ -86,7 +87,7 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
     _refuse_overwrite(path, args.force)
     if fmt == "toml":
         text = example_text() if args.example else template_text()
-        write_atomic(path, text.encode("utf-8"))
+        write_atomic(path, text.encode("utf-8"), hard_links="refuse")
     else:
         project = example() if args.example else civsam.loads(template_text(), "toml")
         save(project, path)
@@ -101,12 +102,32 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _missing_column(text: str) -> str:
+    """An --allow-missing value as a column key; an unknown column is wrong usage (exit 2)."""
+    try:
+        return missing_column(text)
+    except CivsamError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _import_table(args: argparse.Namespace, out: TextIO) -> int:
     output = _project_path(args.output)
     _refuse_overwrite(output, args.force)
-    project = read_table(args.table, owner=args.owner, name=args.name, sheet=args.sheet)
+    project = read_table(
+        args.table,
+        owner=args.owner,
+        name=args.name,
+        sheet=args.sheet,
+        allow_missing=args.allow_missing or (),
+    )
     save(project, output)
     print(f"Wrote {output}: project {_summary(project)}", file=out)
+    if not args.owner:  # read_table made up a placeholder owner: say so
+        owner = project.owner
+        note = label(
+            "cli.owner_placeholder", project.language, name=owner.name, id=owner.id, path=output
+        )
+        print(clean(note), file=sys.stderr)
     return EXIT_OK
 
 
@@ -173,6 +194,27 @@ def _plugins(_args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _export_target(args: argparse.Namespace) -> Path | None:
+    """Where ``-o`` sends the export: a path, or ``None`` for standard output (``-o -``).
+
+    The project file the export reads is never the target without ``--force``: exporting
+    over it would lose the project (``export p.toml -f csv -o p.toml``).
+    """
+    if args.output is None or args.output == "-":
+        return None
+    output = Path(args.output)
+    try:
+        same = output.exists() and output.samefile(args.path)
+    except OSError:
+        same = False  # what it is, export itself finds out and says
+    if same and not args.force:
+        raise CivsamError(
+            f"{args.output} is the project file this export reads; exporting over it would "
+            "replace the project. Choose another file with -o (or use --force)"
+        )
+    return output
+
+
 def _export(args: argparse.Namespace, out: TextIO) -> int:
     project = civsam.load(_project_path(args.path))
     try:
@@ -181,6 +223,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         raise _UsageError(
             str(UnknownFormatError(args.format, tuple(sorted(exporters()))))
         ) from None
+    output = _export_target(args)
     language = Language(args.lang) if args.lang else project.language
     report = make_report(
         project,
@@ -191,20 +234,20 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         start=args.start,
         capacity=args.capacity,
     )
-    data = export(report, args.format, args.output)
+    data = export(report, args.format, output, force=args.force)
     fields = ", ".join(report.personal_fields) or "none"
     print(f"civsam: personal data in this export: {fields}", file=sys.stderr)
-    if args.output is None:
+    if output is None:
         # Bytes as the exporter made them (a BOM, CRLF): through the binary buffer.
         out.flush()
         binary = getattr(out, "buffer", None)
         if binary is not None:
             binary.write(data)
             binary.flush()
-        else:
-            out.write(data.decode("utf-8"))
+        else:  # an export's own text, not cleaned for the terminal
+            getattr(out, "write_raw", out.write)(data.decode("utf-8"))
     else:
-        print(f"Wrote {args.output} ({exporter.name}, {len(data):,} bytes)", file=sys.stderr)
+        print(f"Wrote {output} ({exporter.name}, {len(data):,} bytes)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -228,7 +271,12 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
         raise CivsamError(
             f"already there, and different from what demo writes: {listed}; use --force to replace"
         )
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.exists() and not folder.is_dir():
+        raise CivsamError(f"{folder} is a file, not a folder; name a folder for the demo")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CivsamError(f"{folder}: cannot make the folder: {error.strerror}") from None
     for path, data in files.items():
         write_atomic(path, data)
         print(f"Wrote {path} ({len(data):,} bytes)", file=out)
@@ -923,6 +971,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     table.add_argument("--name", metavar="NAME", help="the project's name (default: file name)")
     table.add_argument("--sheet", metavar="SHEET", help="the worksheet of an XLSX file")
+    table.add_argument(
+        "--allow-missing",
+        action="append",
+        type=_missing_column,
+        metavar="COLUMN",
+        help=(
+            "a guide column the table leaves out on purpose, by key or heading "
+            "(importance, Betydning, …); repeat for several"
+        ),
+    )
     table.add_argument("--force", action="store_true", help="replace an existing file")
     table.set_defaults(handler=_import_table)
 
@@ -960,7 +1018,16 @@ def _parser() -> argparse.ArgumentParser:
         help="the format (see `civsam plugins`), e.g. csv or markdown",
     )
     exporting.add_argument(
-        "-o", "--output", metavar="OUT", help="the file to write (default: standard output)"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the file to write; - or none for standard output, a device or pipe is "
+        "written as a stream",
+    )
+    exporting.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUT even when it is not an earlier export of this format",
     )
     _add_language(exporting, "export")
     exporting.add_argument(
@@ -991,23 +1058,34 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(message: object) -> None:
+    """Print a message for the user on standard error, cleaned for the terminal."""
+    print(clean(f"civsam: {message}"), file=sys.stderr)
+
+
+def _message(error: Exception) -> str:
+    """What went wrong, in one line where the error is the operating system's."""
+    if isinstance(error, OSError):
+        # A path the system refused (a folder where a file was expected, a name too
+        # long, a loop of links): the user's input, said as the path and the reason.
+        what = error.strerror or type(error).__name__
+        return f"{error.filename}: {what}" if error.filename is not None else what
+    if isinstance(error, RecursionError | MemoryError):
+        return f"the input is too large or too deeply nested to handle ({type(error).__name__})"
+    return str(error)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:
-        return handler(args, sys.stdout)
+        return handler(args, cast("TextIO", CleanText(sys.stdout)))
     except BrokenPipeError:
         # The reader went away (`civsam export … | head`): stop quietly, as cat does.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_INVALID
-    except ValidationError as error:
-        print(f"civsam: {error}", file=sys.stderr)
-        return EXIT_INVALID
-    except _UsageError as error:
-        print(f"civsam: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except CivsamError as error:
-        print(f"civsam: {error}", file=sys.stderr)
-        return EXIT_INVALID
+    except (CivsamError, OSError, RecursionError, MemoryError) as error:
+        _say(_message(error))
+        return EXIT_USAGE if isinstance(error, _UsageError) else EXIT_INVALID

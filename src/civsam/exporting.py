@@ -3,6 +3,11 @@
 An exporter is any object with a ``name`` (the ``-f`` value), a ``suffix``, a
 ``media_type`` and ``export(report, out)``, provided by a plugin through the
 ``civsam_exporters`` hook; civsam's own CSV and Markdown exporters are plugins too.
+
+Writing to a path is careful about what is there already: a file is replaced only when
+it is empty or an earlier export of the same format (the exporter's optional
+``recognises(data)`` says so), unless ``force``; character devices, pipes and sockets
+are written as streams, never read back or renamed over.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO, Protocol, runtime_checkable
@@ -24,7 +30,21 @@ from civsam.project import Project
 from civsam.report import Report, make_report
 from civsam.rules import Rule
 
-__all__ = ["ExportError", "Exporter", "UnknownFormatError", "export", "exporters"]
+__all__ = [
+    "PREVIOUS_MAX_BYTES",
+    "ExportError",
+    "Exporter",
+    "OverwriteError",
+    "UnknownFormatError",
+    "export",
+    "exporters",
+]
+
+PREVIOUS_MAX_BYTES = 256 * 1024 * 1024
+"""The most of an existing file ``export`` reads back to see what it is (and to keep a
+calendar's events); a larger file is replaced only with ``force``."""
+_HEAD = 64 * 1024
+"""How much of an existing file an exporter's ``recognises`` is shown."""
 
 
 @runtime_checkable
@@ -71,6 +91,14 @@ class ExportError(CivsamError):
     """An exporter failed while writing; names the format and the plugin that provides it."""
 
 
+class OverwriteError(ExportError):
+    """The target is a file ``export`` will not replace without ``force``; nothing was written.
+
+    It is not empty and its exporter does not recognise it as one of its earlier exports
+    (or has no ``recognises``), or it is too large to read back.
+    """
+
+
 def exporters() -> Mapping[str, Exporter]:
     """Every usable exporter, by format name."""
     return {name: entry.item for name, entry in plugins().exporters().items()}
@@ -83,12 +111,82 @@ def _entry(name: str) -> Registered:
     return registry[name]
 
 
-def _previous(path: Path) -> bytes | None:
-    """The bytes of an earlier export at ``path``, if there is a readable file."""
+@attrs.frozen
+class _Target:
+    """Where an export goes: a file to replace atomically, or a stream to write through."""
+
+    path: Path
+    stream: bool = False
+    previous: bytes | None = None
+
+
+def _target(path: Path, entry: Registered, *, force: bool) -> _Target:
+    """Look at what ``path`` names now, and refuse to replace what is not ours to replace.
+
+    Only a regular file is read, and at most :data:`PREVIOUS_MAX_BYTES` of it: a device,
+    a pipe or ``/proc/self/fd/1`` is written as a stream.
+    """
     try:
-        return path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        return _Target(path)  # a missing folder is the writer's to report
+    except OSError as error:
+        raise ExportError(f"{path}: cannot write the export there: {error.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ExportError(f"{path} is a folder; name a file to write the export to")
+    if not stat.S_ISREG(info.st_mode):
+        return _Target(path, stream=True)
+    if info.st_size == 0:
+        return _Target(path)
+    data = _read_head(path, PREVIOUS_MAX_BYTES)
+    name = entry.item.name
+    if data is not None and len(data) <= PREVIOUS_MAX_BYTES and _recognised(entry, data[:_HEAD]):
+        return _Target(path, previous=data)
+    if force:
+        return _Target(path)
+    why = (
+        f"it is not an earlier {name!r} export"
+        if data is not None and len(data) <= PREVIOUS_MAX_BYTES
+        else f"it is larger than {PREVIOUS_MAX_BYTES // 2**20} MiB"
+        if data is not None
+        else "civsam cannot read it to see what it is"
+    )
+    raise OverwriteError(
+        f"{path} exists and {why}, so civsam leaves it as it is; choose another file, "
+        "or use --force (force=True in Python) to replace it"
+    )
+
+
+def _read_head(path: Path, limit: int) -> bytes | None:
+    """At most ``limit + 1`` bytes of a regular file: enough to tell that it is too large."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)
     except OSError:
         return None
+
+
+def _recognised(entry: Registered, head: bytes) -> bool:
+    """Whether the exporter says ``head`` begins one of its earlier exports."""
+    recognises = getattr(entry.item, "recognises", None)
+    if not callable(recognises):
+        return False
+    try:
+        return bool(recognises(head))
+    except Exception as error:
+        raise ExportError(
+            f"the {entry.item.name!r} exporter (plugin {entry.plugin.name}, "
+            f"{entry.plugin.origin}) failed to look at an existing file: "
+            f"{type(error).__name__}: {error}"
+        ) from error
+
+
+def _write_stream(path: Path, data: bytes) -> None:
+    try:
+        with path.open("wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise ExportError(f"{path}: could not write the export: {error.strerror}") from None
 
 
 def export(
@@ -102,17 +200,20 @@ def export(
     as_of: dt.date | None = None,
     start: dt.date | None = None,
     capacity: int | None = None,
+    force: bool = False,
 ) -> bytes:
     """Export a project (or a ready :class:`Report`) in ``format``; returns the bytes.
 
     With ``out`` a path, the file is written atomically; with a binary stream, the bytes
-    are written to it. When ``out`` is a file that exists, the exporter sees its bytes as
-    :attr:`Report.previous`, so a calendar keeps its events' identity and raises their
-    sequence where a time moved. Contact persons are left out unless
-    ``include_contacts``. ``start`` and ``capacity`` override the project's
-    ``[planning]``. An
-    unknown format raises :class:`UnknownFormatError` listing the formats there are; an
-    exporter that fails raises :class:`ExportError` naming it, and nothing is written.
+    are written to it. A path that names a character device, a pipe or a socket is
+    written as a stream. An existing file is replaced only when it is empty or an earlier
+    export of this format (else :class:`OverwriteError`, unless ``force``); the exporter
+    then sees its bytes as :attr:`Report.previous`, so a calendar keeps its events'
+    identity and raises their sequence where a time moved. Contact persons are left out
+    unless ``include_contacts``. ``start`` and ``capacity`` override the project's
+    ``[planning]``. An unknown format raises :class:`UnknownFormatError` listing the
+    formats there are; an exporter that fails raises :class:`ExportError` naming it, and
+    nothing is written.
     """
     entry = _entry(format)
     if isinstance(project, Report):
@@ -141,8 +242,9 @@ def export(
             start=start,
             capacity=capacity,
         )
-    if report.previous is None and isinstance(out, str | os.PathLike):
-        report = attrs.evolve(report, previous=_previous(Path(out)))
+    target = _target(Path(out), entry, force=force) if isinstance(out, str | os.PathLike) else None
+    if target is not None and report.previous is None and target.previous is not None:
+        report = attrs.evolve(report, previous=target.previous)
     buffer = io.BytesIO()
     try:
         entry.item.export(report, buffer)
@@ -153,10 +255,11 @@ def export(
             f"{type(error).__name__}: {error}"
         ) from error
     data = buffer.getvalue()
-    if out is None:
-        return data
-    if isinstance(out, str | os.PathLike):
-        write_atomic(Path(out), data)
-    else:
+    if target is not None:
+        if target.stream:
+            _write_stream(target.path, data)
+        else:
+            write_atomic(target.path, data)
+    elif out is not None and not isinstance(out, str | os.PathLike):
         out.write(data)
     return data

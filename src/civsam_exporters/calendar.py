@@ -68,6 +68,9 @@ _ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
 _UTC = dt.UTC
 _TIMING = ("DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE")
 _OUTREACH_STEPS = ("shared_goals", "their_agenda", "prepare")
+_PRODID = re.compile(rb"PRODID:-//civsam//civsam [^/]+//(?:DA|EN)")
+_PROPERTIES = 8
+"""How many lines of the calendar's own properties ``recognises`` looks through."""
 
 
 class _Text(icalendar.vText):
@@ -382,6 +385,23 @@ class CalendarExporter:
     def export(self, report: Report, out: BinaryIO) -> None:
         """Write the calendar: UTF-8 without a byte-order mark, CRLF, folded lines."""
         out.write(build(report).to_ical())
+
+    def recognises(self, data: bytes) -> bool:
+        """Whether ``data`` begins a calendar civsam wrote: its ``PRODID`` says so.
+
+        The ``PRODID`` must be among the calendar's own properties, before its first
+        component; any civsam version and either language counts. A calendar another
+        program wrote, even from civsam's events, has that program's ``PRODID``.
+        """
+        first, *rest = data.split(b"\n", _PROPERTIES + 1)[: _PROPERTIES + 1]
+        if first.removesuffix(b"\r") != b"BEGIN:VCALENDAR":
+            return False
+        for line in (line.removesuffix(b"\r") for line in rest):
+            if _PRODID.fullmatch(line):
+                return True
+            if line.startswith(b"BEGIN:"):
+                return False
+        return False
 
 
 ICS = CalendarExporter()

@@ -138,6 +138,16 @@ def _node_ids(report: Report) -> dict[str, str]:
     return nodes
 
 
+def _key(key: tuple[str, str, str, str]) -> str:
+    """The ``<key>`` element declaring one attribute."""
+    key_id, domain, name, kind = key
+    return f'  <key id="{key_id}" for="{domain}" attr.name="{name}" attr.type="{kind}"/>\n'
+
+
+_RECOGNISED = (_HEADER + _key(_KEYS[0])).encode()
+"""How every GraphML file civsam writes begins: its header, then the graph's name's key."""
+
+
 def _data(key: str, value: str | float) -> str:
     """One ``<data>`` element: a boolean, an int, a double or text, as its key declares."""
     if isinstance(value, str):
@@ -176,8 +186,7 @@ class _Writer:
         report = self.report
         yield _HEADER
         keys = [key for key in _KEYS if report.include_contacts or key[0] not in _CONTACT_KEYS]
-        for key_id, domain, name, kind in keys:
-            yield (f'  <key id="{key_id}" for="{domain}" attr.name="{name}" attr.type="{kind}"/>\n')
+        yield from map(_key, keys)
         yield '  <key id="n_graphics" for="node" yfiles.type="nodegraphics"/>\n'
         yield '  <key id="e_graphics" for="edge" yfiles.type="edgegraphics"/>\n'
         yield '  <graph id="G" edgedefault="directed">\n'
@@ -308,6 +317,15 @@ class GraphmlExporter:
     def export(self, report: Report, out: BinaryIO) -> None:
         """Write the GraphML document, UTF-8 encoded."""
         out.write("".join(_Writer(report).lines()).encode("utf-8"))
+
+    def recognises(self, data: bytes) -> bool:
+        """Whether ``data`` begins a GraphML file civsam wrote.
+
+        civsam writes its header and first ``<key>`` by hand, the same in every file; a
+        graph saved again by yEd, Gephi or networkx starts otherwise and is not taken for
+        one.
+        """
+        return data.startswith(_RECOGNISED)
 
 
 GRAPHML = GraphmlExporter()

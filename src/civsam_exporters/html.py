@@ -121,6 +121,22 @@ footer { margin-top: 2rem; color: #4d4d4d; font-style: italic; }
 """
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+_START = {
+    language: "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{language.value}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+            '<meta name="referrer" content="no-referrer">',
+        ]
+    )
+    for language in Language
+}
+"""Each page's start, up to its title: the same for every page in a language."""
+_RECOGNISED = tuple(f"{start}\n<title>".encode() for start in _START.values())
 
 
 def escape(text: str) -> str:
@@ -613,16 +629,9 @@ class HtmlExporter:
 
     def export(self, report: Report, out: BinaryIO) -> None:
         """Write the page, UTF-8, LF line endings, one final newline."""
-        language = report.language.value
         title = escape(report.project.name)
         parts = [
-            "<!DOCTYPE html>",
-            f'<html lang="{language}">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-            '<meta name="referrer" content="no-referrer">',
+            _START[report.language],
             f"<title>{title}</title>",
             f"<style>\n{_CSS}</style>",
             "</head>",
@@ -634,6 +643,15 @@ class HtmlExporter:
             parts.extend(section(report))
         parts += ["</main>", *footer(report), "</body>", "</html>"]
         out.write(("\n".join(parts) + "\n").encode("utf-8"))
+
+    def recognises(self, data: bytes) -> bool:
+        """Whether ``data`` begins a page civsam wrote, in either language.
+
+        Everything up to the title is the same in every page civsam writes, and its
+        Content-Security-Policy is civsam's own; a page saved again by a browser or an
+        editor is not taken for one.
+        """
+        return data.startswith(_RECOGNISED)
 
 
 HTML = HtmlExporter()

@@ -22,6 +22,7 @@ fields: yes and no are written as words.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import BinaryIO
 
@@ -29,6 +30,7 @@ import attrs
 
 import civsam
 from civsam import Language, OutreachStep, Quadrant, Report, hookimpl, label
+from civsam_exporters import _recognise
 
 __all__ = ["KUMU", "KumuExporter", "blueprint", "civsam_exporters"]
 
@@ -124,6 +126,49 @@ def _connections(report: Report, taken: set[str]) -> list[Json]:
     return connections
 
 
+_START = '{\n  "elements": [\n    {'
+"""How every blueprint civsam writes begins: a project has an owner, so one element."""
+_FIXED = ("id", "label", "type", "tags")
+"""The first keys of every element, in order; the owner field follows."""
+
+
+@functools.cache
+def _words(language: Language) -> tuple[str, frozenset[str], frozenset[str], frozenset[str]]:
+    """In ``language``: the owner field, yes and no, the kinds, and the other fields."""
+    fields = frozenset(
+        label(f"column.{name}", language)
+        for name in (
+            "quadrant", "rank", "importance", "ease", "disagreement", "step", "notes",
+            "contact", "email", "phone",
+        )
+    )  # fmt: skip
+    kinds = frozenset(label(f"org_kind.{kind.value}", language) for kind in civsam.OrgKind)
+    yes_no = frozenset(label(f"value.{word}", language) for word in ("yes", "no"))
+    return label("report.owner", language), yes_no, kinds, fields
+
+
+def _one_of(value: object, words: frozenset[str]) -> bool:
+    """Whether ``value`` is one of ``words`` (JSON may give a list or an object instead)."""
+    return isinstance(value, str) and value in words
+
+
+def _civsam_element(element: object, language: Language) -> bool:
+    """Whether ``element`` has the fields, in the order, civsam writes in ``language``."""
+    owner, yes_no, kinds, fields = _words(language)
+    if not isinstance(element, dict):
+        return False
+    keys = list(element)
+    return (
+        keys[: len(_FIXED) + 1] == [*_FIXED, owner]
+        and isinstance(element["id"], str)
+        and isinstance(element["label"], str)
+        and _one_of(element["type"], kinds)
+        and isinstance(element["tags"], list)
+        and _one_of(element[owner], yes_no)
+        and fields.issuperset(keys[len(_FIXED) + 1 :])
+    )
+
+
 def blueprint(report: Report) -> Json:
     """The blueprint as a JSON-ready dict: ``elements``, then ``connections``."""
     taken = set(report.project.organisations)
@@ -142,6 +187,29 @@ class KumuExporter:
         """Write the blueprint: UTF-8, indented, keys in a fixed order, a final newline."""
         text = json.dumps(blueprint(report), ensure_ascii=False, indent=2)
         out.write((text + "\n").encode("utf-8"))
+
+    def recognises(self, data: bytes) -> bool:
+        """Whether ``data`` begins a blueprint civsam wrote, in either language.
+
+        Its first element (the file may be cut short) must have civsam's fields in
+        civsam's order, the owner field worded in one language; a whole file must hold
+        ``elements`` and ``connections`` and nothing else. Kumu's own exports and other
+        JSON, civsam's project files included, are not taken for one.
+        """
+        text = _recognise.text(data)
+        if text is None or not text.startswith(_START):
+            return False
+        try:
+            first, _ = json.JSONDecoder().raw_decode(text, len(_START) - 1)
+        except (ValueError, RecursionError):
+            return False
+        if not any(_civsam_element(first, language) for language in Language):
+            return False
+        try:
+            whole = json.loads(text)
+        except (ValueError, RecursionError):
+            return True  # the start of a longer file: the first element decides
+        return isinstance(whole, dict) and list(whole) == ["elements", "connections"]
 
 
 KUMU = KumuExporter()

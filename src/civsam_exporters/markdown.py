@@ -37,6 +37,7 @@ from civsam import (
     hookimpl,
     label,
 )
+from civsam_exporters import _recognise
 
 __all__ = [
     "MARKDOWN",
@@ -99,14 +100,32 @@ def heading(report: Report) -> Iterator[str]:
     project, language = report.project, report.language
     yield f"# {escape(project.name)}"
     yield ""
-    yield f"- **{label('report.owner', language)}:** {escape(project.owner.name)}"
+    yield _fact("report.owner", language) + escape(project.owner.name)
     groups = ", ".join(escape(group) for group in project.target_groups)
-    yield f"- **{label('report.target_groups', language)}:** {groups or '–'}"
+    yield _fact("report.target_groups", language) + (groups or "–")
     fields = ", ".join(report.personal_fields) or label("report.personal_data_none", language)
-    yield "- " + escape(label("report.personal_data", language, fields=fields))
+    yield _personal_data(fields, language)
     if project.description:
         yield ""
         yield escape(project.description)
+
+
+def _fact(key: str, language: Language) -> str:
+    """The start of a fact's line in the heading: ``- **Owner:** ``."""
+    return f"- **{label(key, language)}:** "
+
+
+def _personal_data(fields: str, language: Language) -> str:
+    """The heading's line saying which personal data the export holds."""
+    return "- " + escape(label("report.personal_data", language, fields=fields))
+
+
+@functools.cache
+def _heading_starts(language: Language) -> tuple[str, str, str]:
+    """How the heading's lines after the title and a blank line begin, in ``language``."""
+    fields = "FIELDS"  # letters only: escaping leaves it as it is
+    personal = _personal_data(fields, language).partition(fields)[0]
+    return _fact("report.owner", language), _fact("report.target_groups", language), personal
 
 
 def _point(placement: Placement, offset: float) -> tuple[str, str]:
@@ -543,6 +562,27 @@ class MarkdownExporter:
         blocks = ["\n".join(section(report)).strip("\n") for section in self.sections]
         text = "\n\n".join(block for block in blocks if block) + "\n"
         out.write(text.encode("utf-8"))
+
+    def recognises(self, data: bytes) -> bool:
+        """Whether ``data`` begins with the report's heading, in either language.
+
+        A title, a blank line, then the owner, the target groups and the personal data
+        the export holds, each line as :func:`heading` starts it: a user's own notes do
+        not say "Personal data in this export". An exporter whose ``sections`` do not
+        start with :func:`heading` recognises the default report's files, not its own.
+        """
+        text = _recognise.text(data)
+        if text is None:
+            return False
+        lines = [line.removesuffix("\r") for line in text.split("\n", 5)[:5]]
+        if lines[0][:2] != "# " or lines[1:2] != [""]:
+            return False
+        facts = lines[2:]
+        for language in Language:
+            starts = _heading_starts(language)
+            if len(facts) == len(starts) and all(map(str.startswith, facts, starts)):
+                return True
+        return False
 
 
 MARKDOWN = MarkdownExporter()

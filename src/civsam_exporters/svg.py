@@ -621,6 +621,22 @@ def _rule(report: Report) -> str:
 # -- the page ------------------------------------------------------------------------------
 
 
+def _root(language: Language) -> str:
+    """The ``<svg>`` start tag: the same for every board in a language."""
+    values: dict[str, Attribute] = {
+        "xmlns": "http://www.w3.org/2000/svg",
+        "width": "420mm",
+        "height": "297mm",
+        "viewBox": "0 0 420 297",
+        "role": "img",
+        "aria-labelledby": "civsam-board-title civsam-board-desc",
+        "xml:lang": language.value,
+        "font-family": FONT_FAMILY,
+        "class": "civsam-board",
+    }
+    return f"<svg{_attributes(values)}>"
+
+
 def board(report: Report, *, standalone: bool = True) -> str:
     """The board as SVG text: a file of its own, or (``standalone=False``) to inline in HTML."""
     language = report.language
@@ -637,21 +653,8 @@ def board(report: Report, *, standalone: bool = True) -> str:
         for part in parts
     )
     desc = label("svg.desc", language, total=len(report.prioritisation), counts=counts)
-    root = _attributes(
-        {
-            "xmlns": "http://www.w3.org/2000/svg",
-            "width": "420mm",
-            "height": "297mm",
-            "viewBox": "0 0 420 297",
-            "role": "img",
-            "aria-labelledby": "civsam-board-title civsam-board-desc",
-            "xml:lang": language.value,
-            "font-family": FONT_FAMILY,
-            "class": "civsam-board",
-        }
-    )
     lines = [
-        f"<svg{root}>",
+        _root(language),
         f'<title id="civsam-board-title">{_escape(title)}</title>',
         f'<desc id="civsam-board-desc">{_escape(desc)}</desc>',
         _element(
@@ -682,6 +685,10 @@ def board(report: Report, *, standalone: bool = True) -> str:
     return f"{XML_DECLARATION}\n{body}" if standalone else body
 
 
+_RECOGNISED = tuple(f"{XML_DECLARATION}\n{_root(language)}\n".encode() for language in Language)
+"""How a board's file begins, in each language."""
+
+
 @attrs.frozen
 class SvgExporter:
     """The priority board as an SVG page: A3 landscape, prints on A4 scaled to fit."""
@@ -693,6 +700,15 @@ class SvgExporter:
     def export(self, report: Report, out: BinaryIO) -> None:
         """Write the board, UTF-8 without a byte-order mark, LF line endings."""
         out.write(board(report).encode("utf-8"))
+
+    def recognises(self, data: bytes) -> bool:
+        """Whether ``data`` begins a board civsam wrote, in either language.
+
+        Its XML declaration and ``<svg>`` start tag (``class="civsam-board"``) are the same
+        in every board; a drawing saved again by an editor such as Inkscape is not taken
+        for one.
+        """
+        return data.startswith(_RECOGNISED)
 
 
 SVG = SvgExporter()

@@ -12,6 +12,7 @@ as ``+45 12 34 56 78`` included; ``civsam import-table`` removes that ``'`` agai
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -45,13 +46,13 @@ def neutralise(text: str) -> str:
     return text
 
 
-def _columns(report: Report) -> list[str]:
+def _columns(*, include_contacts: bool) -> list[str]:
     """The columns, in the order ``_rows`` fills them."""
     columns = [
         "rank", "quadrant", "id", "partner", "kind", "shared_interest", "importance",
         "importance_note", "ease", "ease_note", "challenges", "existing_relation", "contact",
     ]  # fmt: skip
-    if report.include_contacts:
+    if include_contacts:
         columns += ["email", "phone"]
     columns.append("notes")
     return columns
@@ -95,6 +96,34 @@ def _rows(report: Report) -> Iterator[list[str]]:
         yield row
 
 
+def _delimiter(language: Language, *, excel: bool) -> str:
+    """``;`` for Danish Excel, ``,`` otherwise."""
+    return ";" if excel and language is Language.DA else ","
+
+
+def _header(language: Language, *, include_contacts: bool) -> list[str]:
+    """The header row's cells."""
+    return [label(f"column.{c}", language) for c in _columns(include_contacts=include_contacts)]
+
+
+@functools.cache
+def _header_lines(*, excel: bool) -> tuple[bytes, ...]:
+    """Every header line the profile writes, byte-order mark included.
+
+    One per language, with and without contact persons.
+    """
+    lines = []
+    for language in Language:
+        delimiter = _delimiter(language, excel=excel)
+        for include_contacts in (False, True):
+            line = io.StringIO()
+            csv.writer(line, delimiter=delimiter, lineterminator="\r\n").writerow(
+                _header(language, include_contacts=include_contacts)
+            )
+            lines.append(line.getvalue().encode("utf-8-sig" if excel else "utf-8"))
+    return tuple(lines)
+
+
 @attrs.frozen
 class CsvExporter:
     """The partner table as CSV in one of two profiles (see the module's description)."""
@@ -106,18 +135,26 @@ class CsvExporter:
 
     def export(self, report: Report, out: BinaryIO) -> None:
         """Write the table: header in the report's language, then one row per partner."""
-        danish = report.language is Language.DA
-        delimiter = ";" if self.excel and danish else ","
+        delimiter = _delimiter(report.language, excel=self.excel)
         text = io.TextIOWrapper(
             out, encoding="utf-8-sig" if self.excel else "utf-8", newline="", write_through=True
         )
         try:
             writer = csv.writer(text, delimiter=delimiter, lineterminator="\r\n")
-            writer.writerow(label(f"column.{c}", report.language) for c in _columns(report))
+            writer.writerow(_header(report.language, include_contacts=report.include_contacts))
             writer.writerows(_rows(report))
             text.flush()
         finally:
             text.detach()  # the stream is the caller's: leave it open
+
+    def recognises(self, data: bytes) -> bool:
+        """Whether ``data`` starts with the header row this profile writes.
+
+        Any language, with or without contact persons; the byte-order mark and the
+        delimiter tell the two profiles apart. A table saved again by a spreadsheet in the
+        same dialect still has this header: CSV has no room for a mark of its own.
+        """
+        return data.startswith(_header_lines(excel=self.excel))
 
 
 CSV = CsvExporter("csv", excel=True)
