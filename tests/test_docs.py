@@ -198,3 +198,32 @@ def test_public_name_is_in_the_api_reference(name: str) -> None:
     api = (DOCS / "api.md").read_text(encoding="utf-8")
     entry = re.compile(rf"^\.\. \w+:: civsam\.{re.escape(name)}\s*$", re.MULTILINE)
     assert entry.search(api), f"docs/api.md has no `.. auto…:: civsam.{name}` entry"
+
+
+_TEST_REFERENCE = re.compile(r"(?P<file>test_\w+\.py)?(?:::(?P<name>test_\w+))?")
+
+
+def test_every_guarantee_names_tests_that_exist() -> None:
+    """docs/guarantees.md names real test files and functions, and every row names one."""
+    text = (DOCS / "guarantees.md").read_text(encoding="utf-8")
+    here = Path(__file__).resolve().parent
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
+    held = [row for row in rows if not row.startswith("| guarantee |")]
+    assert held, "docs/guarantees.md lists no guarantee"
+    for row in held:
+        current: Path | None = None
+        named = 0
+        for token in re.findall(r"`([^`]+)`", row.rsplit(" | ", 1)[-1]):
+            match = _TEST_REFERENCE.fullmatch(token)
+            if match is None or not (match["file"] or match["name"]):
+                continue
+            if match["file"]:
+                current = here / match["file"]
+                assert current.is_file(), f"docs/guarantees.md names {token}, which is not there"
+                named += 1
+            if match["name"]:
+                assert current is not None, f"{token} follows no test file in: {row}"
+                source = current.read_text(encoding="utf-8")
+                definition = re.compile(rf"^\s*(?:async )?def {match['name']}\(", re.MULTILINE)
+                assert definition.search(source), f"{current.name} has no {match['name']}"
+        assert named, f"a guarantee without a test: {row}"

@@ -301,7 +301,10 @@ def test_plan_with_nothing_to_plan(tmp_path: Path, capsys: pytest.CaptureFixture
         (
             "--start",
             "7/12/2026",
-            "argument --start: expected a date such as 2025-03-01, found '7/12/2026'",
+            (
+                "argument --start: not a date civsam can plan with; found '7/12/2026'; "
+                "expected a date from 1900-01-01 to 2199-12-31, such as 2026-03-01"
+            ),
         ),
     ],
 )
@@ -505,7 +508,10 @@ def test_an_ambiguous_name_is_invalid_input(
     [
         (
             ["--date", "2027-02-30", "--kind", "call"],
-            "argument --date: expected a date such as 2025-03-01, found '2027-02-30'",
+            (
+                "argument --date: not a date civsam can plan with; found '2027-02-30'; "
+                "expected a date from 1900-01-01 to 2199-12-31, such as 2026-03-01"
+            ),
         ),
         (
             ["--date", "2027-01-10", "--kind", "visit"],
@@ -534,7 +540,8 @@ def test_due_refuses_a_bad_date(example: Path, capsys: pytest.CaptureFixture[str
     status, _, err = run(["due", str(example), "--today", "i morgen"], capsys)
     assert status == 2
     assert last_error(err) == (
-        "civsam due: error: argument --today: expected a date such as 2025-03-01, found 'i morgen'"
+        "civsam due: error: argument --today: not a date civsam can plan with; found 'i morgen'; "
+        "expected a date from 1900-01-01 to 2199-12-31, such as 2026-03-01"
     )
 
 

@@ -7,6 +7,7 @@ name is importable from here and listed in ``__all__``.
 
 from collections.abc import Mapping
 
+from civsam._limits import Limits
 from civsam.bundled import example
 from civsam.checklist import Checklist, ItemProgress, Trend, checklist, checklists
 from civsam.errors import CivsamError, Problem, ValidationError
@@ -117,6 +118,7 @@ __all__ = [
     "ItemReview",
     "ItemStatus",
     "Language",
+    "Limits",
     "LockTimeoutError",
     "MatrixRule",
     "Meeting",

@@ -23,24 +23,35 @@ _SIDE = 5  # "Høj  " / "Lav  " before the boxes
 _CELL = (WIDTH - _SIDE - 3) // 2  # two boxes and three borders fill the line
 
 
+def _columns(char: str) -> int:
+    """Columns one character takes in a terminal: wide 2, combining marks 0, others 1."""
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in {"W", "F"} else 1
+
+
 def _width(text: str) -> int:
     """Columns a text takes in a terminal: wide characters 2, combining marks 0."""
-    total = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        total += 2 if unicodedata.east_asian_width(char) in {"W", "F"} else 1
-    return total
+    return sum(map(_columns, text))
 
 
 def _fit(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` columns (with "…"), then pad it to exactly that width."""
+    """Cut ``text`` to ``width`` columns (with "…"), then pad it to exactly that width.
+
+    The cut keeps the longest start of the text that leaves a column for the "…",
+    found in one pass: a 20,000-character name costs what it is long, not its square.
+    """
     text = "".join(" " if char.isspace() else char for char in text)  # one line per entry
-    if _width(text) > width:
-        while text and _width(text) > width - 1:
-            text = text[:-1]
-        text += "…"
-    return text + " " * (width - _width(text))
+    used = _width(text)
+    if used > width:
+        used, end = 0, 0
+        for end, char in enumerate(text):  # noqa: B007 - end is the cut after the loop
+            if used + _columns(char) > width - 1:
+                break
+            used += _columns(char)
+        text = text[:end] + "…"
+        used += 1
+    return text + " " * (width - used)
 
 
 def _entry(placement: Placement, language: Language, rank_width: int) -> str:

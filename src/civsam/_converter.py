@@ -8,6 +8,7 @@ is an error, because a typo must never silently drop data.
 from __future__ import annotations
 
 import collections.abc
+import contextvars
 import datetime as dt
 import functools
 import re
@@ -42,8 +43,13 @@ from civsam.lifecycle import (
     TouchpointKind,
 )
 from civsam.model import (
+    FIRST_DAY,
+    LAST_DAY,
+    PERSONAL,
+    PLANNABLE,
     Assessment,
     Contact,
+    Day,
     Language,
     Organisation,
     OrgKind,
@@ -58,7 +64,22 @@ if typing.TYPE_CHECKING:
     import enum
     from collections.abc import Callable, Iterator
 
-__all__ = ["FieldError", "Path", "converter", "describe", "make_converter", "walk_errors"]
+__all__ = [
+    "MAX_LIST",
+    "MAX_NAME",
+    "MAX_TEXT",
+    "TEXTS",
+    "Budget",
+    "FieldError",
+    "Path",
+    "budget",
+    "converter",
+    "current_budget",
+    "describe",
+    "kind_of",
+    "make_converter",
+    "walk_errors",
+]
 
 Path = tuple[str | int, ...]
 
@@ -101,10 +122,76 @@ _SHOWN = 40
 class FieldError(ValueError):
     """A value of the wrong kind, with what was found and what was expected."""
 
-    def __init__(self, found: str, expected: str) -> None:
+    def __init__(self, found: str, expected: str, message: str = "wrong value") -> None:
         self.found = found
         self.expected = expected
+        self.message = message
         super().__init__(f"expected {expected}, found {found}")
+
+
+# -- the budget: limits on texts and lists, and a count of the keys read ------------------
+
+MAX_NAME = 300
+"""The default most characters of a name, id, e-mail, phone, role or target group."""
+MAX_TEXT = 10_000
+"""The default most characters of a free text (the fields in :data:`TEXTS`)."""
+MAX_LIST = 1_000
+"""The default most items of a list inside a table (contacts, target groups, …)."""
+
+TEXTS = frozenset(
+    {
+        "challenges",
+        "description",
+        "ease_note",
+        "existing_relation",
+        "importance_note",
+        "note",
+        "notes",
+        "shared_interest",
+    }
+)
+"""The free-text fields, held to ``max_text``; every other text is held to ``max_name``."""
+
+
+class Budget:
+    """The limits structuring holds texts and lists to, and the keys of the tables read.
+
+    Structuring a file reads the budget of the file being loaded (see ``budget``), once
+    per table: the one-pass functions compare each text's and list's length with it as
+    they read the value, which costs next to nothing, and add the table's keys to
+    ``keys``, which the loader compares with the keys in a JSON file's text to find a
+    key given twice. Outside a load the default budget applies (its count is unused).
+    """
+
+    __slots__ = ("keys", "max_list", "max_name", "max_text")
+
+    def __init__(
+        self, *, max_name: int = MAX_NAME, max_text: int = MAX_TEXT, max_list: int = MAX_LIST
+    ) -> None:
+        self.max_name = max_name
+        self.max_text = max_text
+        self.max_list = max_list
+        self.keys = 0
+
+
+budget: contextvars.ContextVar[Budget] = contextvars.ContextVar("civsam_budget")
+"""The budget of the file being loaded in this thread or task."""
+_DEFAULT_BUDGET = Budget()
+
+
+def current_budget() -> Budget:
+    """The budget structuring holds values to now."""
+    return budget.get(_DEFAULT_BUDGET)
+
+
+def _too_long(length: int, limit: int, setting: str) -> FieldError:
+    return FieldError(
+        f"{length:,} characters", f"at most {limit:,} (Limits.{setting})", "text too long"
+    )
+
+
+def _too_many(length: int, limit: int) -> FieldError:
+    return FieldError(f"{length:,} items", f"at most {limit:,} (Limits.max_list)", "too many items")
 
 
 def describe(value: object) -> str:  # noqa: PLR0911 - one answer per kind of value
@@ -131,6 +218,29 @@ def describe(value: object) -> str:  # noqa: PLR0911 - one answer per kind of va
     if isinstance(value, list | tuple):
         return "a list"
     return f"a {type(value).__name__}"
+
+
+def kind_of(value: object) -> str:  # noqa: PLR0911 - one answer per kind of value
+    """What kind of value this is, and nothing of what it says.
+
+    For fields that hold personal data: a phone number written as a TOML integer is
+    reported as "a whole number", never as the number.
+    """
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dt.datetime):
+        return "a date and time"
+    if isinstance(value, dt.date):
+        return "a date"
+    return describe(value) if isinstance(value, dict | list | tuple) else "a value"
 
 
 def _structure_str(value: Any, _: type[Any]) -> str:
@@ -163,15 +273,19 @@ def _unstructure_float(value: float) -> float | int:
 
 
 def _structure_date(value: Any, _: type[Any]) -> dt.date:
-    if type(value) is dt.date:
-        return value
-    if isinstance(value, str):
+    if type(value) is not dt.date:
+        expected = "a date such as 2024-03-01"
+        if not isinstance(value, str) or len(value) != 10:  # noqa: PLR2004 - YYYY-MM-DD only
+            raise FieldError(describe(value), expected)
         try:
-            if len(value) == 10:  # noqa: PLR2004 - YYYY-MM-DD, nothing longer or shorter
-                return dt.date.fromisoformat(value)
+            value = dt.date.fromisoformat(value)
         except ValueError:
-            pass
-    raise FieldError(describe(value), "a date such as 2024-03-01")
+            raise FieldError(describe(value), expected) from None
+    day: dt.date = value
+    if not FIRST_DAY <= day <= LAST_DAY:
+        # A valid date, but one a plan made from it would overflow (9999-12-31 + weeks).
+        raise FieldError(describe(day), PLANNABLE)
+    return day
 
 
 def _unstructure_date(value: dt.date) -> dt.date:
@@ -224,9 +338,14 @@ def _tuple_hook_factory(
     item_hook = conv.get_structure_hook(item_type)
     tables = attrs.has(item_type)
 
+    names = item_type is str
+
     def structure(value: Any, _: type[Any]) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
             raise FieldError(describe(value), "a list")
+        limits = current_budget()
+        if len(value) > limits.max_list:
+            raise _too_many(len(value), limits.max_list)
         items: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -235,6 +354,8 @@ def _tuple_hook_factory(
                     # Text here is often a name and an e-mail: say what it is, not what it says.
                     found = "text" if isinstance(item, str) else describe(item)
                     raise FieldError(found, "a table")  # noqa: TRY301
+                if names and isinstance(item, str) and len(item) > limits.max_name:
+                    raise _too_long(len(item), limits.max_name, "max_name")  # noqa: TRY301
                 items.append(item_hook(item, item_type))
             except Exception as exc:  # noqa: BLE001 - every item's error is collected
                 exc.__notes__ = [
@@ -259,7 +380,47 @@ def _mapping_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[Any, ty
         # cattrs would call .items() on whatever it is given: a list must say "a table".
         if not isinstance(value, dict):
             raise FieldError(describe(value), "a table")
-        return base(value, type_)
+        result = base(value, type_)
+        current_budget().keys += len(value)
+        return result
+
+    return structure
+
+
+def _personal_hook(base: Callable[[Any, Any], Any], type_: Any) -> Any:
+    """Structure as ``base`` does; a wrong value is described by its kind alone."""
+
+    def structure(value: Any, _: Any) -> Any:
+        try:
+            return base(value, type_)
+        except FieldError as error:
+            raise FieldError(kind_of(value), error.expected) from None
+
+    return structure
+
+
+def _limited_hook(base: Callable[[Any, Any], Any], type_: Any, *, text: bool) -> Any:
+    """Structure as ``base`` does, then hold a text to the budget's length."""
+    setting = "max_text" if text else "max_name"
+
+    def structure(value: Any, _: Any) -> Any:
+        result = base(value, type_)
+        if isinstance(result, str):
+            limit = getattr(current_budget(), setting)
+            if len(result) > limit:
+                raise _too_long(len(result), limit, setting)
+        return result
+
+    return structure
+
+
+def _counted(detailed: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Structure as ``detailed`` does, adding the table's keys to the budget's count."""
+
+    def structure(data: Any, cls: Any) -> Any:
+        result = detailed(data, cls)
+        current_budget().keys += len(data)
+        return result
 
     return structure
 
@@ -290,12 +451,19 @@ def _register_attrs_class(conv: cattrs.Converter, cls: type[Any], *, fast: bool)
     overrides: dict[str, Any] = {}
     for attribute in attrs.fields(cls):
         check = field_check(attribute)
+        text = _optional_type(attribute.type)[0] is str
+        personal = check.personal if check is not None else attribute.metadata.get(PERSONAL)
+        if check is None and not text and not personal:
+            continue
+        hook = conv.get_structure_hook(attribute.type)
+        if personal:
+            hook = _personal_hook(hook, attribute.type)
+        if text:
+            hook = _limited_hook(hook, attribute.type, text=attribute.name in TEXTS)
         if check is not None:
-            base = conv.get_structure_hook(attribute.type)
-            overrides[attribute.name] = override(
-                struct_hook=_checked_hook(check, base, attribute.type)
-            )
-    detailed = make_dict_structure_fn(cls, conv, **overrides)
+            hook = _checked_hook(check, hook, attribute.type)
+        overrides[attribute.name] = override(struct_hook=hook)
+    detailed = _counted(make_dict_structure_fn(cls, conv, **overrides))
     conv.register_structure_hook(cls, _fast_structure_fn(cls, conv, detailed) if fast else detailed)
     conv.register_unstructure_hook(
         cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
@@ -379,12 +547,18 @@ class _FieldReader:
         self.names[name] = thing
         return name
 
-    def _read(self, conv: cattrs.Converter) -> list[str]:
+    def _read(self, conv: cattrs.Converter) -> list[str]:  # noqa: C901 - one branch a kind
         """Lines that turn the raw value into what the instance holds."""
         attribute, value = self.attribute, self.value
         type_, _ = _optional_type(attribute.type)
         converter: Any = attribute.converter
-        if type_ in (str, bool, int):
+        if type_ is str:
+            if converter is not None:
+                raise _NoFastPath
+            self.sure = str
+            limit = "max_text" if attribute.name in TEXTS else "max_name"
+            return [f"if type({value}) is not str or len({value}) > budget.{limit}: raise _Slow"]
+        if type_ in (bool, int):
             if converter is not None:
                 raise _NoFastPath
             self.sure = type_
@@ -394,7 +568,11 @@ class _FieldReader:
                 raise _NoFastPath
             self.sure = dt.date
             hook = self._name("hook", conv.get_structure_hook(dt.date))
-            return [f"if type({value}) is not _date_type: {value} = {hook}({value}, None)"]
+            # The hook refuses a day outside FIRST_DAY … LAST_DAY (and so sends it the slow way).
+            return [
+                f"if type({value}) is not _date_type or not _first <= {value} <= _last:",
+                f"    {value} = {hook}({value}, None)",
+            ]
         if isinstance(type_, type) and issubclass(type_, Enum) and converter is type_:
             members = self._name("members", {member.value: member for member in type_})
             self.sure = type_
@@ -402,12 +580,12 @@ class _FieldReader:
         if _is_homogeneous_tuple(type_) and converter in (*_TUPLE_CONVERTERS, None):
             item_type = typing.get_args(type_)[0]
             self.sure = tuple
-            lines = [f"if type({value}) is not list: raise _Slow"]
+            lines = [f"if type({value}) is not list or len({value}) > budget.max_list: raise _Slow"]
             if item_type is str:
                 return [
                     *lines,
                     f"for item in {value}:",
-                    "    if type(item) is not str: raise _Slow",
+                    "    if type(item) is not str or len(item) > budget.max_name: raise _Slow",
                     f"{value} = tuple({value})",
                 ]
             if attrs.has(item_type):
@@ -430,6 +608,8 @@ class _FieldReader:
             return self.sure is not None and validator.type is self.sure
         if isinstance(validator, _OPTIONAL):
             return self.redundant(validator.validator)
+        if isinstance(validator, Day):  # the date line refuses a day outside the range
+            return self.sure is dt.date
         if isinstance(validator, _DEEP_ITERABLE):
             member = validator.member_validator
             return (
@@ -459,8 +639,12 @@ def _fast_structure_fn(  # noqa: C901, PLR0912 - generates the function in one p
         "_Slow": _Slow,
         "_intern": sys.intern,
         "_date_type": dt.date,
+        "_first": FIRST_DAY,
+        "_last": LAST_DAY,
         "_new": object.__new__,
         "_set": object.__setattr__,
+        "_budget": budget.get,
+        "_default_budget": _DEFAULT_BUDGET,
     }
     required = sum(attribute.default is attrs.NOTHING for attribute in fields)
     body = ["if type(data) is not dict: raise _Slow", f"found = {required}"]
@@ -519,13 +703,19 @@ def _fast_structure_fn(  # noqa: C901, PLR0912 - generates the function in one p
     body += [f"_set(self, {a.name!r}, v{n})" for n, a in enumerate(fields)]
     # As in __init__: validators run once every field is set (some look at others).
     body += validations
+    body.append("budget.keys += found")
     body.append("return self")
     source = "\n".join(
         [
             f"def structure_{cls.__name__}(data, _=None):",
+            "    budget = _budget(_default_budget)",
+            "    keys = budget.keys",
             "    try:",
             *(f"        {line}" for line in body),
             "    except Exception:",
+            # Tables inside this one may have been counted: the detailed function counts
+            # them again.
+            "        budget.keys = keys",
             "        return _detailed(data, _cls)",
         ]
     )
@@ -577,7 +767,7 @@ converter = make_converter()
 
 def _message(exc: BaseException) -> tuple[str, str | None, str | None]:
     if isinstance(exc, FieldError):
-        return "wrong value", exc.found, exc.expected
+        return exc.message, exc.found, exc.expected
     if isinstance(exc, ForbiddenExtraKeysError):
         keys = ", ".join(sorted(exc.extra_fields))
         return f"unknown key{'s' if len(exc.extra_fields) > 1 else ''} {keys}", None, None

@@ -11,9 +11,10 @@ import bisect
 import contextlib
 import json
 import re
+import tomllib
 from collections.abc import Callable
 
-__all__ = ["Locator", "Path", "format_path", "json_locator", "toml_locator"]
+__all__ = ["Locator", "Path", "format_path", "json_duplicates", "json_locator", "toml_locator"]
 
 Path = tuple[str | int, ...]
 Locator = Callable[[Path], int | None]
@@ -47,8 +48,16 @@ def _lookup(index: dict[Path, int], path: Path) -> int | None:
 
 
 def _unquote(key: str) -> str:
+    r"""A quoted TOML key as tomllib reads it.
+
+    TOML's escapes are not JSON's (``\U0001F600``), nor are its rules (a raw tab is
+    allowed); a key it cannot read stays as written, and matches no path.
+    """
     if key.startswith('"'):
-        return str(json.loads(key))
+        try:
+            return next(iter(tomllib.loads(f"{key} = 0")))
+        except (tomllib.TOMLDecodeError, StopIteration):
+            return key
     return key.strip("'")
 
 
@@ -81,8 +90,27 @@ def toml_locator(text: str) -> Locator:
     return lambda path: _lookup(index, path)
 
 
-def json_locator(text: str) -> Locator:  # noqa: C901 - one recursive-descent scanner
+def json_locator(text: str) -> Locator:
     """Map paths to lines in a JSON document that ``json.loads`` already accepted."""
+    index = _json_scan(text)
+    return lambda path: _lookup(index, path)
+
+
+def json_duplicates(text: str) -> list[tuple[Path, int]]:
+    """Each key a JSON object gives again, with the line it is given again on.
+
+    ``json.loads`` keeps the last value of a repeated key without a word; a project file
+    refuses it, as TOML does. For a document ``json.loads`` already accepted.
+    """
+    duplicates: list[tuple[Path, int]] = []
+    _json_scan(text, duplicates)
+    return duplicates
+
+
+def _json_scan(  # noqa: C901 - one recursive-descent scanner
+    text: str, duplicates: list[tuple[Path, int]] | None = None
+) -> dict[Path, int]:
+    """The line of every path in ``text``; with ``duplicates``, also each repeated key."""
     index: dict[Path, int] = {}
     newlines = [match.start() for match in re.finditer("\n", text)]
 
@@ -93,7 +121,7 @@ def json_locator(text: str) -> Locator:  # noqa: C901 - one recursive-descent sc
         match = _WHITESPACE.match(text, position)
         return match.end() if match else position
 
-    def value(position: int, path: Path) -> int:
+    def value(position: int, path: Path) -> int:  # noqa: C901 - one branch a JSON value
         position = skip(position)
         index.setdefault(path, line_of(position))
         char = text[position]
@@ -101,11 +129,18 @@ def json_locator(text: str) -> Locator:  # noqa: C901 - one recursive-descent sc
             position = skip(position + 1)
             if text[position] == "}":
                 return position + 1
+            seen: set[str] = set()
             while True:
                 position = skip(position)
                 key_line = line_of(position)
                 key, position = _scanstring(text, position + 1)
-                index.setdefault((*path, key), key_line)
+                if key in seen:  # JSON keeps the last value: point there
+                    index[(*path, key)] = key_line
+                    if duplicates is not None:
+                        duplicates.append(((*path, key), key_line))
+                else:
+                    index.setdefault((*path, key), key_line)
+                    seen.add(key)
                 position = skip(position) + 1  # the colon
                 position = skip(value(position, (*path, key)))
                 if text[position] == "}":
@@ -129,4 +164,4 @@ def json_locator(text: str) -> Locator:  # noqa: C901 - one recursive-descent sc
 
     with contextlib.suppress(IndexError, ValueError):  # only called on valid JSON
         value(0, ())
-    return lambda path: _lookup(index, path)
+    return index

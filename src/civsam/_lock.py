@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import io
 import os
 import secrets
 import stat
@@ -34,6 +33,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from civsam._limits import DEFAULT_LIMITS, Limits, read_descriptor, read_file
 from civsam.errors import CivsamError
 
 if sys.platform != "win32":
@@ -104,16 +104,18 @@ class LockedFile:
         """Whether the file is there (and locked) rather than about to be created."""
         return self._status is not None
 
-    def read(self) -> bytes:
-        """The file's bytes as they are now, under the lock (none for a file to be created)."""
+    def read(self, limits: Limits = DEFAULT_LIMITS) -> bytes:
+        """The file's bytes as they are now, under the lock (none for a file to be created).
+
+        At most ``limits.max_bytes``: a file that grew past them is refused, not read.
+        """
         self._usable()
         if self._status is None:
             return b""
         if self._descriptor is None:
-            return self.real.read_bytes()
-        with io.FileIO(self._descriptor, "r", closefd=False) as stream:
-            stream.seek(0)
-            return stream.readall()
+            return read_file(self.real, limits)
+        os.lseek(self._descriptor, 0, os.SEEK_SET)
+        return read_descriptor(self._descriptor, limits, str(self.path))
 
     def replace(self, data: bytes, *, hard_links: HardLinks = "replace") -> None:
         """Replace the file with ``data``, whole or not at all; the lock is still held.

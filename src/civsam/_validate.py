@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 __all__ = ["Checker", "Finding"]
 
 _KNOWN = "the id of one of the project's organisations"
+_SHOWN = 40
+"""How much of an id an error repeats."""
 _NOT_THE_OWNER = ("the owner is not its own partner", "the id of a partner, not the owner")
 
 
@@ -36,6 +38,11 @@ class Finding:
     message: str
     found: str | None = None
     expected: str | None = None
+
+
+def _quoted(value: str) -> str:
+    """An id as an error repeats it: quoted, and cut short (an id built in code is unbounded)."""
+    return repr(value) if len(value) <= _SHOWN else f"{value[: _SHOWN - 1]!r}…"
 
 
 def _first(where: Path | None) -> str:
@@ -80,7 +87,7 @@ class Checker:
             yield Finding(
                 (*path, "id"),
                 "duplicate organisation id",
-                repr(organisation.id),
+                _quoted(organisation.id),
                 "an id not used before" + _first(self._ids.get(organisation.id)),
             )
         else:
@@ -103,13 +110,13 @@ class Checker:
         for field in ("source", "target", "partner"):
             value = item.get(field)
             if isinstance(value, str) and not self.known(value):
-                yield Finding((*path, field), "unknown organisation", repr(value), _KNOWN)
+                yield Finding((*path, field), "unknown organisation", _quoted(value), _KNOWN)
 
     def owner_exists(self, path: Path) -> Iterator[Finding]:
         """The owner must be one of the organisations; call after feeding them all."""
         if self.owner is not None and not self.known(self.owner):
             yield Finding(
-                path, "the owner is not among the organisations", repr(self.owner), _KNOWN
+                path, "the owner is not among the organisations", _quoted(self.owner), _KNOWN
             )
 
     def relation(self, path: Path, relation: Relation) -> Iterator[Finding]:
@@ -117,7 +124,7 @@ class Checker:
         for end in ("source", "target"):
             value = getattr(relation, end)
             if not self.known(value):
-                yield Finding((*path, end), "unknown organisation", repr(value), _KNOWN)
+                yield Finding((*path, end), "unknown organisation", _quoted(value), _KNOWN)
         key = (relation.source, relation.target, relation.kind.value)
         if key in self._relations_before or key in self._relations:
             yield Finding(
@@ -146,7 +153,7 @@ class Checker:
             yield Finding(
                 where,
                 "a second assessment of the same partner",
-                repr(partner),
+                _quoted(partner),
                 "one assessment per partner" + _first(self._assessed.get(partner)),
             )
         else:
@@ -161,10 +168,10 @@ class Checker:
         """
         where = (*path, "partner")
         if not self.known(partner):
-            yield Finding(where, "unknown organisation", repr(partner), _KNOWN)
+            yield Finding(where, "unknown organisation", _quoted(partner), _KNOWN)
         elif partner == self.owner:
             message, expected = owner
-            yield Finding(where, message, repr(partner), expected)
+            yield Finding(where, message, _quoted(partner), expected)
 
     def outreach(self, path: Path, entry: OutreachEntry) -> Iterator[Finding]:
         """A step of the outreach: allowed from the partner's current step, not earlier."""

@@ -20,9 +20,10 @@ import civsam
 from civsam._board import WIDTH, draw_board, draw_sensitivity
 from civsam._board import _fit as fit
 from civsam._board import _width as width
+from civsam._limits import parse_day
 from civsam._terminal import CleanText, clean
 from civsam.bundled import example, example_text, template_text
-from civsam.errors import CivsamError
+from civsam.errors import CivsamError, ValidationError
 from civsam.exporting import UnknownFormatError, export, exporters
 from civsam.io import ProjectFile, format_for, save, write_atomic
 from civsam.labels import KEYS, label
@@ -58,6 +59,15 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 
 class _UsageError(CivsamError):
     """Wrong use of the command: exit status 2."""
+
+
+_SHOWN = 60
+"""The most of a typed value an error message repeats: enough to recognise it."""
+
+
+def _shown(text: str) -> str:
+    """What the user typed, quoted, and cut short when it is long."""
+    return repr(text) if len(text) <= _SHOWN else f"{text[: _SHOWN - 1]!r}…"
 
 
 def _summary(project: Project) -> str:
@@ -336,17 +346,17 @@ def _partner(project: Project, text: str) -> Organisation:
         if len(named) > 1:
             listed = ", ".join(f"{org.id!r} ({org.name})" for org in named)
             raise CivsamError(
-                f"partner {text!r}: {len(named)} organisations have this name: {listed}; "
+                f"partner {_shown(text)}: {len(named)} organisations have this name: {listed}; "
                 "give the id instead"
             )
         if not named:
             near = [f"{org.id!r} ({org.name})" for org in _near(project, wanted)]
             hint = f"; did you mean {_alternatives(near)}?" if near else ""
-            raise CivsamError(f"partner {text!r}: no organisation has this id or name{hint}")
+            raise CivsamError(f"partner {_shown(text)}: no organisation has this id or name{hint}")
         found = named[0]
     if found.id == project.owner.id:
         raise CivsamError(
-            f"partner {text!r}: {found.name} is the project's owner, not one of its partners"
+            f"partner {_shown(text)}: {found.name} is the project's owner, not one of its partners"
         )
     return found
 
@@ -668,7 +678,11 @@ def _record(
     file = ProjectFile.read(_project_path(args.path))
     language = _language(args, file.project)
     partner = _partner(file.project, args.partner)
-    file.record(entry(partner))
+    try:
+        made = entry(partner)
+    except ValueError as error:  # a value the entry refuses: an item given twice, …
+        raise _UsageError(str(error)) from None
+    file.record(made)
     print(message(partner, language), file=out)
     return EXIT_OK
 
@@ -708,16 +722,10 @@ def _step(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _review(args: argparse.Namespace, out: TextIO) -> int:
-    def review(partner: Organisation) -> Review:
-        try:
-            return Review(partner.id, args.date, args.items, args.note)
-        except ValueError as error:  # an item given twice
-            raise _UsageError(str(error)) from None
-
     return _record(
         args,
         out,
-        review,
+        lambda partner: Review(partner.id, args.date, args.items, args.note),
         lambda partner, language: label(
             "cli.reviewed", language, name=partner.name, date=args.date.isoformat(), path=args.path
         ),
@@ -731,7 +739,8 @@ def _verdict(text: str) -> ItemReview:
     items = ", ".join(choice.value for choice in ChecklistItem)
     if not equals:
         raise argparse.ArgumentTypeError(
-            f"expected ITEM=STATUS or ITEM=STATUS:NOTE, such as talk_often=amber, found {text!r}"
+            "expected ITEM=STATUS or ITEM=STATUS:NOTE, such as talk_often=amber, "
+            f"found {_shown(text)}"
         )
     if item.strip() not in {checklist_item.value for checklist_item in ChecklistItem}:
         raise argparse.ArgumentTypeError(
@@ -751,7 +760,9 @@ def _count(text: str) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, found {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, 0 or more, found {_shown(text)}"
+        )
     return value
 
 
@@ -761,17 +772,18 @@ def _positive(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, found {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, 1 or more, found {_shown(text)}"
+        )
     return value
 
 
 def _date(text: str) -> dt.date:
+    """A date typed on the command line: one civsam can plan with (see ``check``)."""
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a date such as 2025-03-01, found {text!r}"
-        ) from None
+        return parse_day(text)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(str(error.problems[0])) from None
 
 
 def _add_today(parser: argparse.ArgumentParser) -> None:
@@ -790,7 +802,7 @@ def _capacity(text: str) -> int:
         value = 0
     if not 1 <= value <= 40:  # noqa: PLR2004 - PlanSettings.capacity's range
         raise argparse.ArgumentTypeError(
-            f"expected a whole number of meetings a week from 1 to 40, found {text!r}"
+            f"expected a whole number of meetings a week from 1 to 40, found {_shown(text)}"
         )
     return value
 

@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 from cattrs.errors import BaseValidationError
 
-from civsam import _toml
+from civsam import _limits, _toml
 from civsam._converter import converter, describe, walk_errors
 from civsam._document import SECTIONS, Document, Header
+from civsam._limits import DEFAULT_LIMITS, Limits, Parsed
 from civsam._locate import Locator, format_path, json_locator, toml_locator
 from civsam._locate import Path as FieldPath
 from civsam._lock import HardLinks, LockedFile, LockTimeoutError, locked
@@ -72,25 +73,30 @@ def format_for(path: str | os.PathLike[str]) -> Format:
         ) from None
 
 
-def load(path: str | os.PathLike[str]) -> Project:
+def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Project:
     """Read a project file (``.toml`` or ``.json``) and check it.
 
-    Raises :class:`civsam.ValidationError` listing every problem in the file, and
-    :class:`civsam.CivsamError` when the file cannot be read at all.
+    Raises :class:`civsam.ValidationError` listing every problem in the file (a file
+    beyond ``limits`` is one), and :class:`civsam.CivsamError` when the file cannot be
+    read at all (a folder, a named pipe or a device is not read).
     """
     fmt = format_for(path)
-    return loads(_read_bytes(path), fmt, source=os.fspath(path))
+    return loads(_read_bytes(path, limits), fmt, source=os.fspath(path), limits=limits)
 
 
-def _read_bytes(path: str | os.PathLike[str]) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise CivsamError(f"{os.fspath(path)}: cannot read the file: {error.strerror}") from None
+def _read_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> bytes:
+    return _limits.read_file(path, limits)
 
 
-def loads(data: str | bytes, fmt: Format = "toml", *, source: str | None = None) -> Project:
+def loads(
+    data: str | bytes,
+    fmt: Format = "toml",
+    *,
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Project:
     """Read a project from text or bytes in ``fmt``; ``source`` names it in errors."""
+    _limits.check_size(data, limits, source)
     if isinstance(data, bytes):
         try:
             text = data.decode("utf-8-sig")
@@ -110,16 +116,17 @@ def loads(data: str | bytes, fmt: Format = "toml", *, source: str | None = None)
             ) from None
     else:
         text = data.removeprefix("\ufeff")
-    raw = _parse(text, fmt, source)
+    parsed = _parse(text, fmt, source, limits, data if isinstance(data, bytes) else None)
     locate = toml_locator if fmt == "toml" else json_locator
-    return _structure(raw, source, lambda: locate(text))
+    with parsed.held_to_limits():
+        return _structure(parsed.raw, source, lambda: locate(text))
 
 
-def _parse(text: str, fmt: Format, source: str | None) -> Any:
+def _parse(
+    text: str, fmt: Format, source: str | None, limits: Limits, data: bytes | None
+) -> Parsed:
     try:
-        if fmt == "toml":
-            return tomllib.loads(text)
-        return json.loads(text)
+        return _limits.parse(text, fmt, source=source, limits=limits, data=data)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
         message = _TOML_LINE.sub("", str(error)).replace("(, column", "(column").strip()
@@ -424,22 +431,28 @@ class ProjectFile:
         except ValidationError as error:
             located = (attrs.evolve(problem, file=source) for problem in error.problems)
             raise ValidationError(located, source=source) from None
-        if fmt == "toml":
-            updated = _append_toml(self.data, entries)
-            try:
-                appended = loads(updated, fmt, source=source)
-            except ValidationError:
-                appended = None
-            if appended != project:
-                raise CivsamError(
-                    f"{source}: cannot append to this file without rewriting it (does it "
-                    "write a list such as touchpoints inline, as `touchpoints = [...]`? write "
-                    "each entry as a [[touchpoints]] table); the file is unchanged"
-                )
-        else:
-            updated = _append_json(self.data, entries)
+        updated = (_append_toml if fmt == "toml" else _append_json)(self.data, entries)
+        # The file as it would be is read back before it replaces the old one: what the
+        # next load would refuse (a note beyond the limits, say) is never written.
+        try:
+            appended = loads(updated, fmt, source=source)
+        except ValidationError as error:
+            if fmt == "json" or not _is_syntax_error(error):
+                raise
+            appended = None
+        if fmt == "toml" and appended != project:
+            raise CivsamError(
+                f"{source}: cannot append to this file without rewriting it (does it "
+                "write a list such as touchpoints inline, as `touchpoints = [...]`? write "
+                "each entry as a [[touchpoints]] table); the file is unchanged"
+            )
         file.replace(updated, hard_links="refuse")
         return project
+
+
+def _is_syntax_error(error: ValidationError) -> bool:
+    """Whether the file failed to parse at all (as appending to an inline list does)."""
+    return any(problem.message.startswith("not valid TOML") for problem in error.problems)
 
 
 def _append_toml(data: bytes, entries: tuple[_Entry, ...]) -> bytes:

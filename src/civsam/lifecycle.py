@@ -9,6 +9,7 @@ so the file is also the collaboration's history.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import enum
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import attrs
 
 from civsam._checks import IDENTIFIER, PERSON_NAME, Check, to_tuple
-from civsam.model import OrgKind
+from civsam.model import Day, OrgKind
 
 __all__ = [
     "ChecklistItem",
@@ -33,13 +34,8 @@ __all__ = [
 ]
 
 
-def _a_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    # A datetime is a date too, but these entries record days.
-    if type(value) is not dt.date:
-        raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected a date such as "
-            f"datetime.date(2026, 3, 1), found {type(value).__name__} {value!r}"
-        )
+_a_date = Day("datetime.date(2026, 3, 1)")
+"""Entries record days (not datetimes) that civsam can plan from."""
 
 
 def _text(**kwargs: Any) -> Any:
@@ -277,7 +273,8 @@ def _distinct_items(
         raise ValueError(
             f"{type(instance).__name__}.{attribute.name}: expected at least one checklist item"
         )
-    repeated = sorted({item.value for item in items if items.count(item) > 1})
+    counts = collections.Counter(items)  # one pass: a list of any length is checked at once
+    repeated = sorted(item.value for item, count in counts.items() if count > 1)
     if repeated:
         raise ValueError(
             f"{type(instance).__name__}.{attribute.name}: expected each item once, "

@@ -23,8 +23,13 @@ from civsam._checks import (
 )
 
 __all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "PERSONAL",
+    "PLANNABLE",
     "Assessment",
     "Contact",
+    "Day",
     "Language",
     "OrgKind",
     "Organisation",
@@ -32,6 +37,7 @@ __all__ = [
     "Rating",
     "Relation",
     "RelationKind",
+    "is_plannable",
 ]
 
 
@@ -90,13 +96,52 @@ class Language(enum.StrEnum):
     EN = "en"
 
 
-def _a_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    # A datetime is a date too, but a project file holds days: refuse it here, not on load.
-    if type(value) is not dt.date:
-        raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected a date such as "
-            f"datetime.date(2024, 3, 1), found {type(value).__name__} {value!r}"
-        )
+FIRST_DAY = dt.date(1900, 1, 1)
+"""The earliest day a project may name: older history has no place in an outreach plan."""
+
+LAST_DAY = dt.date(2199, 12, 31)
+"""The latest day a project may name.
+
+Planning adds at most a few years to a day (a 260-week horizon, check-ins, evaluations,
+reminders), so from any day up to this one every plan, check-in and calendar stays far
+inside the years Python's dates can hold (1–9999).
+"""
+
+PLANNABLE = f"a date from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+"""Completes "expected …" for a day outside :data:`FIRST_DAY` … :data:`LAST_DAY`."""
+
+
+def is_plannable(value: object) -> bool:
+    """Whether ``value`` is a date (not a datetime) from FIRST_DAY to LAST_DAY."""
+    return type(value) is dt.date and FIRST_DAY <= value <= LAST_DAY
+
+
+@attrs.frozen(slots=True)
+class Day:
+    """An attrs validator: a date (not a datetime) civsam can plan with.
+
+    A class, not a function, so that the converter's one-pass reading, which makes sure
+    of the same when it reads a date, can recognise it and leave it out.
+    """
+
+    example: str
+    """A date as the error shows one, such as ``datetime.date(2024, 3, 1)``."""
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Raise ``ValueError`` unless ``value`` is a date from FIRST_DAY to LAST_DAY."""
+        # A datetime is a date too, but a project file holds days: refuse it here, not on load.
+        if type(value) is not dt.date:
+            raise ValueError(
+                f"{type(instance).__name__}.{attribute.name}: expected a date such as "
+                f"{self.example}, found {type(value).__name__} {value!r}"
+            )
+        if not FIRST_DAY <= value <= LAST_DAY:
+            raise ValueError(
+                f"{type(instance).__name__}.{attribute.name}: expected {PLANNABLE}, found {value!r}"
+            )
+
+
+_a_date = Day("datetime.date(2024, 3, 1)")
 
 
 _QUADRANT_ORDER = {quadrant: position for position, quadrant in enumerate(Quadrant)}
@@ -111,20 +156,28 @@ def _text(**kwargs: Any) -> Any:
     return attrs.field(default="", validator=attrs.validators.instance_of(str), **kwargs)
 
 
+PERSONAL = "civsam.personal"
+"""Field metadata key: the field holds personal data, so an error says what kind of value
+it found (a whole number), never the value (a phone number). Fields with a personal
+:class:`~civsam._checks.Check` are personal already."""
+
+
+def _personal_text() -> Any:
+    return attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(str)),
+        metadata={PERSONAL: True},
+    )
+
+
 @attrs.frozen(slots=True)
 class Contact:
     """A contact person at an organisation. Personal data: exports leave it out by default."""
 
     name: str = attrs.field(validator=PERSON_NAME, metadata=PERSON_NAME.metadata)
-    email: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
-    phone: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
-    role: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
+    email: str | None = _personal_text()
+    phone: str | None = _personal_text()
+    role: str | None = _personal_text()
 
     def __repr__(self) -> str:
         # A repr ends up in logs and tracebacks: show that a contact exists, not who.

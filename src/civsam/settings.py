@@ -16,7 +16,7 @@ import attrs
 
 from civsam._checks import SCORE, Check, to_tuple
 from civsam._days import WorkingDays
-from civsam.model import Quadrant, RelationKind
+from civsam.model import PLANNABLE, Quadrant, RelationKind, is_plannable
 
 __all__ = [
     "DEFAULT_CHECK_IN_WEEKS",
@@ -174,6 +174,11 @@ def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: obj
             f"{type(instance).__name__}.{attribute.name}: expected a date such as 2026-03-01, "
             f"found {value!r}"
         )
+    if value is not None and not is_plannable(value):
+        # 9999-12-31 would pass as a date and overflow the first plan made from it.
+        raise ValueError(
+            f"{type(instance).__name__}.{attribute.name}: expected {PLANNABLE}, found {value!r}"
+        )
 
 
 def _weeks(value: Mapping[Any, Any]) -> Mapping[Quadrant, int]:
@@ -254,6 +259,8 @@ class PlanSettings:
                 raise ValueError(
                     f"PlanSettings.closed_days: expected dates such as 2026-07-13, found {day!r}"
                 )
+            if not is_plannable(day):
+                raise ValueError(f"PlanSettings.closed_days: expected {PLANNABLE}, found {day!r}")
 
     @property
     def slots_per_day(self) -> int:

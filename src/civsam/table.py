@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from civsam._checks import CONTROL, IDENTIFIER
 from civsam._ids import slugify, unique_id
 from civsam._levels import EASE, IMPORTANCE, LevelError, Scale, parse_level
+from civsam._limits import read_file
 from civsam.errors import CivsamError, Problem, ValidationError
 from civsam.labels import catalogue, label
 from civsam.model import (
@@ -329,11 +330,7 @@ def read_table(
         rows = _read_xlsx(Path(path), sheet, source)
         source_name = f"{source}[{sheet}]" if sheet else source
     elif suffix in {".csv", ".tsv", ".txt", ""}:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as error:
-            raise CivsamError(f"{source}: cannot read the file: {error.strerror}") from None
-        rows = _read_csv(data, source)
+        rows = _read_csv(read_file(path), source)
         source_name = source
     else:
         raise CivsamError(
@@ -457,10 +454,10 @@ def _read_xlsx(path: Path, sheet: str | None, source: str) -> Rows:
             f"{source}: reading .xlsx files needs openpyxl; "
             "install it with: pip install 'civsam[xlsx]'"
         ) from None
+    # Read as bytes first, as a CSV is: only a regular file, and only so much of it.
+    data = io.BytesIO(read_file(path))
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError as error:
-        raise CivsamError(f"{source}: cannot read the file: {error.strerror}") from None
+        workbook = openpyxl.load_workbook(data, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
         raise ValidationError(
             [Problem(f"not a readable .xlsx workbook ({error})", file=source)], source=source
@@ -791,7 +788,8 @@ class _Row:
         importance, importance_note = self.level("importance", IMPORTANCE)
         ease, ease_note = self.level("ease", EASE)
         explicit_notes = (self.get("importance_note"), self.get("ease_note"))
-        contacts = self._contacts()
+        # A cell with a control character is a problem already: build no contact from it.
+        contacts = [] if self.problems else self._contacts()
         wanted_id = self.get("id").strip()
         if wanted_id and not IDENTIFIER.test(wanted_id):
             self.problems.append(
