@@ -37,7 +37,7 @@ import attrs
 
 from civsam._converter import MAX_LIST, MAX_NAME, MAX_TEXT, Budget, budget
 from civsam._document import SECTIONS
-from civsam._locate import format_path, json_duplicates, json_locator, toml_locator
+from civsam._locate import Row, format_path, json_duplicates, json_locator, located, toml_locator
 from civsam.errors import CivsamError, Problem, ValidationError
 from civsam.model import FIRST_DAY, LAST_DAY, PLANNABLE, is_plannable
 
@@ -151,8 +151,13 @@ _KINDS = (
 )
 
 
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, in words: "a named pipe", …."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
 def _not_regular(path: str, mode: int) -> CivsamError:
-    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    kind = file_kind(mode)
     return CivsamError(f"{path}: cannot read {kind} as a project file; expected a regular file")
 
 
@@ -455,7 +460,7 @@ def _encoded(text: str, source: str | None) -> bytes:
         raise ValidationError([problem], source=source) from None
 
 
-def _sections(raw: Any, limits: Limits) -> Iterator[tuple[FieldPath, str, str, str]]:
+def _sections(raw: Any, limits: Limits) -> Iterator[Row]:
     """The lists of the file (organisations, relations, …) that hold too many items."""
     if not isinstance(raw, dict):
         return
@@ -507,17 +512,7 @@ def parse(
         problems += [_lone_surrogate(p, char, locate(p), source) for p, char in lone]
     if rows := list(_sections(raw, limits)):
         locate = toml_locator(text) if fmt == "toml" else json_locator(text)
-        problems += [
-            Problem(
-                message,
-                path=format_path(path),
-                file=source,
-                line=locate(path),
-                found=found,
-                expected=expected,
-            )
-            for path, message, found, expected in rows
-        ]
+        problems += located(rows, source, locate)
     if problems:
         raise ValidationError(sorted(problems, key=_by_line), source=source)
     return Parsed(raw, text, source, limits, members)

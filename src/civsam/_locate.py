@@ -12,12 +12,25 @@ import contextlib
 import json
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-__all__ = ["Locator", "Path", "format_path", "json_duplicates", "json_locator", "toml_locator"]
+from civsam.errors import Problem
+
+__all__ = [
+    "Locator",
+    "Path",
+    "Row",
+    "format_path",
+    "json_duplicates",
+    "json_locator",
+    "located",
+    "toml_locator",
+]
 
 Path = tuple[str | int, ...]
 Locator = Callable[[Path], int | None]
+Row = tuple[Path, str, str | None, str | None]
+"""A problem before it has a line: path, message, what was found, what was expected."""
 
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
@@ -26,6 +39,23 @@ _TOML_TABLE_HEADER = re.compile(r"\s*\[\s*([^\]]+?)\s*\]")
 _TOML_KEY = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _JSON_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+
+
+def located(rows: Iterable[Row], source: str | None, locate: Locator) -> list[Problem]:
+    """Each row as a :class:`~civsam.Problem` with its file and line, in the file's order."""
+    problems = [
+        Problem(
+            message,
+            path=format_path(path),
+            file=source,
+            line=locate(path),
+            found=found,
+            expected=expected,
+        )
+        for path, message, found, expected in rows
+    ]
+    problems.sort(key=lambda problem: (problem.line is None, problem.line or 0))
+    return problems
 
 
 def format_path(path: Path) -> str:

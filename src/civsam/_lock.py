@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from civsam._limits import DEFAULT_LIMITS, Limits, read_descriptor, read_file
+from civsam._limits import DEFAULT_LIMITS, Limits, file_kind, read_descriptor, read_file
 from civsam.errors import CivsamError
 
 if sys.platform != "win32":
@@ -50,13 +50,6 @@ TIMEOUT = 30.0
 HardLinks = Literal["replace", "refuse"]
 """What to do with a file that has other names: replace this name only, or refuse."""
 
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
-)
 _LONGEST_PAUSE = 0.02
 _OPEN_FLAGS = (
     os.O_RDWR
@@ -234,11 +227,11 @@ def _status(path: Path, real: Path, *, missing_ok: bool) -> os.stat_result | Non
 
 def _check(path: Path, status: os.stat_result) -> None:
     """Refuse what civsam must not write over: a folder, a pipe, a device, a read-only file."""
-    for test, kind in _KINDS:
-        if test(status.st_mode):
-            raise CivsamError(
-                f"{path}: not a regular file ({kind}); civsam writes only regular files"
-            )
+    if not stat.S_ISREG(status.st_mode):
+        raise CivsamError(
+            f"{path}: not a regular file ({file_kind(status.st_mode)}); "
+            "civsam writes only regular files"
+        )
     # Mode bits, not os.access: root may write anything, and should still not do it here.
     if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise CivsamError(

@@ -25,8 +25,7 @@ from civsam import _limits, _toml
 from civsam._converter import converter, describe, walk_errors
 from civsam._document import SECTIONS, Document, Header
 from civsam._limits import DEFAULT_LIMITS, Limits, Parsed
-from civsam._locate import Locator, format_path, json_locator, toml_locator
-from civsam._locate import Path as FieldPath
+from civsam._locate import Locator, Row, json_locator, located, toml_locator
 from civsam._lock import HardLinks, LockedFile, LockTimeoutError, locked
 from civsam._validate import Checker, Finding
 from civsam.errors import CivsamError, Problem, ValidationError
@@ -57,8 +56,6 @@ _FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json"}
 _TOP_LEVEL = ("project", "prioritisation", "planning", *SECTIONS)
 _TOML_LINE = re.compile(r"at line (\d+)")
 _LOGS = ("outreach", "touchpoints", "reviews")
-_Row = tuple[FieldPath, str, str | None, str | None]
-"""A problem before it has a line: path, message, what was found, what was expected."""
 
 
 def format_for(path: str | os.PathLike[str]) -> Format:
@@ -144,7 +141,7 @@ def _parse(
 
 def _structure(raw: Any, source: str | None, locator: Callable[[], Locator]) -> Project:
     """Structure and cross-check a parsed document, collecting every problem."""
-    rows: list[_Row] = []
+    rows: list[Row] = []
     if not isinstance(raw, dict):
         rows.append(((), "wrong value", describe(raw), "a table of project, organisations, …"))
         raw = {}
@@ -159,20 +156,7 @@ def _structure(raw: Any, source: str | None, locator: Callable[[], Locator]) -> 
     sections = {name: _items(raw, name, cls, rows) for name, cls in SECTIONS.items()}
     rows.extend(_cross_check(header, sections, raw, reserve=bool(rows)))
     if rows:
-        locate = locator()
-        problems = [
-            Problem(
-                message,
-                path=format_path(path),
-                file=source,
-                line=locate(path),
-                found=found,
-                expected=expected,
-            )
-            for path, message, found, expected in rows
-        ]
-        problems.sort(key=lambda p: (p.line is None, p.line or 0))
-        raise ValidationError(problems, source=source)
+        raise ValidationError(located(rows, source, locator()), source=source)
     assert header is not None  # noqa: S101 - a missing header is a row above
     document = Document(
         project=header,
@@ -189,7 +173,7 @@ def _cross_check(
     raw: dict[str, Any],
     *,
     reserve: bool,
-) -> Iterator[_Row]:
+) -> Iterator[Row]:
     if not reserve and header is not None and _consistent(header.owner, sections):
         return iter(())
     checker = Checker(header.owner if header is not None else None)
@@ -273,7 +257,7 @@ def _unbuilt_references(
 
 
 def _one(
-    raw: dict[str, Any], key: str, cls: type[Any], rows: list[_Row], *, required: bool = True
+    raw: dict[str, Any], key: str, cls: type[Any], rows: list[Row], *, required: bool = True
 ) -> Any:
     if key not in raw and not required:
         return None
@@ -306,7 +290,7 @@ class _Section:
         return zip(self.positions, self.items, strict=True)
 
 
-def _items(raw: dict[str, Any], key: str, cls: type[Any], rows: list[_Row]) -> _Section:
+def _items(raw: dict[str, Any], key: str, cls: type[Any], rows: list[Row]) -> _Section:
     value = raw.get(key, [])
     if not isinstance(value, list):
         rows.append(((key,), "wrong value", describe(value), f"a list of tables ([[{key}]])"))
