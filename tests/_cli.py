@@ -32,3 +32,9 @@ def columns(line: str) -> int:
         else 1
         for char in line
     )
+
+
+def grouped(number: int, language: str) -> str:
+    """A whole number grouped by thousands as the command writes it: 4.429 (da), 4,429 (en)."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if language == "da" else text

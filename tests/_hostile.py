@@ -112,8 +112,9 @@ def expect(
     """Assert that civsam ended in time, as allowed, with a short message and no traceback.
 
     A refusal (exit 1 or 2) prints one message starting ``civsam:`` (or argparse's
-    ``usage:`` for exit 2). ``terminal`` says standard output is text for a terminal
-    (not an export's bytes), so it must hold no control characters either.
+    usage for exit 2: ``usage:``, ``brug:`` in Danish). ``terminal`` says standard output
+    is text for a terminal (not an export's bytes), so it must hold no control characters
+    either.
     """
     assert outcome.status is not None, (
         f"hang: {outcome.command} did not finish within {outcome.timeout:.0f} s and was killed"
@@ -127,7 +128,7 @@ def expect(
     if outcome.status != 0:
         first = outcome.stderr.partition("\n")[0]
         assert first.startswith("civsam:") or (
-            outcome.status == 2 and first.startswith("usage:")
+            outcome.status == 2 and first.startswith(("usage:", "brug:"))
         ), f"no civsam: message: {outcome.describe()}"
         assert len(outcome.stderr) <= MAX_MESSAGE, (
             f"message of {len(outcome.stderr):,} characters, not a short one: {outcome.describe()}"

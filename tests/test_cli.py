@@ -14,11 +14,18 @@ import pytest
 
 import civsam
 import civsam.bundled
+from _cli import grouped, run
+from civsam import Assessment, Organisation, OrgKind, Project, Relation
 from civsam.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 
 EXAMPLE_SUMMARY = (
+    "gyldigt projekt 'Ensomhed blandt ældre i Aarhus': "
+    "15 organisationer, 13 relationer, 14 vurderinger"
+)
+"""What `check` says of the bundled example, in its language (Danish)."""
+EXAMPLE_SUMMARY_EN = (
     "valid project 'Ensomhed blandt ældre i Aarhus': 15 organisations, 13 relations, 14 assessments"
 )
 INVALID_PROJECT = """\
@@ -35,13 +42,6 @@ kind = "kommune"
 partner = "ukendt"
 importance = 9
 """
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the command in-process: exit status, standard output, standard error."""
-    status = main(argv)
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def write_table(path: Path, rows: list[list[str]]) -> Path:
@@ -80,7 +80,7 @@ TABLE_ROWS = [
 def test_init_writes_a_template_that_check_accepts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`init PATH` writes the commented template, which `check` then accepts."""
+    """`init PATH` writes the commented template, which `check` then accepts, in Danish."""
     path = tmp_path / "plan.toml"
     assert run(["init", str(path)], capsys) == (
         0,
@@ -90,7 +90,7 @@ def test_init_writes_a_template_that_check_accepts(
     assert path.read_text(encoding="utf-8") == civsam.bundled.template_text()
     assert run(["check", str(path)], capsys) == (
         0,
-        f"{path}: valid project 'Mit projekt': 1 organisations, 0 relations, 0 assessments\n",
+        f"{path}: gyldigt projekt 'Mit projekt': 1 organisation, 0 relationer, 0 vurderinger\n",
         "",
     )
 
@@ -136,7 +136,7 @@ def test_init_refuses_to_overwrite(
     """`init` on an existing file exits 1 with a message and leaves the file alone."""
     path = tmp_path / "plan.toml"
     path.write_text("# mine\n", encoding="utf-8")
-    status, out, err = run(["init", str(path), *example], capsys)
+    status, out, err = run(["init", str(path), *example, "--lang", "en"], capsys)
     assert (status, out) == (1, "")
     assert f"{path} exists already; use --force to replace it" in err
     assert path.read_text(encoding="utf-8") == "# mine\n"
@@ -167,7 +167,7 @@ def test_init_unknown_format_is_a_usage_error(
 
 
 def test_check_valid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`check` on a valid file exits 0 and prints the one summary line."""
+    """`check` on a valid file exits 0 and prints the one summary line, in its language."""
     path = tmp_path / "example.toml"
     path.write_text(civsam.bundled.example_text(), encoding="utf-8")
     assert run(["check", str(path)], capsys) == (
@@ -188,7 +188,7 @@ def test_check_invalid_file_prints_every_problem(
     problems = [str(problem) for problem in error.value.problems]
     assert len(problems) == 4
     assert all(problem.startswith(f"{path}:") for problem in problems)
-    status, out, err = run(["check", str(path)], capsys)
+    status, out, err = run(["check", str(path), "--lang", "en"], capsys)
     assert (status, out) == (1, "")
     for problem in problems:
         assert problem in err
@@ -200,7 +200,7 @@ def test_check_broken_toml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     """`check` on a file that is not TOML exits 1 and names the line."""
     path = tmp_path / "plan.toml"
     path.write_text('[project]\nname = "x\nowner = "a"\n', encoding="utf-8")
-    status, out, err = run(["check", str(path)], capsys)
+    status, out, err = run(["check", str(path), "--lang", "en"], capsys)
     assert (status, out) == (1, "")
     assert f"{path}:2: not valid TOML: " in err
     assert "Traceback" not in err
@@ -209,7 +209,7 @@ def test_check_broken_toml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_check_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`check` on a file that is not there exits 1 and says so."""
     path = tmp_path / "missing.toml"
-    status, out, err = run(["check", str(path)], capsys)
+    status, out, err = run(["check", str(path), "--lang", "en"], capsys)
     assert (status, out) == (1, "")
     assert f"{path}: cannot read the file: No such file or directory" in err
 
@@ -220,13 +220,16 @@ def test_check_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_import_table_writes_a_project_check_accepts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`import-table TABLE -o PATH --owner NAME` writes the table's project; check accepts it."""
+    """`import-table TABLE -o PATH --owner NAME` writes the table's project; check accepts it.
+
+    A Danish table makes a Danish project, and the command says so in Danish.
+    """
     table = write_table(tmp_path / "partnere.csv", TABLE_ROWS)
     output = tmp_path / "plan.toml"
     argv = ["import-table", str(table), "-o", str(output), "--owner", "Aarhus Kommune"]
     assert run(argv, capsys) == (
         0,
-        f"Wrote {output}: project 'partnere': 3 organisations, 1 relations, 2 assessments\n",
+        f"Skrev {output}: projekt 'partnere': 3 organisationer, 1 relation, 2 vurderinger\n",
         "",
     )
     assert civsam.load(output) == civsam.read_table(table, owner="Aarhus Kommune")
@@ -271,7 +274,8 @@ def test_import_table_refuses_to_overwrite(
     table = write_table(tmp_path / "partnere.csv", TABLE_ROWS)
     output = tmp_path / "plan.toml"
     output.write_text("# mine\n", encoding="utf-8")
-    status, out, err = run(["import-table", str(table), "-o", str(output)], capsys)
+    argv = ["import-table", str(table), "-o", str(output), "--lang", "en"]
+    status, out, err = run(argv, capsys)
     assert (status, out) == (1, "")
     assert f"{output} exists already; use --force to replace it" in err
     assert output.read_text(encoding="utf-8") == "# mine\n"
@@ -288,7 +292,8 @@ def test_import_table_bad_table_prints_the_rows(
         [["Navn", "Betydning"], ["A", "7"], ["B", "høj"], ["", "lav"]],
     )
     output = tmp_path / "plan.toml"
-    status, out, err = run(["import-table", str(table), "-o", str(output)], capsys)
+    argv = ["import-table", str(table), "-o", str(output), "--lang", "en"]
+    status, out, err = run(argv, capsys)
     assert (status, out) == (1, "")
     assert f"{table}:2: Betydning: not a level; found '7'; expected a score from 1 to 5" in err
     assert (
@@ -314,7 +319,8 @@ def test_import_table_control_character_is_no_traceback(
 def test_import_table_missing_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A table that is not there exits 1 and says so."""
     table = tmp_path / "missing.csv"
-    status, out, err = run(["import-table", str(table), "-o", str(tmp_path / "p.toml")], capsys)
+    argv = ["import-table", str(table), "-o", str(tmp_path / "p.toml"), "--lang", "en"]
+    status, out, err = run(argv, capsys)
     assert (status, out) == (1, "")
     assert f"{table}: cannot read the file: No such file or directory" in err
 
@@ -373,7 +379,11 @@ def civsam_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_end_to_end_init_example_then_check(tmp_path: Path) -> None:
-    """`python -m civsam init x.toml --example` then `check x.toml` both exit 0."""
+    """`python -m civsam init x.toml --example` then `check x.toml` both exit 0.
+
+    `init` names no project yet and speaks the locale (C: English); `check` speaks the
+    Danish example's language.
+    """
     init = civsam_process("init", "x.toml", "--example", cwd=tmp_path)
     assert (init.returncode, init.stdout, init.stderr) == (
         0,
@@ -391,7 +401,7 @@ def test_end_to_end_init_example_then_check(tmp_path: Path) -> None:
 def test_end_to_end_invalid_file(tmp_path: Path) -> None:
     """`python -m civsam check` on an invalid file: exit 1, problems on stderr, no traceback."""
     (tmp_path / "plan.toml").write_text(INVALID_PROJECT, encoding="utf-8")
-    check = civsam_process("check", "plan.toml", cwd=tmp_path)
+    check = civsam_process("check", "plan.toml", "--lang", "en", cwd=tmp_path)
     assert (check.returncode, check.stdout) == (1, "")
     assert "plan.toml:7: organisations[0].name: wrong value" in check.stderr
     assert "Traceback" not in check.stderr
@@ -407,7 +417,8 @@ def test_import_table_names_a_misspelt_column(
     ]
     table = write_table(tmp_path / "partnere.csv", rows)
     output = tmp_path / "plan.toml"
-    status, out, err = run(["import-table", str(table), "-o", str(output), "--owner", "A"], capsys)
+    argv = ["import-table", str(table), "-o", str(output), "--owner", "A", "--lang", "en"]
+    status, out, err = run(argv, capsys)
     assert (status, out) == (1, "")
     assert "missing column 'Betydning' (importance); did you mean 'Betydning'?" in err
     assert not output.exists()
@@ -420,7 +431,7 @@ def test_import_table_allow_missing_is_checked_as_usage(
     table = write_table(tmp_path / "partnere.csv", TABLE_ROWS)
     argv = ["import-table", str(table), "-o", str(tmp_path / "p.toml")]
     with pytest.raises(SystemExit) as exit_info:
-        main([*argv, "--allow-missing", "Betydnig"])
+        main([*argv, "--allow-missing", "Betydnig", "--lang", "en"])
     assert exit_info.value.code == 2
     assert "did you mean 'Betydning'?" in capsys.readouterr().err
 
@@ -465,3 +476,167 @@ def test_import_table_announces_an_invented_owner(
     assert project.owner.name == ("Vores organisation" if language == "da" else "Our organisation")
     argv = ["import-table", str(table), "-o", str(output), "--owner", "Aarhus Kommune", "--force"]
     assert run(argv, capsys)[2] == ""
+
+
+# -- the language the command speaks ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--lang", "en", "check", "PATH"],
+        ["check", "PATH", "--lang", "en"],
+        ["check", "--lang=en", "PATH"],
+    ],
+    ids=["before the command", "after the command", "--lang=en"],
+)
+def test_lang_before_or_after_the_command(
+    argv: list[str], example_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--lang en, before the command or after it, makes a Danish project's summary English."""
+    argv = [str(example_path) if word == "PATH" else word for word in argv]
+    assert run(argv, capsys) == (0, f"{example_path}: {EXAMPLE_SUMMARY_EN}\n", "")
+
+
+def test_a_danish_projects_usage_errors_and_help_are_danish(
+    example_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The project named on the command line sets the language before it is even loaded."""
+    status, out, err = run(["check", str(example_path), "--bogus"], capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith("brug: civsam ")
+    assert err.endswith("civsam: fejl: ukendte argumenter: --bogus\n")
+    status, out, err = run(["check", str(example_path), "--help"], capsys)
+    assert (status, err) == (0, "")
+    assert out.startswith("brug: civsam check [-h] [--lang {da,en}] STI\n")
+    assert "\nkontrollér en projektfil, og vis alle problemer\n" in out
+    assert "\ntilvalg:\n" in out
+
+
+def english_example(tmp_path: Path) -> Path:
+    """The bundled example with `language = "en"`, written to a file."""
+    text = civsam.bundled.example_text()
+    assert text.count('language = "da"') == 1
+    path = tmp_path / "english.toml"
+    path.write_text(text.replace('language = "da"', 'language = "en"'), encoding="utf-8")
+    return path
+
+
+def test_an_english_project_speaks_english_under_a_danish_locale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The project's language wins over LANG, for its summary and its usage errors alike."""
+    monkeypatch.setenv("LANG", "da_DK.UTF-8")
+    path = english_example(tmp_path)
+    assert run(["check", str(path)], capsys) == (0, f"{path}: {EXAMPLE_SUMMARY_EN}\n", "")
+    status, out, err = run(["check", str(path), "--bogus"], capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith("usage: civsam ")
+    assert err.endswith("civsam: error: unrecognized arguments: --bogus\n")
+    # and --lang wins over the project
+    assert run(["check", str(path), "--lang", "da"], capsys) == (
+        0,
+        f"{path}: {EXAMPLE_SUMMARY}\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("environment", "language"),
+    [
+        ({"LANG": "da_DK.UTF-8"}, "da"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "C"}, "en"),
+        ({"LANG": "da_DK.UTF-8", "LC_ALL": "C.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8", "LC_MESSAGES": "da_DK.UTF-8"}, "da"),
+    ],
+    ids=["da_DK", "C.UTF-8", "C", "LC_ALL wins", "LC_MESSAGES wins"],
+)
+def test_plugins_names_no_project_and_follows_the_locale(
+    environment: dict[str, str],
+    language: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`civsam plugins` has no project to ask: the locale's language, else English."""
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    status, out, err = run(["plugins"], capsys)
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    if language == "da":
+        assert (lines[0], lines[-1]) == (
+            "Eksportformater:",
+            "Plugins, der ikke kunne indlæses: ingen",
+        )
+        assert "Regler:" in lines
+    else:
+        assert (lines[0], lines[-1]) == ("Exporters:", "Plugins that failed: none")
+        assert "Rules:" in lines
+
+
+DEMO_SAYS = {
+    "da": ("Skrev", "Kontaktpersoner er udeladt af alle eksporter; "),
+    "en": ("Wrote", "Contact persons are left out of every export; "),
+}
+"""How `civsam demo` starts each line, and its last one, in each language."""
+
+
+@pytest.mark.parametrize(("locale", "language"), [("da_DK.UTF-8", "da"), ("C.UTF-8", "en")])
+def test_demo_names_no_project_and_follows_the_locale(
+    locale: str,
+    language: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`civsam demo DIR` says what it wrote in the locale's language, numbers grouped in it."""
+    monkeypatch.setenv("LANG", locale)
+    wrote, contacts = DEMO_SAYS[language]
+    folder = tmp_path / "demo"
+    status, out, err = run(["demo", str(folder), "--today", "2026-01-01"], capsys)
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    size = len(civsam.bundled.example_text().encode("utf-8"))
+    assert size >= 1000  # so the grouping shows
+    assert lines[0] == f"{wrote} {folder / 'example.toml'} ({grouped(size, language)} bytes)"
+    assert all(line.startswith(f"{wrote} {folder}") for line in lines[:-1])
+    assert lines[-1].startswith(contacts)
+
+
+def tiny(partners: int, language: str) -> Project:
+    """An owner and ``partners`` partners, each related to the owner and assessed."""
+    ids = [f"p{number}" for number in range(1, partners + 1)]
+    return Project(
+        "Lille",
+        Organisation("kommune", "Kommune", OrgKind.MUNICIPALITY),
+        language=language,
+        organisations=[Organisation(id_, id_.upper()) for id_ in ids],
+        relations=[Relation("kommune", id_, "partnership") for id_ in ids],
+        assessments=[Assessment(id_, importance=3, ease=3) for id_ in ids],
+    )
+
+
+@pytest.mark.parametrize(
+    ("partners", "language", "counts"),
+    [
+        (0, "da", "1 organisation, 0 relationer, 0 vurderinger"),
+        (1, "da", "2 organisationer, 1 relation, 1 vurdering"),
+        (2, "da", "3 organisationer, 2 relationer, 2 vurderinger"),
+        (0, "en", "1 organisation, 0 relations, 0 assessments"),
+        (1, "en", "2 organisations, 1 relation, 1 assessment"),
+        (2, "en", "3 organisations, 2 relations, 2 assessments"),
+    ],
+)
+def test_check_counts_in_singular_and_plural(
+    partners: int,
+    language: str,
+    counts: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """One of a thing is singular, none or several plural, in the project's language."""
+    path = tmp_path / "lille.toml"
+    civsam.save(tiny(partners, language), path)
+    valid = {"da": "gyldigt projekt", "en": "valid project"}[language]
+    assert run(["check", str(path)], capsys) == (0, f"{path}: {valid} 'Lille': {counts}\n", "")

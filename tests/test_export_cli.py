@@ -11,12 +11,20 @@ from pathlib import Path
 import pytest
 
 import civsam
+from _cli import grouped
 from civsam.bundled import example_text
 from civsam.cli import main
 
 AS_OF = dt.date(2026, 1, 1)
 TODAY = ["--today", AS_OF.isoformat()]
-NO_PERSONAL_DATA = "civsam: personal data in this export: none\n"
+NO_PERSONAL_DATA = "civsam: persondata i denne eksport: ingen\n"
+"""What export says on standard error of the Danish example without contacts."""
+NO_PERSONAL_DATA_EN = "civsam: personal data in this export: none\n"
+FORMATS = (
+    "csv (.csv), csv-rfc4180 (.csv), graphml (.graphml), html (.html), ics (.ics), "
+    "kumu (.json), markdown (.md) {and_} svg (.svg)"
+)
+"""The built-in formats with their suffixes, as a usage error lists them ({and_}: og/and)."""
 DEMO_FILES = [
     "example-csv-rfc4180.csv",
     "example-csv.csv",
@@ -47,7 +55,7 @@ def leftovers(folder: Path) -> list[str]:
 def test_export_writes_the_bytes_to_standard_output(
     example_path: Path, capsysbinary: pytest.CaptureFixture[bytes], fmt: str
 ) -> None:
-    """Without -o the export goes to standard output; the privacy line goes to standard error."""
+    """Without -o the export goes to standard output; the privacy line to standard error."""
     assert main(["export", str(example_path), "-f", fmt, *TODAY]) == 0
     captured = capsysbinary.readouterr()
     assert captured.out == expected(fmt)
@@ -57,7 +65,10 @@ def test_export_writes_the_bytes_to_standard_output(
 def test_export_writes_a_file_with_o(
     example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    """-o OUT writes the file; standard output stays empty; standard error says what was written."""
+    """-o OUT writes the file; standard output stays empty; standard error says what was written.
+
+    The example is Danish, and so is what the command says, numbers grouped the Danish way.
+    """
     out = example_path.parent / "partnere.csv"
     assert main(["export", str(example_path), "-f", "csv", "-o", str(out), *TODAY]) == 0
     captured = capsysbinary.readouterr()
@@ -65,7 +76,7 @@ def test_export_writes_a_file_with_o(
     assert data == expected("csv")
     assert captured.out == b""
     assert captured.err.decode("utf-8") == (
-        f"{NO_PERSONAL_DATA}Wrote {out} (csv, {len(data):,} bytes)\n"
+        f"{NO_PERSONAL_DATA}Skrev {out} (csv, {grouped(len(data), 'da')} bytes)\n"
     )
     assert leftovers(out.parent) == []
 
@@ -89,9 +100,11 @@ def test_export_replaces_a_file_atomically(
 
 
 def test_export_in_english(example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
-    """--lang en gives the English export."""
+    """--lang en gives the English export, and says what it holds in English."""
     assert main(["export", str(example_path), "-f", "csv", "--lang", "en", *TODAY]) == 0
-    out = capsysbinary.readouterr().out
+    captured = capsysbinary.readouterr()
+    assert captured.err.decode("utf-8") == NO_PERSONAL_DATA_EN
+    out = captured.out
     assert out == expected("csv", language="en")
     assert out.startswith(b"\xef\xbb\xbfRank,Quadrant,Id,Potential partner,")
 
@@ -106,7 +119,7 @@ def test_export_with_contacts(
     assert captured.out == expected("markdown", include_contacts=True)
     assert "Birthe Søndergaard\\, birthe\\.soendergaard\\@example\\.dk".encode() in captured.out
     assert captured.err.decode("utf-8") == (
-        "civsam: personal data in this export: contact.name, contact.email, contact.phone\n"
+        "civsam: persondata i denne eksport: contact.name, contact.email, contact.phone\n"
     )
 
 
@@ -126,7 +139,7 @@ def test_an_unknown_format_is_wrong_usage_listing_the_formats(
 ) -> None:
     """-f pdf: exit status 2, the formats there are, and nothing written."""
     out = example_path.parent / "x.pdf"
-    assert main(["export", str(example_path), "-f", "pdf", "-o", str(out)]) == 2
+    assert main(["export", str(example_path), "-f", "pdf", "-o", str(out), "--lang", "en"]) == 2
     captured = capsysbinary.readouterr()
     assert captured.err.decode("utf-8") == (
         "civsam: unknown format 'pdf'; the formats there are: "
@@ -136,18 +149,122 @@ def test_an_unknown_format_is_wrong_usage_listing_the_formats(
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("output", "language", "message"),
+    [
+        (
+            [],
+            "en",
+            "give a format with -f, or a file with a known suffix with -o; formats: {formats}",
+        ),
+        (
+            ["-o", "-"],
+            "en",
+            "give a format with -f, or a file with a known suffix with -o; formats: {formats}",
+        ),
+        (
+            [],
+            "da",
+            (
+                "angiv et format med -f, eller en fil med en kendt endelse med -o; "
+                "formater: {formats}"
+            ),
+        ),
+        (
+            ["-o", "{folder}/rapport.pdf"],
+            "en",
+            (
+                "the suffix '.pdf' of {folder}/rapport.pdf does not say which format to write; "
+                "give it with -f; formats: {formats}"
+            ),
+        ),
+        (
+            ["-o", "{folder}/rapport.pdf"],
+            "da",
+            (
+                "endelsen '.pdf' på {folder}/rapport.pdf siger ikke, hvilket format der menes; "
+                "angiv det med -f; formater: {formats}"
+            ),
+        ),
+    ],
+    ids=["no -o", "-o -", "no -o, Danish", "unknown suffix", "unknown suffix, Danish"],
+)
 def test_a_missing_format_is_wrong_usage(
-    example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    output: list[str],
+    language: str,
+    message: str,
+    example_path: Path,
+    capsysbinary: pytest.CaptureFixture[bytes],
 ) -> None:
-    """Without -f argparse stops with exit status 2 and says -f is required."""
-    with pytest.raises(SystemExit) as info:
-        main(["export", str(example_path)])
-    assert info.value.code == 2
+    """Without -f, and no suffix of -o names one: exit status 2, listing the formats."""
+    folder = example_path.parent
+    before = sorted(folder.iterdir())
+    argv = ["export", str(example_path), *(word.format(folder=folder) for word in output)]
+    assert main([*argv, "--lang", language, *TODAY]) == 2
     captured = capsysbinary.readouterr()
     assert captured.out == b""
-    assert captured.err.decode("utf-8").endswith(
-        "civsam export: error: the following arguments are required: -f/--format\n"
+    formats = FORMATS.format(and_={"da": "og", "en": "and"}[language])
+    assert captured.err.decode("utf-8") == (
+        f"civsam: {message.format(folder=folder, formats=formats)}\n"
     )
+    assert sorted(folder.iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("rapport.html", "html"),
+        ("RAPPORT.HTML", "html"),
+        ("partnere.csv", "csv"),  # csv-rfc4180 shares the suffix; the one named like it wins
+        ("rapport.md", "markdown"),
+        ("plan.ics", "ics"),
+        ("netvaerk.json", "kumu"),
+        ("netvaerk.graphml", "graphml"),
+        ("matrix.svg", "svg"),
+    ],
+)
+def test_without_f_the_suffix_of_o_picks_the_format(
+    name: str, fmt: str, example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """`export -o rapport.html` writes HTML, and says on standard error the suffix chose it."""
+    out = example_path.parent / name
+    assert main(["export", str(example_path), "-o", str(out), *TODAY]) == 0
+    captured = capsysbinary.readouterr()
+    data = out.read_bytes()
+    assert data == expected(fmt)
+    assert captured.out == b""
+    suffix = civsam.exporters()[fmt].suffix
+    assert captured.err.decode("utf-8") == (
+        f"civsam: formatet {fmt} er valgt ud fra endelsen {suffix}\n"
+        f"{NO_PERSONAL_DATA}"
+        f"Skrev {out} ({fmt}, {grouped(len(data), 'da')} bytes)\n"
+    )
+
+
+def test_the_suffix_picks_the_format_in_english(
+    example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """--lang en: the note, and the English export."""
+    out = example_path.parent / "report.html"
+    argv = ["export", str(example_path), "-o", str(out), "--lang", "en", *TODAY]
+    assert main(argv) == 0
+    data = out.read_bytes()
+    assert data == expected("html", language="en")
+    assert capsysbinary.readouterr().err.decode("utf-8") == (
+        "civsam: format html chosen from the suffix .html\n"
+        f"{NO_PERSONAL_DATA_EN}"
+        f"Wrote {out} (html, {len(data):,} bytes)\n"
+    )
+
+
+def test_f_wins_over_the_suffix(
+    example_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """-f csv -o notes.md writes CSV, with no note about the suffix."""
+    out = example_path.parent / "notes.md"
+    assert main(["export", str(example_path), "-f", "csv", "-o", str(out), *TODAY]) == 0
+    assert out.read_bytes() == expected("csv")
+    assert "endelsen" not in capsysbinary.readouterr().err.decode("utf-8")
 
 
 def test_an_invalid_project_exits_1_with_every_problem(
@@ -163,7 +280,7 @@ def test_an_invalid_project_exits_1_with_every_problem(
         encoding="utf-8",
     )
     out = tmp_path / "out.csv"
-    assert main(["export", str(path), "-f", "csv", "-o", str(out)]) == 1
+    assert main(["export", str(path), "-f", "csv", "-o", str(out), "--lang", "en"]) == 1
     captured = capsysbinary.readouterr()
     assert captured.err.decode("utf-8").splitlines() == [
         f"civsam: 2 problems in {path}:",
@@ -185,7 +302,8 @@ def test_a_folder_that_does_not_exist_is_reported_without_a_traceback(
 ) -> None:
     """-o into a missing folder: exit status 1 and one line saying why."""
     out = example_path.parent / "missing" / "x.csv"
-    assert main(["export", str(example_path), "-f", "csv", "-o", str(out), *TODAY]) == 1
+    argv = ["export", str(example_path), "-f", "csv", "-o", str(out), "--lang", "en"]
+    assert main([*argv, *TODAY]) == 1
     assert capsysbinary.readouterr().err.decode("utf-8") == (
         f"civsam: {out}: cannot write here: No such file or directory\n"
     )

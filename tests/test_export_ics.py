@@ -765,7 +765,8 @@ def test_the_command_line_exports_a_calendar(
     argv = ["export", str(example_path), "-f", "ics", "--start", "2027-01-04", "--capacity", "1"]
     assert main(argv) == 0
     captured = capsysbinary.readouterr()
-    assert captured.err.decode("utf-8") == "civsam: personal data in this export: none\n"
+    # The example is Danish, so the command answers in Danish.
+    assert captured.err.decode("utf-8") == "civsam: persondata i denne eksport: ingen\n"
     wanted = export(civsam.load(example_path), start=dt.date(2027, 1, 4), capacity=1)
     assert captured.out == wanted
     check_bytes(captured.out)
@@ -783,7 +784,8 @@ def test_the_command_line_writes_a_file_and_keeps_its_uids(
     assert main(["export", str(example_path), "-f", "ics", "-o", str(out)]) == 0
     first = out.read_bytes()
     err = capsysbinary.readouterr().err.decode("utf-8")
-    assert err.endswith(f"Wrote {out} (ics, {len(first):,} bytes)\n")
+    size = f"{len(first):,}".replace(",", ".")  # Danish groups thousands with points
+    assert err.endswith(f"Skrev {out} (ics, {size} bytes)\n")
     argv = ["export", str(example_path), "-f", "ics", "-o", str(out), "--capacity", "1"]
     assert main(argv) == 0
     capsysbinary.readouterr()

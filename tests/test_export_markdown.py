@@ -350,7 +350,7 @@ def test_the_report_has_title_owner_target_groups_and_sections() -> None:
         "Samarbejdspartnere",
         "Begrundelser",
         "Parathed",
-        "Udrækningsplan",
+        "Plan for at række ud",
         "Kontakt, der skal følges op",
         "Tjekliste til godt samarbejde",
     ]
@@ -392,7 +392,13 @@ def test_the_english_report_has_english_facts_and_headings() -> None:
         "Target groups: ældre, ensomme ældre, pårørende",
         "Personal data in this export: none",
     ]
-    assert blocks(tokens, "li")[3:8] == [
+    date, priority = blocks(tokens, "li")[3:5]
+    assert date.startswith("Date: ")
+    assert date.endswith(": the plan starts on this day, and days overdue are counted up to it")
+    assert priority == (
+        "Priority: importance + ease; within a quadrant, reach out to the highest first"
+    )
+    assert blocks(tokens, "li")[5:10] == [
         "Importance 5: set in the table",
         "Ease 5: set in the table",
         "Importance 5 is at least 4: high importance",
@@ -532,7 +538,7 @@ def test_a_project_without_assessments_has_no_chart() -> None:
 WORDS = {
     "da": {
         "readiness": "Parathed",
-        "plan": "Udrækningsplan",
+        "plan": "Plan for at række ud",
         "due": "Kontakt, der skal følges op",
         "checklists": "Tjekliste til godt samarbejde",
         "start": "Start her",
@@ -688,7 +694,7 @@ def test_the_plan_header_is_in_the_guides_words() -> None:
     """Rank, partner, quadrant, step, first meeting; --start moves the meetings and the line."""
     tokens = section(
         GFM.parse(markdown(civsam.example(), start=dt.date(2027, 1, 4), capacity=1)),
-        "Udrækningsplan",
+        "Plan for at række ud",
     )
     approaches = texts_of(tables(tokens)[0])
     assert approaches[0] == [
@@ -721,7 +727,7 @@ def test_partners_approached_outside_the_first_quadrants_are_in_the_plan() -> No
         civsam.OutreachEntry("ny-forening", "ended", dt.date(2026, 11, 4), "Ikke nu"),
         civsam.OutreachEntry("frivilligcenter-aarhus", "ended", dt.date(2026, 11, 5)),
     )
-    tokens = section(GFM.parse(markdown(project)), "Udrækningsplan")
+    tokens = section(GFM.parse(markdown(project)), "Plan for at række ud")
     approaches = texts_of(tables(tokens)[0])[1:]
     assert [row[:4] for row in approaches] == [
         ["1", "Ældre Sagen Aarhus", "Start her", "Vedligehold kontakten"],
@@ -946,7 +952,7 @@ def test_a_project_with_nothing_to_plan_says_so() -> None:
     project = civsam.Project(
         "Tomt", civsam.Organisation("kommune", "Kommune", civsam.OrgKind.MUNICIPALITY)
     )
-    tokens = section(GFM.parse(markdown(project)), "Udrækningsplan")
+    tokens = section(GFM.parse(markdown(project)), "Plan for at række ud")
     assert tables(tokens) == []
     assert blocks(tokens, "p") == ["Ingen første møder at planlægge."]
 
@@ -1116,7 +1122,7 @@ def test_a_description_with_leading_spaces_is_a_paragraph_of_its_own(indent: int
         "Persondata i denne eksport: ingen",
     ]
     # The owner answers as civil society; none of its three points is answered yet.
-    assert [item.split(": ")[0] for item in blocks(tokens, "li")[3:]] == [
+    assert [item.split(": ")[0] for item in blocks(tokens, "li")[5:]] == [
         "Vær enige internt (Ikke besvaret)",
         "Skab et dedikeret team (Ikke besvaret)",
         "Vær realistiske om ressourcer (Ikke besvaret)",

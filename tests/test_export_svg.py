@@ -191,7 +191,7 @@ def test_the_root_is_an_a3_page_with_an_accessible_name(language: str) -> None:
         )
         for q, n in zip(Quadrant, (4, 3, 3, 4), strict=True)
     )
-    assert desc.text == civsam.label("svg.desc", language, total=14, counts=counts)
+    assert desc.text == civsam.label("svg.desc", language, count=14, counts=counts)
 
 
 # -- what the board shows ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import BinaryIO
 import pytest
 
 import civsam
-from _cli import run
+from _cli import grouped, run
 from civsam import exporting
 from civsam.cli import main
 from civsam.plugins import load_plugins
@@ -37,11 +37,20 @@ def expected(fmt: str, **options: object) -> bytes:
 def test_the_project_file_is_never_exported_over(
     example_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`export p.toml -o p.toml` exits 1 naming the file; the project is unchanged."""
+    """`export p.toml -o p.toml` exits 1 naming the file; the project is unchanged.
+
+    The project is Danish, and so is the refusal; --lang en says it in English.
+    """
     before = example_path.read_bytes()
     status, out, err = run(export_args(example_path, example_path), capsys)
     assert status == 1
     assert out == ""
+    assert err == (
+        f"civsam: {example_path} er den projektfil, som denne eksport læser; at eksportere oven "
+        "i den ville erstatte projektet. Vælg en anden fil med -o (eller brug --force)\n"
+    )
+    status, out, err = run(export_args(example_path, example_path, "csv", "--lang", "en"), capsys)
+    assert (status, out) == (1, "")
     assert err == (
         f"civsam: {example_path} is the project file this export reads; exporting over it "
         "would replace the project. Choose another file with -o (or use --force)\n"
@@ -56,7 +65,7 @@ def test_the_project_file_is_recognised_through_a_symlink(
     alias = example_path.parent / "alias.csv"
     alias.symlink_to(example_path)
     before = example_path.read_bytes()
-    status, _, err = run(export_args(example_path, alias), capsys)
+    status, _, err = run(export_args(example_path, alias, "csv", "--lang", "en"), capsys)
     assert status == 1
     assert "is the project file this export reads" in err
     assert example_path.read_bytes() == before
@@ -69,7 +78,7 @@ def test_an_unrelated_file_is_kept_without_force(
     """A user's own notes.md is not replaced by a Markdown export; --force replaces it."""
     notes = example_path.parent / "notes.md"
     notes.write_bytes(b"# My notes\n\nDo not lose me.\n")
-    status, _, err = run(export_args(example_path, notes, "markdown"), capsys)
+    status, _, err = run(export_args(example_path, notes, "markdown", "--lang", "en"), capsys)
     assert status == 1
     assert err == (
         f"civsam: {notes} exists and it is not an earlier 'markdown' export, {REFUSED} "
@@ -87,7 +96,7 @@ def test_an_export_of_another_format_is_kept(
     """A Markdown export is not an earlier CSV export: exporting CSV over it is refused."""
     out = example_path.parent / "report.md"
     out.write_bytes(expected("markdown"))
-    status, _, err = run(export_args(example_path, out, "csv"), capsys)
+    status, _, err = run(export_args(example_path, out, "csv", "--lang", "en"), capsys)
     assert status == 1
     assert "it is not an earlier 'csv' export" in err
     assert out.read_bytes() == expected("markdown")
@@ -97,13 +106,16 @@ def test_an_export_of_another_format_is_kept(
 def test_an_earlier_export_of_the_same_format_is_replaced(
     fmt: str, example_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Every built-in format replaces its own earlier export (in English) without --force."""
+    """Every built-in format replaces its own earlier export (in English) without --force.
+
+    The new export is the Danish project's, in Danish, and so is the line that says so.
+    """
     out = example_path.parent / f"out-{fmt}"
     out.write_bytes(expected(fmt, language="en"))
     status, _, err = run(export_args(example_path, out, fmt), capsys)
     assert (status, err.splitlines()[-1]) == (
         0,
-        f"Wrote {out} ({fmt}, {out.stat().st_size:,} bytes)",
+        f"Skrev {out} ({fmt}, {grouped(out.stat().st_size, 'da')} bytes)",
     )
     assert out.read_bytes() == expected(fmt)
 
@@ -118,7 +130,8 @@ def test_an_empty_file_is_replaced(example_path: Path, capsys: pytest.CaptureFix
 
 def test_a_folder_is_not_a_target(example_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """-o naming a folder is an error in one line, not a traceback."""
-    status, _, err = run(export_args(example_path, example_path.parent), capsys)
+    argv = export_args(example_path, example_path.parent, "csv", "--lang", "en")
+    status, _, err = run(argv, capsys)
     assert status == 1
     assert err == (
         f"civsam: {example_path.parent} is a folder; name a file to write the export to\n"
@@ -131,7 +144,8 @@ def test_dev_null_is_written_as_a_stream(
     """-o /dev/null writes through the device: nothing is read back or renamed over it."""
     status, _, err = run(export_args(example_path, os.devnull), capsys)
     assert status == 0
-    assert err.endswith(f"Wrote {os.devnull} (csv, {len(expected('csv')):,} bytes)\n")
+    size = grouped(len(expected("csv")), "da")
+    assert err.endswith(f"Skrev {os.devnull} (csv, {size} bytes)\n")
     assert stat.S_ISCHR(Path(os.devnull).stat().st_mode)
 
 

@@ -174,7 +174,7 @@ def test_export_with_a_plugins_format(
 ) -> None:
     """`civsam export -f names` and civsam.export(…, "names") use the plugin's exporter."""
     install.add(NAMES_PLUGIN, dist="civsam-names", name="names", module="names_mod")
-    assert main(["export", str(example_path), "-f", "names", *TODAY]) == 0
+    assert main(["export", str(example_path), "--lang", "en", "-f", "names", *TODAY]) == 0
     captured = capsysbinary.readouterr()
     assert captured.out == names_of_the_example()
     assert captured.err == b"civsam: personal data in this export: none\n"
@@ -212,14 +212,15 @@ def test_a_failing_export_writes_nothing_on_the_command_line(
     out = example_path.parent / "report.txt"
     out.write_bytes(b"yesterday's report\n")
     before = sorted(path.name for path in example_path.parent.iterdir())
-    args = ["export", str(example_path), "-f", "boom", "-o", str(out), "--force", *TODAY]
+    args = ["export", str(example_path), "--lang", "en", "-f", "boom", "-o", str(out), "--force"]
+    args += TODAY
     assert main(args) == 1
     captured = capsysbinary.readouterr()
     assert captured.err.decode("utf-8") == f"civsam: {BOOM_MESSAGE}\n"
     assert captured.out == b""
     assert out.read_bytes() == b"yesterday's report\n"
     assert sorted(path.name for path in example_path.parent.iterdir()) == before
-    assert main(["export", str(example_path), "-f", "boom", *TODAY]) == 1
+    assert main(["export", str(example_path), "--lang", "en", "-f", "boom", *TODAY]) == 1
     assert capsysbinary.readouterr().out == b""  # not half a report on standard output either
     assert main(["export", str(example_path), "-f", "csv", "-o", str(out), *TODAY, "--force"]) == 0
     assert out.read_bytes() == civsam.export(civsam.example(), "csv", as_of=AS_OF)
@@ -300,7 +301,7 @@ def test_two_plugins_claiming_one_format_are_both_refused(
         PluginFailure("dup", message, "civsam-dup", "1.0"),
         PluginFailure("other", message, "other-dup", "3.1"),
     )
-    assert main(["export", str(example_path), "-f", "dup"]) == 2
+    assert main(["export", str(example_path), "--lang", "en", "-f", "dup"]) == 2
     assert capsysbinary.readouterr().err.decode("utf-8") == (
         "civsam: unknown format 'dup'; the formats there are: "
         "csv, csv-rfc4180, graphml, html, ics, kumu, markdown, svg\n"
@@ -360,7 +361,7 @@ def test_loading_no_plugin_leaves_no_format(
     install.add(NAMES_PLUGIN, dist="civsam-names", name="names", module="names_mod")
     monkeypatch.setenv("CIVSAM_LOAD_PLUGINS", "")
     assert dict(civsam.exporters()) == {}
-    assert main(["export", str(example_path), "-f", "csv"]) == 2
+    assert main(["export", str(example_path), "--lang", "en", "-f", "csv"]) == 2
     assert capsysbinary.readouterr().err.decode("utf-8") == (
         "civsam: unknown format 'csv'; the formats there are: none (no exporter plugin is loaded)\n"
     )

@@ -17,7 +17,7 @@ import pickle
 import sys
 from collections import UserDict
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 import networkx as nx
@@ -308,7 +308,9 @@ def test_a_mapping_that_is_not_a_dict_is_no_table_in_a_list(
     table = {name: value for name, value in table.items() if name in names}
     table[key] = [UserDict(item)]
     detailed = _outcome(DETAILED, table, cls)
-    assert detailed[:2] == ("refused", [((key, 0), "wrong value", "a UserDict", "a table")])
+    rows = cast("list[tuple[object, ...]]", detailed[1])
+    said = [(where, *map(str, rest)) for where, *rest in rows]
+    assert (detailed[0], said) == ("refused", [((key, 0), "wrong value", "a UserDict", "a table")])
     assert _outcome(FAST, table, cls) == detailed
     table[key] = [item]
     assert _outcome(FAST, table, cls)[0] == "built"

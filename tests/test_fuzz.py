@@ -139,7 +139,7 @@ def _refused_well(error: CivsamError) -> None:
     if isinstance(error, ValidationError):
         assert error.problems, f"a ValidationError with no problem: {error}"
         for problem in error.problems:
-            assert problem.message.strip(), f"a problem without a message: {problem!r}"
+            assert str(problem.message).strip(), f"a problem without a message: {problem!r}"
 
 
 def _event(outcome: str) -> None:

@@ -189,7 +189,7 @@ def test_plan_lists_first_meetings_check_ins_and_evaluations(
     assert (status, err) == (0, "")
     lines = out.splitlines()
     assert lines[:4] == [
-        "Udrækningsplan: Ensomhed blandt ældre i Aarhus",
+        "Plan for at række ud: Ensomhed blandt ældre i Aarhus",
         "Nye første møder: højst 2 om ugen, på hverdage uden helligdage, fra 2026-12-07.",
         "",
         "Plan for første møder",
@@ -312,7 +312,7 @@ def test_plan_refuses_bad_options(
     example: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, message: str
 ) -> None:
     """A capacity out of range or a date not in ISO form is wrong usage (exit 2)."""
-    status, out, err = run(["plan", str(example), option, value], capsys)
+    status, out, err = run(["plan", str(example), option, value, "--lang", "en"], capsys)
     assert (status, out) == (2, "")
     assert last_error(err) == f"civsam plan: error: {message}"
 
@@ -479,7 +479,7 @@ def test_an_unknown_partner_is_invalid_input(
 ) -> None:
     """Exit 1, with the nearest partners by id and name; the file is unchanged."""
     before = example.read_bytes()
-    status, out, err = run(["log", str(example), partner, *LOG], capsys)
+    status, out, err = run(["log", str(example), partner, *LOG, "--lang", "en"], capsys)
     assert (status, out, err) == (1, "", f"civsam: {message}\n")
     assert example.read_bytes() == before
 
@@ -487,15 +487,27 @@ def test_an_unknown_partner_is_invalid_input(
 def test_an_ambiguous_name_is_invalid_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Two partners of one name: exit 1, listing both ids; the id itself works."""
+    """Two partners of one name: exit 1, listing both ids; the id itself works.
+
+    The project is Danish, and so is the message; --lang en says it in English.
+    """
     path = save(tmp_path, twins())
     status, out, err = run(["log", str(path), "seniorklubben", *LOG], capsys)
     assert (status, out, err) == (
         1,
         "",
         (
+            "civsam: samarbejdspartner 'seniorklubben': 2 organisationer har dette navn: "
+            "'klub-nord' (Seniorklubben) og 'klub-syd' (SENIORKLUBBEN); angiv id i stedet\n"
+        ),
+    )
+    status, out, err = run(["log", str(path), "seniorklubben", *LOG, "--lang", "en"], capsys)
+    assert (status, out, err) == (
+        1,
+        "",
+        (
             "civsam: partner 'seniorklubben': 2 organisations have this name: "
-            "'klub-nord' (Seniorklubben), 'klub-syd' (SENIORKLUBBEN); give the id instead\n"
+            "'klub-nord' (Seniorklubben) and 'klub-syd' (SENIORKLUBBEN); give the id instead\n"
         ),
     )
     assert run(["log", str(path), "klub-syd", *LOG], capsys)[0] == 0
@@ -515,10 +527,7 @@ def test_an_ambiguous_name_is_invalid_input(
         ),
         (
             ["--date", "2027-01-10", "--kind", "visit"],
-            (
-                "argument --kind: invalid choice: 'visit' (choose from 'meeting', 'call', 'email', "
-                "'event')"
-            ),
+            "argument --kind: unknown kind 'visit'; expected one of meeting, call, email, event",
         ),
         (["--kind", "call"], "the following arguments are required: --date"),
     ],
@@ -529,15 +538,38 @@ def test_log_usage_errors(
 ) -> None:
     """A bad date, an unknown kind or no --date: exit 2, and the file is unchanged."""
     before = example.read_bytes()
-    status, out, err = run(["log", str(example), "aeldresagen-aarhus", *options], capsys)
+    argv = ["log", str(example), "aeldresagen-aarhus", *options, "--lang", "en"]
+    status, out, err = run(argv, capsys)
     assert (status, out) == (2, "")
     assert last_error(err) == f"civsam log: error: {message}"
     assert example.read_bytes() == before
 
 
+def test_log_takes_a_danish_kind_and_refuses_in_danish(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--kind møde is a meeting, --kind Telefon a call; an unknown kind lists the Danish words."""
+    argv = ["log", str(example), "aeldresagen-aarhus", "--date", "2027-01-10", "--kind"]
+    assert run([*argv, "møde"], capsys)[:2] == (
+        0,
+        f"Møde med Ældre Sagen Aarhus den 2027-01-10 er noteret i {example}.\n",
+    )
+    assert run([*argv, "Telefon"], capsys)[0] == 0
+    kinds = [touchpoint.kind for touchpoint in civsam.load(example).touchpoints[-2:]]
+    assert kinds == [TouchpointKind.MEETING, TouchpointKind.CALL]
+    before = example.read_bytes()
+    status, out, err = run([*argv, "besøg"], capsys)
+    assert (status, out) == (2, "")
+    assert last_error(err) == (
+        "civsam log: fejl: --kind: ukendt kontaktform 'besøg'; "
+        "brug en af disse: møde, opkald, mail, arrangement"
+    )
+    assert example.read_bytes() == before
+
+
 def test_due_refuses_a_bad_date(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--today that is not a date: exit 2."""
-    status, _, err = run(["due", str(example), "--today", "i morgen"], capsys)
+    status, _, err = run(["due", str(example), "--today", "i morgen", "--lang", "en"], capsys)
     assert status == 2
     assert last_error(err) == (
         "civsam due: error: argument --today: not a date civsam can plan with; found 'i morgen'; "
@@ -565,7 +597,7 @@ def test_an_invalid_project_file_is_invalid_input(
     """Every command reports every problem in the file, with its line, and exits 1."""
     path = tmp_path / "bad.toml"
     path.write_text(INVALID_PROJECT, encoding="utf-8")
-    status, out, err = run([command[0], str(path), *command[1:]], capsys)
+    status, out, err = run([command[0], str(path), *command[1:], "--lang", "en"], capsys)
     assert (status, out) == (1, "")
     assert err.startswith(f"civsam: 4 problems in {path}:\n")
     assert f"{path}:8: organisations[0].kind: wrong value; found text 'kommune'" in err
@@ -594,6 +626,13 @@ def test_step_records_the_next_outreach_step(
     assert project.outreach[-1].note == "Deres strategi"
 
 
+def test_step_takes_a_danish_step(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The step's Danish word, deres_dagsorden, is their_agenda."""
+    argv = ["step", str(example), "roede-kors-aarhus", "deres_dagsorden", "--date", "2027-01-11"]
+    assert run(argv, capsys)[0] == 0
+    assert civsam.load(example).outreach_step("roede-kors-aarhus") is OutreachStep.THEIR_AGENDA
+
+
 def test_step_ended_in_english(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Ending an approach is a step too, named "Ended"."""
     argv = ["step", str(example), "Røde Kors Aarhus", "ended", "--date", "2027-01-11"]
@@ -608,7 +647,7 @@ def test_a_step_not_allowed_names_the_allowed_ones(
     """From shared goals straight to prepare: exit 1, naming their_agenda and ended."""
     before = example.read_bytes()
     argv = ["step", str(example), "roede-kors-aarhus", "prepare", "--date", "2027-01-11"]
-    status, out, err = run(argv, capsys)
+    status, out, err = run([*argv, "--lang", "en"], capsys)
     assert (status, out) == (1, "")
     assert err == (
         f"civsam: 1 problem in {example}:\n"
@@ -619,13 +658,19 @@ def test_a_step_not_allowed_names_the_allowed_ones(
 
 
 def test_an_unknown_step_is_wrong_usage(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """not_started is never recorded, so it is not a choice either."""
+    """not_started is never recorded, so it is not a choice either: in Danish, and in English."""
     argv = ["step", str(example), "roede-kors-aarhus", "not_started", "--date", "2027-01-11"]
     status, _, err = run(argv, capsys)
     assert status == 2
     assert last_error(err) == (
-        "civsam step: error: argument STEP: invalid choice: 'not_started' (choose from "
-        "'shared_goals', 'their_agenda', 'prepare', 'maintain_contact', 'ended')"
+        "civsam step: fejl: TRIN: ukendt trin 'not_started'; brug en af disse: "
+        "fælles_mål, deres_dagsorden, forbered, vedligehold_kontakten, afsluttet"
+    )
+    status, _, err = run([*argv, "--lang", "en"], capsys)
+    assert status == 2
+    assert last_error(err) == (
+        "civsam step: error: argument STEP: unknown step 'not_started'; expected one of "
+        "shared_goals, their_agenda, prepare, maintain_contact, ended"
     )
 
 
@@ -724,12 +769,12 @@ def test_checklist_of_a_partnership_not_reviewed(
 
 
 def test_checklist_of_an_unknown_partner(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Exit 1 with the nearest partner."""
+    """Exit 1 with the nearest partner, in the project's language."""
     status, out, err = run(["checklist", str(example), "aeldresagen"], capsys)
     assert (status, out) == (1, "")
     assert err == (
-        "civsam: partner 'aeldresagen': no organisation has this id or name; "
-        "did you mean 'aeldresagen-aarhus' (Ældre Sagen Aarhus)?\n"
+        "civsam: samarbejdspartner 'aeldresagen': ingen organisation har dette id eller navn; "
+        "mente du 'aeldresagen-aarhus' (Ældre Sagen Aarhus)?\n"
     )
 
 
@@ -747,7 +792,7 @@ def test_checklist_of_an_unknown_partner(example: Path, capsys: pytest.CaptureFi
         (
             ["talk_often=gren"],
             (
-                "argument ITEM=STATUS[:NOTE]: unknown status 'gren' for talk_often; "
+                "argument ITEM=STATUS[:NOTE]: unknown status 'gren'; "
                 "expected one of ticked, green, amber, red"
             ),
         ),
@@ -767,17 +812,73 @@ def test_review_refuses_unknown_items_and_statuses(
     """Exit 2 with the allowed values; the file is unchanged."""
     before = example.read_bytes()
     argv = ["review", str(example), "aeldresagen-aarhus", "--date", "2027-01-15", *items]
-    status, out, err = run(argv, capsys)
+    status, out, err = run([*argv, "--lang", "en"], capsys)
     assert (status, out) == (2, "")
     assert last_error(err) == f"civsam review: error: {message}"
     assert example.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        (
+            ["snak_sammen_oft=grøn"],
+            (
+                "PUNKT=STATUS[:NOTE]: ukendt punkt på tjeklisten 'snak_sammen_oft'; "
+                "brug en af disse: fælles_grund, åben_for_forskelle, snak_sammen_ofte, "
+                "evaluer_og_juster, ledelsen, spilleregler"
+            ),
+        ),
+        (
+            ["snak_sammen_ofte=grå"],
+            (
+                "PUNKT=STATUS[:NOTE]: ukendt status 'grå'; "
+                "brug en af disse: afkrydset, grøn, gul, rød"
+            ),
+        ),
+        (
+            ["snak_sammen_ofte"],
+            (
+                "PUNKT=STATUS[:NOTE]: forventede PUNKT=STATUS eller PUNKT=STATUS:NOTE, "
+                "fx snak_sammen_ofte=gul, fandt 'snak_sammen_ofte'"
+            ),
+        ),
+    ],
+    ids=["unknown item", "unknown status", "no status"],
+)
+def test_review_refuses_unknown_items_and_statuses_in_danish(
+    example: Path, capsys: pytest.CaptureFixture[str], items: list[str], message: str
+) -> None:
+    """The Danish project's user is told in Danish, with the Danish words to use."""
+    before = example.read_bytes()
+    argv = ["review", str(example), "aeldresagen-aarhus", "--date", "2027-01-15", *items]
+    status, out, err = run(argv, capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith("brug: civsam review ")
+    assert last_error(err) == f"civsam review: fejl: {message}"
+    assert example.read_bytes() == before
+
+
+def test_review_takes_danish_and_english_words(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Items and statuses in Danish, in English, or by the status's label: one review."""
+    argv = ["review", str(example), "aeldresagen-aarhus", "--date", "2027-01-15"]
+    items = ["snak_sammen_ofte=gul:Kun ét møde", "Ledelsen=sat kryds", "rules_of_play=yellow"]
+    status, _, err = run([*argv, *items], capsys)
+    assert (status, err) == (0, "")
+    assert civsam.load(example).reviews[-1].items == (
+        ItemReview(ChecklistItem.TALK_OFTEN, ItemStatus.AMBER, "Kun ét møde"),
+        ItemReview(ChecklistItem.LEADERSHIP, ItemStatus.TICKED),
+        ItemReview(ChecklistItem.RULES_OF_PLAY, ItemStatus.AMBER),
+    )
 
 
 def test_review_refuses_an_item_given_twice(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """talk_often twice in one review: exit 2, naming the item."""
-    argv = ["review", str(example), "aeldresagen-aarhus", "--date", "2027-01-15"]
+    argv = ["review", str(example), "aeldresagen-aarhus", "--date", "2027-01-15", "--lang", "en"]
     status, out, err = run([*argv, "talk_often=red", "talk_often=green"], capsys)
     assert (status, out) == (2, "")
     assert err == "civsam: Review.items: expected each item once, found talk_often more than once\n"
@@ -883,7 +984,7 @@ def test_introductions_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert [line for line in out.splitlines() if line.startswith("Vej")] == [
         "Vej 1: Kommune → A → MÅL"
     ]
-    status, out, err = run(["introductions", path, "mål", "--limit", "0"], capsys)
+    status, out, err = run(["introductions", path, "mål", "--limit", "0", "--lang", "en"], capsys)
     assert (status, out) == (2, "")
     assert last_error(err) == (
         "civsam introductions: error: argument --limit: expected a whole number, 1 or more, "
@@ -894,16 +995,16 @@ def test_introductions_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 def test_introductions_to_the_owner_or_nobody(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The owner and an unknown partner are invalid input (exit 1)."""
+    """The owner and an unknown partner are invalid input (exit 1), said in Danish."""
     status, out, err = run(["introductions", str(example), "aarhus-kommune"], capsys)
     assert (status, out) == (1, "")
     assert err == (
-        "civsam: partner 'aarhus-kommune': Aarhus Kommune is the project's owner, "
-        "not one of its partners\n"
+        "civsam: samarbejdspartner 'aarhus-kommune': Aarhus Kommune er projektets ejer, "
+        "ikke en af dets samarbejdspartnere\n"
     )
     status, _, err = run(["introductions", str(example), "Østjysk Taxi"], capsys)
     assert status == 1
     assert err == (
-        "civsam: partner 'Østjysk Taxi': no organisation has this id or name; "
-        "did you mean 'oestjysk-taxa' (Østjysk Taxa)?\n"
+        "civsam: samarbejdspartner 'Østjysk Taxi': ingen organisation har dette id eller navn; "
+        "mente du 'oestjysk-taxa' (Østjysk Taxa)?\n"
     )

@@ -133,8 +133,8 @@ def test_the_board_names_the_quadrants_in_danish(
     lines = out.splitlines()
     assert lines[:4] == [
         "Ensomhed blandt ældre i Aarhus: prioriteringsmatrix",
-        "Regel: matrix. Betydning høj fra 4, nemt fra 4.",
-        "Betydning for succes",
+        "Vejledningens matrix: betydningen er høj fra 4, samarbejdet nemt fra 4.",
+        "Betydning: hvor meget betyder de for, at samarbejdet lykkes?",
         "      Svært                                Nemt",
     ]
     assert lines[-1] == "Tallene efter navnet er betydning/lethed."
@@ -168,12 +168,12 @@ def test_the_board_in_english(example: Path, capsys: pytest.CaptureFixture[str])
     assert status == 0
     assert out.splitlines()[:3] == [
         "Ensomhed blandt ældre i Aarhus: priority matrix",
-        "Rule: matrix. Importance high from 4, easy from 4.",
-        "Importance for success",
+        "The guide's matrix: importance is high from 4, collaboration easy from 4.",
+        "Importance: how much do they matter for the collaboration's success?",
     ]
     for quadrant, lines in boxes(out).items():
         assert box_text(lines).startswith(ENGLISH[quadrant] + " (")
-    assert "Ease of collaboration" in out
+    assert "Ease: how easy is the collaboration with them?" in out
     assert "Lad os starte her" not in out
 
 
@@ -315,7 +315,7 @@ def test_a_project_without_assessments(tmp_path: Path, capsys: pytest.CaptureFix
         0,
         [
             "Tom: prioriteringsmatrix",
-            "Regel: matrix. Betydning høj fra 4, nemt fra 4.",
+            "Vejledningens matrix: betydningen er høj fra 4, samarbejdet nemt fra 4.",
             "Ingen vurderede samarbejdspartnere endnu.",
         ],
     )
@@ -368,7 +368,7 @@ def test_sensitivity_in_english_with_other_thresholds(
         "  Besøgstjenesten i Viby Sogn: Discuss → Start here if ease must be at least 4",
         "  Røde Kors Aarhus: Discuss → Start here if ease must be at least 4",
     ]
-    assert "Rule: matrix. Importance high from 5, easy from 5." in out
+    assert "The guide's matrix: importance is high from 5, collaboration easy from 5." in out
 
 
 def test_sensitivity_when_nobody_would_move(
@@ -397,7 +397,9 @@ def test_thresholds_on_the_command_line(example: Path, capsys: pytest.CaptureFix
     argv = ["matrix", str(example), "--importance-threshold", "3", "--ease-threshold", "2.5"]
     status, out, _ = run(argv, capsys)
     assert status == 0
-    assert out.splitlines()[1] == "Regel: matrix. Betydning høj fra 3, nemt fra 2,5."
+    assert out.splitlines()[1] == (
+        "Vejledningens matrix: betydningen er høj fra 3, samarbejdet nemt fra 2,5."
+    )
     start = [(rank, scores) for _, rank, _, scores in entries(boxes(out)[Quadrant.START_HERE])]
     # the libraries (3/5), Ensomme Gamles Værn (4/3) and gf-aktiv-60 (3/3) join the four
     assert start == [
@@ -423,7 +425,7 @@ def test_a_threshold_outside_one_to_five_is_wrong_usage(
     example: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, shown: str
 ) -> None:
     """Exit 2, naming the rule 'matrix' and the allowed range; nothing on standard output."""
-    status, out, err = run(["matrix", str(example), option, value], capsys)
+    status, out, err = run(["matrix", str(example), option, value, "--lang", "en"], capsys)
     assert (status, out) == (2, "")
     assert err == (
         "civsam: rule 'matrix': a threshold must be a number from 1 to 5 "
@@ -435,7 +437,7 @@ def test_an_unknown_rule_is_wrong_usage_listing_the_rules(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """--rule nosuch: exit 2 and the list of rules there are."""
-    status, out, err = run(["matrix", str(example), "--rule", "nosuch"], capsys)
+    status, out, err = run(["matrix", str(example), "--rule", "nosuch", "--lang", "en"], capsys)
     assert (status, out, err) == (
         2,
         "",
@@ -446,9 +448,18 @@ def test_an_unknown_rule_is_wrong_usage_listing_the_rules(
 def test_thresholds_with_another_rule_are_wrong_usage(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Thresholds belong to the matrix: with --rule other they are refused (exit 2)."""
+    """Thresholds belong to the matrix: with --rule other they are refused (exit 2), in Danish."""
     argv = ["matrix", str(example), "--rule", "other", "--importance-threshold", "3"]
     status, out, err = run(argv, capsys)
+    assert (status, out, err) == (
+        2,
+        "",
+        (
+            "civsam: --importance-threshold og --ease-threshold hører til reglen matrix, "
+            "ikke 'other'\n"
+        ),
+    )
+    status, out, err = run([*argv, "--lang", "en"], capsys)
     assert (status, out, err) == (
         2,
         "",
@@ -462,7 +473,7 @@ def test_thresholds_with_another_rule_are_wrong_usage(
 def test_an_unknown_rule_in_the_project_file_is_invalid_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """[prioritisation] rule = "nosuch" in the file: exit 1, naming the rule."""
+    """[prioritisation] rule = "nosuch" in the file: exit 1, naming the rule in Danish."""
     text = civsam.bundled.example_text().replace(
         "[[organisations]]", '[prioritisation]\nrule = "nosuch"\n\n[[organisations]]', 1
     )
@@ -472,7 +483,7 @@ def test_an_unknown_rule_in_the_project_file_is_invalid_input(
     assert (status, out, err) == (
         1,
         "",
-        "civsam: rule 'nosuch': no rule has this name; the rules there are: matrix\n",
+        "civsam: reglen 'nosuch': ingen regel har dette navn; de regler, der findes, er: matrix\n",
     )
 
 
@@ -489,7 +500,9 @@ def test_thresholds_from_the_project_file(
     path.write_text(text, encoding="utf-8")
     status, out, _ = run(["matrix", str(path)], capsys)
     assert status == 0
-    assert out.splitlines()[1] == "Regel: matrix. Betydning høj fra 3, nemt fra 3."
+    assert out.splitlines()[1] == (
+        "Vejledningens matrix: betydningen er høj fra 3, samarbejdet nemt fra 3."
+    )
     assert box_text(boxes(out)[Quadrant.START_HERE]).startswith("Lad os starte her (7) ")
 
 

@@ -163,7 +163,7 @@ def test_a_plugins_rule_is_chosen_on_the_command_line(
     civsam.save(project(), path)
     assert main(["matrix", str(path), "--rule", "tiny", "--today", "2026-01-01"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[1] == "Regel: tiny."
+    assert out.splitlines()[1] == "Placeret efter reglen tiny."
     assert "Lad os starte her (1)" in out
 
 

@@ -44,8 +44,20 @@ def listing(*folders: pathlib.Path) -> list[str]:
 
 
 def log(path: pathlib.Path, note: str = "logged", day: str = "2030-02-03") -> list[str]:
-    """The argument list of a `civsam log` of a call with Ældre Sagen."""
-    return ["log", str(path), PARTNER, "--date", day, "--kind", "call", "--note", note]
+    """The argument list of a `civsam log` of a call with Ældre Sagen, answered in English."""
+    return [
+        "log",
+        str(path),
+        PARTNER,
+        "--date",
+        day,
+        "--kind",
+        "call",
+        "--note",
+        note,
+        "--lang",
+        "en",
+    ]
 
 
 def one_line(capsys: pytest.CaptureFixture[str]) -> str:

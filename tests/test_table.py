@@ -825,7 +825,7 @@ def test_empty_file_has_no_header(tmp_path: Path) -> None:
     path.write_bytes(b"")
     with pytest.raises(ValidationError) as error:
         civsam.read_table(path)
-    assert [(p.file, p.line, p.message) for p in error.value.problems] == [
+    assert [(p.file, p.line, str(p.message)) for p in error.value.problems] == [
         (str(path), 1, "no header row found")
     ]
 

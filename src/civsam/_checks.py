@@ -12,8 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from civsam._message import Text
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+
+    from civsam.errors import Message
 
 __all__ = [
     "ANY_CONTROL",
@@ -28,6 +32,7 @@ __all__ = [
     "Check",
     "distinct_texts",
     "field_check",
+    "refused",
     "to_tuple",
     "to_tuple_of_str",
 ]
@@ -40,9 +45,12 @@ ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # ids: not even tabs or line break
 
 @attrs.frozen(slots=True)
 class Check:
-    """A named test on one field's value; ``expected`` completes "expected …" in errors."""
+    """A named test on one field's value; ``expected`` completes "expected …" in errors.
 
-    expected: str
+    ``expected`` is a catalogue text, said in the reader's language where it is shown.
+    """
+
+    expected: Message
     test: Callable[[Any], bool]
     personal: bool = False
     """True when the value is personal data and must not be echoed in an error."""
@@ -55,11 +63,8 @@ class Check:
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         """Validate as an attrs validator; ``None`` passes (optional fields)."""
         if value is not None and not self.test(value):
-            shown = "a value" if self.personal else repr(value)
-            raise ValueError(
-                f"{type(instance).__name__}.{attribute.name}: expected {self.expected}, "
-                f"found {shown}"
-            )
+            shown = Text("model.a_value") if self.personal else repr(value)
+            raise refused(instance, attribute, self.expected, shown)
 
 
 def field_check(attribute: attrs.Attribute[Any]) -> Check | None:
@@ -79,19 +84,38 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+def refused(
+    instance: object,
+    attribute: attrs.Attribute[Any],
+    expected: Message,
+    found: Message,
+    *,
+    key: object = None,
+) -> ValueError:
+    """A validator's complaint about a field (``Class.field[key]``), as a catalogue text.
+
+    Called only when a value fails: a valid value costs no text.
+    """
+    field = f"{type(instance).__name__}.{attribute.name}"
+    if key is not None:
+        field += f"[{key}]"
+    return ValueError(
+        Text("model.field_expected_found", field=field, expected=expected, found=found)
+    )
+
+
 def distinct_texts(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
 ) -> None:
     for item in value:
         if not isinstance(item, str) or not item.strip():
-            raise ValueError(
-                f"{type(instance).__name__}.{attribute.name}: expected non-empty texts, "
-                f"found {item!r}"
-            )
+            raise refused(instance, attribute, Text("model.non_empty_texts"), repr(item))
     if len(set(value)) != len(value):
-        raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected each item once, "
-            f"found duplicates in {list(value)!r}"
+        raise refused(
+            instance,
+            attribute,
+            Text("model.each_item_once"),
+            Text("model.duplicates_in", items=repr(list(value))),
         )
 
 
@@ -116,9 +140,7 @@ def _is_name(value: object) -> bool:
     return isinstance(value, str) and value.strip() != "" and CONTROL.search(value) is None
 
 
-SCORE = Check("a whole number from 1 to 5", _is_score)
-IDENTIFIER = Check(
-    "a non-empty id without surrounding spaces or control characters", _is_identifier
-)
-NAME = Check("a non-empty name", _is_name)
-PERSON_NAME = Check("a non-empty name", _is_name, personal=True)
+SCORE = Check(Text("model.score"), _is_score)
+IDENTIFIER = Check(Text("model.identifier"), _is_identifier)
+NAME = Check(Text("model.name"), _is_name)
+PERSON_NAME = Check(Text("model.name"), _is_name, personal=True)

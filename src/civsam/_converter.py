@@ -30,6 +30,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from civsam._checks import IDENTIFIER, Check, field_check, to_tuple, to_tuple_of_str
 from civsam._document import Document, Header
+from civsam._message import Grouped, Sayable, Text
 from civsam.lifecycle import (
     ChecklistItem,
     ItemReview,
@@ -63,6 +64,8 @@ from civsam.settings import Derivation, PlanSettings, PrioritySettings
 if typing.TYPE_CHECKING:
     import enum
     from collections.abc import Callable, Iterator
+
+    from civsam.errors import Message
 
 __all__ = [
     "MAX_LIST",
@@ -119,14 +122,35 @@ _SHOWN = 40
 """How much of a text value an error message repeats."""
 
 
-class FieldError(ValueError):
-    """A value of the wrong kind, with what was found and what was expected."""
+# The texts errors use most, made once: an error costs no more than it did, a valid value
+# nothing at all.
+_WRONG_VALUE = Text("model.wrong_value")
+_A_TABLE = Text("model.a_table")
+_A_LIST = Text("model.a_list")
+_TEXT = Text("model.text")
+_A_VALUE = Text("model.a_value")
+_NOTHING = Text("model.nothing")
+_A_WHOLE_NUMBER = Text("model.a_whole_number")
+_A_NUMBER = Text("model.a_number")
+_TRUE_OR_FALSE = Text("model.true_or_false")
+_A_DATE = Text("model.date_such_as", example="2024-03-01")
+_A_TIME = Text("model.time_such_as")
+_REQUIRED_KEY = Text("model.required_key")
+_UNKNOWN_KEY = Text("model.unknown_key")
 
-    def __init__(self, found: str, expected: str, message: str = "wrong value") -> None:
+
+class FieldError(ValueError):
+    """A value of the wrong kind, with what was found and what was expected.
+
+    Each part is a catalogue text (or a value quoted from the input), said in the
+    reader's language where the problem is shown; ``str(error)`` is English.
+    """
+
+    def __init__(self, found: Message, expected: Message, message: Message = _WRONG_VALUE) -> None:
         self.found = found
         self.expected = expected
         self.message = message
-        super().__init__(f"expected {expected}, found {found}")
+        super().__init__(Text("model.expected_found", expected=expected, found=found))
 
 
 # -- the budget: limits on texts and lists, and a count of the keys read ------------------
@@ -184,87 +208,97 @@ def current_budget() -> Budget:
     return budget.get(_DEFAULT_BUDGET)
 
 
+def _at_most(limit: int, setting: str) -> Text:
+    return Text("model.at_most", number=Grouped(limit), setting=f"Limits.{setting}")
+
+
 def _too_long(length: int, limit: int, setting: str) -> FieldError:
     return FieldError(
-        f"{length:,} characters", f"at most {limit:,} (Limits.{setting})", "text too long"
+        Text("model.characters", count=length, number=Grouped(length)),
+        _at_most(limit, setting),
+        Text("model.text_too_long"),
     )
 
 
 def _too_many(length: int, limit: int) -> FieldError:
-    return FieldError(f"{length:,} items", f"at most {limit:,} (Limits.max_list)", "too many items")
+    return FieldError(
+        Text("model.items", count=length, number=Grouped(length)),
+        _at_most(limit, "max_list"),
+        Text("model.too_many_items"),
+    )
 
 
-def describe(value: object) -> str:  # noqa: PLR0911 - one answer per kind of value
+def describe(value: object) -> Text:  # noqa: PLR0911 - one answer per kind of value
     """A short, safe description of a value for an error message.
 
     Text is quoted and cut short; containers are named, not printed, so that an error
     never dumps a whole table (which may hold personal data) into a log.
     """
     if value is None:
-        return "nothing"
+        return _NOTHING
     if isinstance(value, bool):
-        return f"true/false value {str(value).lower()}"
+        return Text("model.found_bool", value=str(value).lower())
     if isinstance(value, int | float):
-        return f"number {value!r}"
+        return Text("model.found_number", value=repr(value))
     if isinstance(value, str):
         shown = value if len(value) <= _SHOWN else value[: _SHOWN - 1] + "…"
-        return f"text {shown!r}"
+        return Text("model.found_text", value=repr(shown))
     if isinstance(value, dt.datetime):
-        return f"date and time {value.isoformat()}"
+        return Text("model.found_datetime", value=value.isoformat())
     if isinstance(value, dt.date):
-        return f"date {value.isoformat()}"
+        return Text("model.found_date", value=value.isoformat())
     if isinstance(value, dict):
-        return "a table"
+        return _A_TABLE
     if isinstance(value, list | tuple):
-        return "a list"
-    return f"a {type(value).__name__}"
+        return _A_LIST
+    return Text("model.found_type", type=type(value).__name__)
 
 
-def kind_of(value: object) -> str:  # noqa: PLR0911 - one answer per kind of value
+def kind_of(value: object) -> Text:  # noqa: PLR0911 - one answer per kind of value
     """What kind of value this is, and nothing of what it says.
 
     For fields that hold personal data: a phone number written as a TOML integer is
     reported as "a whole number", never as the number.
     """
     if value is None:
-        return "nothing"
+        return _NOTHING
     if isinstance(value, bool):
-        return "a true/false value"
+        return Text("model.a_bool")
     if isinstance(value, int):
-        return "a whole number"
+        return _A_WHOLE_NUMBER
     if isinstance(value, float):
-        return "a number"
+        return _A_NUMBER
     if isinstance(value, str):
-        return "text"
+        return _TEXT
     if isinstance(value, dt.datetime):
-        return "a date and time"
+        return Text("model.a_datetime")
     if isinstance(value, dt.date):
-        return "a date"
-    return describe(value) if isinstance(value, dict | list | tuple) else "a value"
+        return Text("model.a_date")
+    return describe(value) if isinstance(value, dict | list | tuple) else _A_VALUE
 
 
 def _structure_str(value: Any, _: type[Any]) -> str:
     if isinstance(value, str):
         return value
-    raise FieldError(describe(value), "text")
+    raise FieldError(describe(value), _TEXT)
 
 
 def _structure_int(value: Any, _: type[Any]) -> int:
     if type(value) is int:
         return value
-    raise FieldError(describe(value), "a whole number")
+    raise FieldError(describe(value), _A_WHOLE_NUMBER)
 
 
 def _structure_bool(value: Any, _: type[Any]) -> bool:
     if isinstance(value, bool):
         return value
-    raise FieldError(describe(value), "true or false")
+    raise FieldError(describe(value), _TRUE_OR_FALSE)
 
 
 def _structure_float(value: Any, _: type[Any]) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    raise FieldError(describe(value), "a number")
+    raise FieldError(describe(value), _A_NUMBER)
 
 
 def _unstructure_float(value: float) -> float | int:
@@ -274,13 +308,12 @@ def _unstructure_float(value: float) -> float | int:
 
 def _structure_date(value: Any, _: type[Any]) -> dt.date:
     if type(value) is not dt.date:
-        expected = "a date such as 2024-03-01"
         if not isinstance(value, str) or len(value) != 10:  # noqa: PLR2004 - YYYY-MM-DD only
-            raise FieldError(describe(value), expected)
+            raise FieldError(describe(value), _A_DATE)
         try:
             value = dt.date.fromisoformat(value)
         except ValueError:
-            raise FieldError(describe(value), expected) from None
+            raise FieldError(describe(value), _A_DATE) from None
     day: dt.date = value
     if not FIRST_DAY <= day <= LAST_DAY:
         # A valid date, but one a plan made from it would overflow (9999-12-31 + weeks).
@@ -301,7 +334,7 @@ def _structure_time(value: Any, _: type[Any]) -> dt.time:
         hours, minutes = (int(part) for part in value.split(":"))
         if hours < 24 and minutes < 60:  # noqa: PLR2004 - a clock
             return dt.time(hours, minutes)
-    raise FieldError(describe(value), 'a time of day such as "10:00"')
+    raise FieldError(describe(value), _A_TIME)
 
 
 def _unstructure_time(value: dt.time) -> str:
@@ -312,8 +345,24 @@ def _unstructure_enum(member: enum.Enum) -> Any:
     return member.value
 
 
+_UNKNOWN: dict[type[Any], str] = {
+    OrgKind: "model.unknown.org_kind",
+    RelationKind: "model.unknown.relation_kind",
+    Language: "model.unknown.language",
+    Quadrant: "model.unknown.quadrant",
+    ReadinessPoint: "model.unknown.readiness_point",
+    OutreachStep: "model.unknown.outreach_step",
+    TouchpointKind: "model.unknown.touchpoint_kind",
+    ChecklistItem: "model.unknown.checklist_item",
+    ItemStatus: "model.unknown.item_status",
+}
+"""What a value an enumeration lacks is called: "wrong value" in English, and in Danish
+what the field holds ("ukendt type" for an organisation's kind)."""
+
+
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type[Any]], enum.Enum]:
-    allowed = ", ".join(str(member.value) for member in cls)
+    allowed = Text("model.one_of", allowed=", ".join(str(member.value) for member in cls))
+    message = Text(_UNKNOWN.get(cls, "model.wrong_value"))
 
     def structure(value: Any, _: type[Any]) -> enum.Enum:
         if isinstance(value, str):
@@ -321,7 +370,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type[Any]], enum.Enum]:
                 return cls(value)
             except ValueError:
                 pass
-        raise FieldError(describe(value), f"one of {allowed}")
+        raise FieldError(describe(value), allowed, message)
 
     return structure
 
@@ -342,7 +391,7 @@ def _tuple_hook_factory(
 
     def structure(value: Any, _: type[Any]) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
-            raise FieldError(describe(value), "a list")
+            raise FieldError(describe(value), _A_LIST)
         limits = current_budget()
         if len(value) > limits.max_list:
             raise _too_many(len(value), limits.max_list)
@@ -352,8 +401,8 @@ def _tuple_hook_factory(
             try:
                 if tables and not isinstance(item, dict):
                     # Text here is often a name and an e-mail: say what it is, not what it says.
-                    found = "text" if isinstance(item, str) else describe(item)
-                    raise FieldError(found, "a table")  # noqa: TRY301
+                    found = _TEXT if isinstance(item, str) else describe(item)
+                    raise FieldError(found, _A_TABLE)  # noqa: TRY301
                 if names and isinstance(item, str) and len(item) > limits.max_name:
                     raise _too_long(len(item), limits.max_name, "max_name")  # noqa: TRY301
                 items.append(item_hook(item, item_type))
@@ -363,6 +412,8 @@ def _tuple_hook_factory(
                 ]
                 errors.append(exc)
         if errors:
+            # cattrs' own wording for its error group, which walk_errors takes apart: no
+            # one is shown it (an exception group's message must be a str).
             raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
         return tuple(items)
 
@@ -379,7 +430,7 @@ def _mapping_hook_factory(cls: Any, conv: cattrs.Converter) -> Callable[[Any, ty
     def structure(value: Any, type_: type[Any]) -> Any:
         # cattrs would call .items() on whatever it is given: a list must say "a table".
         if not isinstance(value, dict):
-            raise FieldError(describe(value), "a table")
+            raise FieldError(describe(value), _A_TABLE)
         result = base(value, type_)
         current_budget().keys += len(value)
         return result
@@ -431,7 +482,7 @@ def _checked_hook(check: Check, base: Callable[[Any, Any], Any], type_: Any) -> 
             return base(value, type_)
         result = base(value, type_)
         if not check.test(result):
-            found = "a value" if check.personal else describe(value)
+            found = _A_VALUE if check.personal else describe(value)
             raise FieldError(found, check.expected)
         return result
 
@@ -765,20 +816,23 @@ converter = make_converter()
 :func:`make_converter` if you need a variant."""
 
 
-def _message(exc: BaseException) -> tuple[str, str | None, str | None]:
+def _message(exc: BaseException) -> tuple[Message, Message | None, Message | None]:
     if isinstance(exc, FieldError):
         return exc.message, exc.found, exc.expected
     if isinstance(exc, ForbiddenExtraKeysError):
         keys = ", ".join(sorted(exc.extra_fields))
-        return f"unknown key{'s' if len(exc.extra_fields) > 1 else ''} {keys}", None, None
+        return Text("model.unknown_keys", count=len(exc.extra_fields), keys=keys), None, None
     if isinstance(exc, KeyError):
-        return "required key is missing", None, None
+        return _REQUIRED_KEY, None, None
+    # A validator's complaint: its catalogue text, said in the reader's language later.
+    if len(exc.args) == 1 and isinstance(exc.args[0], Sayable):
+        return exc.args[0], None, None
     return str(exc), None, None
 
 
 def walk_errors(
     exc: BaseException, path: Path = ()
-) -> Iterator[tuple[Path, str, str | None, str | None]]:
+) -> Iterator[tuple[Path, Message, Message | None, Message | None]]:
     """Flatten a cattrs error tree into ``(path, message, found, expected)`` rows."""
     if isinstance(exc, ClassValidationError):
         with_notes, without = exc.group_exceptions()
@@ -794,11 +848,11 @@ def walk_errors(
             yield from walk_errors(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield (*path, key), "unknown key", None, _allowed_keys(exc.cl)
+            yield (*path, key), _UNKNOWN_KEY, None, _allowed_keys(exc.cl)
     else:
         message, found, expected = _message(exc)
         yield path, message, found, expected
 
 
-def _allowed_keys(cls: type[Any]) -> str:
-    return "one of " + ", ".join(attribute.name for attribute in attrs.fields(cls))
+def _allowed_keys(cls: type[Any]) -> Text:
+    return Text("model.one_of", allowed=", ".join(a.name for a in attrs.fields(cls)))

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 import networkx as nx
 
+from civsam._message import Text
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -34,9 +36,7 @@ class _Attributes(dict[str, Any]):
 
     def _refuse(self, *_args: Any, **_kwargs: Any) -> Any:
         if self._locked:
-            raise nx.NetworkXError(
-                "the project's graph is read-only; change the project, or work on graph.copy()"
-            )
+            raise nx.NetworkXError(Text("project_graph.read_only"))
         return None
 
     def __setitem__(self, key: str, value: Any) -> None:

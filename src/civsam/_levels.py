@@ -10,12 +10,17 @@ import re
 from typing import NamedTuple
 
 from civsam._checks import MAX_SCORE, MIN_SCORE
+from civsam._message import Text
 
 __all__ = ["EASE", "IMPORTANCE", "LevelError", "Scale", "parse_level"]
 
 
 class Scale(NamedTuple):
-    """The words a scale accepts, and how to name them in an error."""
+    """The words a scale accepts, and how to name them in an error.
+
+    ``shown`` lists the words in both languages, as a cell may hold either: it is the
+    same in a Danish and an English error.
+    """
 
     words: dict[str, int]
     shown: str
@@ -43,13 +48,20 @@ _WORD = re.compile(r"\w+")
 _SEPARATORS = " \t\r\n-–—:;,./()"
 
 
-class LevelError(ValueError):
-    """A cell that holds neither a score nor a level word."""
+_SCORE = Text("model.level_score")
 
-    def __init__(self, found: str, expected: str) -> None:
+
+class LevelError(ValueError):
+    """A cell that holds neither a score nor a level word.
+
+    ``found`` is the cell's text; ``expected`` a catalogue text, said in the reader's
+    language where the problem is shown.
+    """
+
+    def __init__(self, found: str, expected: Text) -> None:
         self.found = found
         self.expected = expected
-        super().__init__(f"expected {expected}, found {found!r}")
+        super().__init__(Text("model.expected_found", expected=expected, found=repr(found)))
 
 
 def parse_level(cell: str, scale: Scale) -> tuple[int | None, str]:
@@ -60,12 +72,11 @@ def parse_level(cell: str, scale: Scale) -> tuple[int | None, str]:
     text = cell.strip()
     if not text:
         return None, ""
-    expected = f"a score from 1 to 5 or one of {scale.shown}"
     if match := _NUMBER.match(text):
         score = int(match.group(1))
         if not MIN_SCORE <= score <= MAX_SCORE:
-            raise LevelError(text, "a score from 1 to 5")
+            raise LevelError(text, _SCORE)
         return score, text[match.end() :].strip(_SEPARATORS)
     if (match := _WORD.match(text)) and (level := scale.words.get(match.group().lower())):
         return level, text[match.end() :].strip(_SEPARATORS)
-    raise LevelError(text, expected)
+    raise LevelError(text, Text("model.level_score_or_word", words=scale.shown))

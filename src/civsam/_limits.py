@@ -38,8 +38,10 @@ import attrs
 from civsam._converter import MAX_LIST, MAX_NAME, MAX_TEXT, Budget, budget
 from civsam._document import SECTIONS
 from civsam._locate import Row, format_path, json_duplicates, json_locator, located, toml_locator
+from civsam._message import Text
+from civsam._oserror import os_reason
 from civsam.errors import CivsamError, Problem, ValidationError
-from civsam.model import FIRST_DAY, LAST_DAY, PLANNABLE, is_plannable
+from civsam.model import FIRST_DAY, LAST_DAY, is_plannable
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -50,6 +52,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "FIRST_DAY",
     "LAST_DAY",
+    "Grouped",
     "Limits",
     "Parsed",
     "check_size",
@@ -68,21 +71,44 @@ _DEPTH_RANGE = (8, 100)
 """A valid file nests 5 deep; deeper than 100 the parsers' recursion is not safe."""
 
 
+@attrs.frozen
+class Grouped:
+    """A whole number with its thousands grouped as the reader writes them.
+
+    268,435,456 in English is 268.435.456 in Danish, where a comma marks decimals.
+    """
+
+    number: int
+
+    def say(self, language: str) -> str:
+        """The number in ``language``'s grouping."""
+        text = f"{self.number:,}"
+        return text.replace(",", ".") if language == "da" else text
+
+    def __str__(self) -> str:
+        return self.say("en")
+
+
+def _amount(unit: str, number: int) -> Text:
+    """``number`` of a unit (``"limits.bytes"``), singular or plural: "1 byte", "2 bytes"."""
+    return Text(unit, count=number, number=Grouped(number))
+
+
+def _at_most(amount: Text | Grouped, setting: str) -> Text:
+    return Text("limits.at_most", amount=amount, setting=f"Limits.{setting}")
+
+
 def _at_least_one(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if type(value) is not int or value < 1:
-        raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected a whole number, 1 or more, "
-            f"found {value!r}"
-        )
+        name = f"{type(instance).__name__}.{attribute.name}"
+        raise ValueError(Text("limits.at_least_one", name=name, value=repr(value)))
 
 
 def _depth(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     low, high = _DEPTH_RANGE
     if type(value) is not int or not low <= value <= high:
-        raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected a whole number from {low} "
-            f"to {high} (a project file nests 5 deep), found {value!r}"
-        )
+        name = f"{type(instance).__name__}.{attribute.name}"
+        raise ValueError(Text("limits.depth", name=name, low=low, high=high, value=repr(value)))
 
 
 def _limit(default: int) -> Any:
@@ -132,9 +158,11 @@ def parse_day(text: str) -> dt.date:
         day = None
     if day is None or not is_plannable(day):
         problem = Problem(
-            "not a date civsam can plan with",
+            Text("limits.not_plannable"),
             found=repr(text) if len(text) <= _SHOWN else f"{text[: _SHOWN - 1]!r}…",
-            expected=f"{PLANNABLE}, such as 2026-03-01",
+            expected=Text(
+                "limits.plannable", first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
+            ),
         )
         raise ValidationError([problem])
     return day
@@ -143,30 +171,29 @@ def parse_day(text: str) -> dt.date:
 # -- 1. reading ------------------------------------------------------------------------------
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "limits.kind.folder"),
+    (stat.S_ISFIFO, "limits.kind.pipe"),
+    (stat.S_ISCHR, "limits.kind.device"),
+    (stat.S_ISBLK, "limits.kind.device"),
+    (stat.S_ISSOCK, "limits.kind.socket"),
 )
 
 
-def file_kind(mode: int) -> str:
+def file_kind(mode: int) -> Text:
     """What a file that is not a regular one is, in words: "a named pipe", …."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return Text(next((key for test, key in _KINDS if test(mode)), "limits.kind.other"))
 
 
 def _not_regular(path: str, mode: int) -> CivsamError:
-    kind = file_kind(mode)
-    return CivsamError(f"{path}: cannot read {kind} as a project file; expected a regular file")
+    return CivsamError(Text("limits.not_regular", path=path, kind=file_kind(mode)))
 
 
-def _too_large(size: str, limits: Limits, source: str | None) -> ValidationError:
+def _too_large(size: Text, limits: Limits, source: str | None) -> ValidationError:
     problem = Problem(
-        "the file is too large",
+        Text("limits.too_large"),
         file=source,
         found=size,
-        expected=f"at most {limits.max_bytes:,} bytes (Limits.max_bytes)",
+        expected=_at_most(_amount("limits.bytes", limits.max_bytes), "max_bytes"),
     )
     return ValidationError([problem], source=source)
 
@@ -185,7 +212,7 @@ def read_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> 
             raise _not_regular(name, status.st_mode)
         descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise CivsamError(f"{name}: cannot read the file: {error.strerror}") from None
+        raise CivsamError(Text("files.cannot_read", path=name, reason=os_reason(error))) from None
     try:
         return read_descriptor(descriptor, limits, name)
     finally:
@@ -203,7 +230,7 @@ def read_descriptor(descriptor: int, limits: Limits, source: str) -> bytes:
         if not stat.S_ISREG(status.st_mode):
             raise _not_regular(source, status.st_mode)
         if status.st_size > limits.max_bytes:
-            raise _too_large(f"{status.st_size:,} bytes", limits, source)
+            raise _too_large(_amount("limits.bytes", status.st_size), limits, source)
         chunks: list[bytes] = []
         left = limits.max_bytes + 1  # one more than allowed: a file that grew is seen
         while left > 0:
@@ -213,9 +240,10 @@ def read_descriptor(descriptor: int, limits: Limits, source: str) -> bytes:
             chunks.append(chunk)
             left -= len(chunk)
     except OSError as error:
-        raise CivsamError(f"{source}: cannot read the file: {error.strerror}") from None
+        raise CivsamError(Text("files.cannot_read", path=source, reason=os_reason(error))) from None
     if left <= 0:
-        raise _too_large(f"more than {limits.max_bytes:,} bytes", limits, source)
+        more = Text("limits.more_than", amount=_amount("limits.bytes", limits.max_bytes))
+        raise _too_large(more, limits, source)
     return b"".join(chunks)
 
 
@@ -223,8 +251,8 @@ def check_size(data: str | bytes, limits: Limits, source: str | None) -> None:
     """Refuse text or bytes larger than ``limits.max_bytes`` before decoding them."""
     # A character is at least one byte of UTF-8; parse() measures text's bytes exactly.
     if len(data) > limits.max_bytes:
-        unit = "bytes" if isinstance(data, bytes) else "characters"
-        raise _too_large(f"{len(data):,} {unit}", limits, source)
+        unit = "limits.bytes" if isinstance(data, bytes) else "limits.characters"
+        raise _too_large(_amount(unit, len(data)), limits, source)
 
 
 # -- 2. before parsing: the file's skeleton --------------------------------------------------
@@ -370,11 +398,15 @@ def _scan(text: str, data: bytes, fmt: Format, limits: Limits, source: str | Non
         dotted = b"." * limits.max_depth in skeleton
     if tables > limits.max_tables:
         problem = Problem(
-            "too many tables and lists",
+            Text("limits.too_many_tables"),
             file=source,
             # TOML's count is a bound (a dot may be a decimal point): say only that it is over.
-            found=f"{tables:,}" if fmt == "json" else f"more than {limits.max_tables:,}",
-            expected=f"at most {limits.max_tables:,} (Limits.max_tables)",
+            found=(
+                Grouped(tables)
+                if fmt == "json"
+                else Text("limits.more_than", amount=Grouped(limits.max_tables))
+            ),
+            expected=_at_most(Grouped(limits.max_tables), "max_tables"),
         )
         raise ValidationError([problem], source=source)
     if dotted or _nesting_bound(skeleton, limits.max_depth) > limits.max_depth:
@@ -387,20 +419,17 @@ def _scan(text: str, data: bytes, fmt: Format, limits: Limits, source: str | Non
 
 
 def _excess_problem(what: str, limits: Limits, source: str | None, line: int | None) -> Problem:
-    if what == "parts":
-        return Problem(
-            "a dotted key or table name with too many parts",
-            file=source,
-            line=line,
-            found=f"more than {limits.max_depth} parts",
-            expected=f"at most {limits.max_depth} (Limits.max_depth)",
-        )
+    message, unit = (
+        ("limits.too_many_parts", "limits.parts")
+        if what == "parts"
+        else ("limits.too_deep", "limits.levels")
+    )
     return Problem(
-        "lists and tables nested too deeply",
+        Text(message),
         file=source,
         line=line,
-        found=f"more than {limits.max_depth} levels",
-        expected=f"at most {limits.max_depth} (Limits.max_depth)",
+        found=Text("limits.more_than", amount=_amount(unit, limits.max_depth)),
+        expected=_at_most(Grouped(limits.max_depth), "max_depth"),
     )
 
 
@@ -441,12 +470,12 @@ def _shown(path: FieldPath) -> str:
 
 def _lone_surrogate(path: FieldPath, char: str, line: int | None, source: str | None) -> Problem:
     return Problem(
-        "text with half of a UTF-16 surrogate pair, which no file or screen can show",
+        Text("limits.lone_surrogate"),
         path=_shown(path),
         file=source,
         line=line,
-        found=f"\\u{ord(char):04x} alone",
-        expected="text of whole characters (\\ud83d\\ude00 is one, in a pair)",
+        found=Text("limits.surrogate_alone", escape=f"\\u{ord(char):04x}"),
+        expected=Text("limits.whole_characters"),
     )
 
 
@@ -469,9 +498,9 @@ def _sections(raw: Any, limits: Limits) -> Iterator[Row]:
         if isinstance(items, list) and len(items) > limits.max_items:
             yield (
                 (name,),
-                "too many items",
-                f"{len(items):,}",
-                f"at most {limits.max_items:,} (Limits.max_items)",
+                Text("limits.too_many_items"),
+                Grouped(len(items)),
+                _at_most(Grouped(limits.max_items), "max_items"),
             )
 
 
@@ -500,9 +529,9 @@ def parse(
         # Within max_depth (at most 100) only a caller already deep in its own stack
         # gets here: the scan has made sure the file itself nests no deeper.
         problem = Problem(
-            "lists and tables nested too deeply for the space left on the stack",
+            Text("limits.too_deep_for_stack"),
             file=source,
-            expected="fewer levels, or a call from less deep in the program",
+            expected=Text("limits.fewer_levels"),
         )
         raise ValidationError([problem], source=source) from None
     problems: list[Problem] = []
@@ -565,12 +594,16 @@ class Parsed:
             return []
         return [
             Problem(
-                "a key given twice in one table",
+                Text("limits.key_twice"),
                 path=_shown(path),
                 file=self.source,
                 line=line,
-                found=f"{path[-1]!r} again" if len(str(path[-1])) <= _SHOWN else "a key again",
-                expected="each key once (JSON would keep only the last value)",
+                found=(
+                    Text("limits.key_again", key=repr(path[-1]))
+                    if len(str(path[-1])) <= _SHOWN
+                    else Text("limits.a_key_again")
+                ),
+                expected=Text("limits.each_key_once"),
             )
             for path, line in json_duplicates(self.text)
         ]

@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable
 
-from civsam.errors import Problem
+from civsam.errors import Message, Problem
 
 __all__ = [
     "Locator",
@@ -29,8 +29,11 @@ __all__ = [
 
 Path = tuple[str | int, ...]
 Locator = Callable[[Path], int | None]
-Row = tuple[Path, str, str | None, str | None]
-"""A problem before it has a line: path, message, what was found, what was expected."""
+Row = tuple[Path, Message, Message | None, Message | None]
+"""A problem before it has a line: path, message, what was found, what was expected.
+
+Each is a catalogue text, said in the reader's language, or a string quoted from the input.
+"""
 
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 

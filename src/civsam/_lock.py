@@ -34,6 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from civsam._limits import DEFAULT_LIMITS, Limits, file_kind, read_descriptor, read_file
+from civsam._message import Text
+from civsam._oserror import os_reason
 from civsam.errors import CivsamError
 
 if sys.platform != "win32":
@@ -120,11 +122,8 @@ class LockedFile:
         self._usable()
         status = self._status
         if status is not None and status.st_nlink > 1 and hard_links == "refuse":
-            raise CivsamError(
-                f"{self.path}: the file has {status.st_nlink} names (hard links); saving "
-                "replaces it, which would leave the other names with the old content; keep "
-                "one name, or use a symbolic link (civsam writes through those)"
-            )
+            # Never fewer than two names here: one text, in the plural, says it.
+            raise CivsamError(Text("lock.hard_links", path=str(self.path), count=status.st_nlink))
         folder = self.real.parent
         descriptor, temporary = _create(self.path, folder, self.real.name, status)
         try:
@@ -141,7 +140,7 @@ class LockedFile:
         except OSError as error:
             temporary.unlink(missing_ok=True)
             raise CivsamError(
-                f"{self.path}: could not save ({error.strerror or error}); the file is unchanged"
+                Text("lock.could_not_save", path=str(self.path), reason=os_reason(error))
             ) from error
         except BaseException:
             temporary.unlink(missing_ok=True)
@@ -152,10 +151,7 @@ class LockedFile:
 
     def _usable(self) -> None:
         if self._spent:
-            raise CivsamError(
-                f"{self.path}: already replaced under this lock; take the lock again to "
-                "change it again"
-            )
+            raise CivsamError(Text("lock.spent", path=str(self.path)))
 
     def close(self) -> None:
         """Let go of the lock."""
@@ -217,10 +213,13 @@ def _status(path: Path, real: Path, *, missing_ok: bool) -> os.stat_result | Non
     except FileNotFoundError:
         if missing_ok:
             return None
-        raise CivsamError(f"{path}: cannot read the file: {os.strerror(errno.ENOENT)}") from None
+        missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
+        raise CivsamError(
+            Text("files.cannot_read", path=str(path), reason=os_reason(missing))
+        ) from None
     except OSError as error:
-        what = "cannot write here" if missing_ok else "cannot read the file"
-        raise CivsamError(f"{path}: {what}: {error.strerror or error}") from None
+        what = "files.cannot_write_here" if missing_ok else "files.cannot_read"
+        raise CivsamError(Text(what, path=str(path), reason=os_reason(error))) from None
     _check(path, status)
     return status
 
@@ -228,16 +227,11 @@ def _status(path: Path, real: Path, *, missing_ok: bool) -> os.stat_result | Non
 def _check(path: Path, status: os.stat_result) -> None:
     """Refuse what civsam must not write over: a folder, a pipe, a device, a read-only file."""
     if not stat.S_ISREG(status.st_mode):
-        raise CivsamError(
-            f"{path}: not a regular file ({file_kind(status.st_mode)}); "
-            "civsam writes only regular files"
-        )
+        raise CivsamError(Text("lock.not_regular", path=str(path), kind=file_kind(status.st_mode)))
     # Mode bits, not os.access: root may write anything, and should still not do it here.
     if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise CivsamError(
-            f"{path}: the file is read-only (mode {stat.S_IMODE(status.st_mode):04o}); make it "
-            "writable (chmod u+w) to let civsam change it"
-        )
+        mode = f"{stat.S_IMODE(status.st_mode):04o}"
+        raise CivsamError(Text("lock.read_only", path=str(path), mode=mode))
 
 
 def _open(path: Path, real: Path) -> int | None:
@@ -247,7 +241,9 @@ def _open(path: Path, real: Path) -> int | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise CivsamError(f"{path}: cannot write the file: {error.strerror or error}") from None
+        raise CivsamError(
+            Text("files.cannot_write", path=str(path), reason=os_reason(error))
+        ) from None
 
 
 def _lock(path: Path, descriptor: int, deadline: float, timeout: float) -> None:
@@ -260,15 +256,18 @@ def _lock(path: Path, descriptor: int, deadline: float, timeout: float) -> None:
             pass
         except OSError as error:
             raise CivsamError(
-                f"{path}: cannot lock the file ({error.strerror or error}); civsam changes a "
-                "file only under a lock, and this file system gives none"
+                Text("lock.cannot_lock", path=str(path), reason=os_reason(error))
             ) from None
         else:
             return
         if time.monotonic() >= deadline:
             raise LockTimeoutError(
-                f"{path}: another civsam process is writing this file (waited {timeout:g} "
-                "seconds for it); try again"
+                Text(
+                    "lock.timeout",
+                    path=str(path),
+                    seconds=f"{timeout:g}",
+                    count=1 if timeout == 1 else 0,  # "1 second", "0.5 seconds"
+                )
             )
         time.sleep(pause)
         pause = min(pause * 2, _LONGEST_PAUSE)
@@ -299,13 +298,15 @@ def _create(path: Path, folder: Path, name: str, status: os.stat_result | None) 
         except FileExistsError:
             continue
         except OSError as error:
-            raise CivsamError(f"{path}: cannot write here: {error.strerror or error}") from None
+            raise CivsamError(
+                Text("files.cannot_write_here", path=str(path), reason=os_reason(error))
+            ) from None
         except BaseException:
             # Interrupted (Ctrl-C) after the file was made but before its descriptor was
             # returned: the name is ours (O_EXCL, 64 random bits), so remove it.
             temporary.unlink(missing_ok=True)
             raise
-    raise CivsamError(f"{path}: cannot write here: no free temporary name")  # pragma: no cover
+    raise CivsamError(Text("files.no_temporary_name", path=str(path)))  # pragma: no cover
 
 
 def _write_all(descriptor: int, data: bytes) -> None:

@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from civsam._message import Text
+
 __all__ = ["array_table", "dumps"]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -47,7 +49,7 @@ def _value(value: Any) -> str:  # noqa: PLR0911 - one answer per kind of value
             # One table a line: lists of contacts stay readable and diff well.
             return "[\n" + "".join(f"    {_value(item)},\n" for item in value) + "]"
         return "[" + ", ".join(_value(item) for item in value) + "]"
-    raise TypeError(f"cannot write {type(value).__name__} to TOML")
+    raise TypeError(Text("files.unwritable_toml", type=type(value).__name__))
 
 
 def _is_table_list(value: Any) -> bool:

@@ -13,31 +13,38 @@ from typing import TYPE_CHECKING
 import attrs
 
 from civsam._locate import Path, format_path
+from civsam._message import Text
 from civsam.lifecycle import OutreachStep
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Container, Iterator, Mapping
 
+    from civsam.errors import Message
     from civsam.lifecycle import OutreachEntry, Review
     from civsam.model import Assessment, Organisation, Relation
 
 __all__ = ["Checker", "Finding"]
 
-_KNOWN = "the id of one of the project's organisations"
+_KNOWN = Text("model.known_id")
+_UNKNOWN = Text("model.unknown_organisation")
 _SHOWN = 40
 """How much of an id an error repeats."""
-_NOT_THE_OWNER = ("the owner is not its own partner", "the id of a partner, not the owner")
+_NOT_THE_OWNER = (Text("model.owner_not_partner"), Text("model.partner_id"))
+_OWNER_ASSESSED = (Text("model.owner_assesses_itself"), Text("model.potential_partner_id"))
 
 
 @attrs.frozen(slots=True)
 class Finding:
-    """A cross-reference problem, before it is given a file and line."""
+    """A cross-reference problem, before it is given a file and line.
+
+    ``message``, ``found`` and ``expected`` are catalogue texts, or ids quoted as given.
+    """
 
     path: Path
-    message: str
-    found: str | None = None
-    expected: str | None = None
+    message: Message
+    found: Message | None = None
+    expected: Message | None = None
 
 
 def _quoted(value: str) -> str:
@@ -45,8 +52,8 @@ def _quoted(value: str) -> str:
     return repr(value) if len(value) <= _SHOWN else f"{value[: _SHOWN - 1]!r}…"
 
 
-def _first(where: Path | None) -> str:
-    return f" (first at {format_path(where)})" if where else ""
+def _first(where: Path | None) -> Text | str:
+    return Text("model.first_at", path=format_path(where)) if where else ""
 
 
 class Checker:
@@ -86,9 +93,9 @@ class Checker:
         if organisation.id in self._ids_before or organisation.id in self._ids:
             yield Finding(
                 (*path, "id"),
-                "duplicate organisation id",
+                Text("model.duplicate_id"),
                 _quoted(organisation.id),
-                "an id not used before" + _first(self._ids.get(organisation.id)),
+                Text("model.id_not_used", first=_first(self._ids.get(organisation.id))),
             )
         else:
             self._ids[organisation.id] = path
@@ -110,29 +117,31 @@ class Checker:
         for field in ("source", "target", "partner"):
             value = item.get(field)
             if isinstance(value, str) and not self.known(value):
-                yield Finding((*path, field), "unknown organisation", _quoted(value), _KNOWN)
+                yield Finding((*path, field), _UNKNOWN, _quoted(value), _KNOWN)
 
     def owner_exists(self, path: Path) -> Iterator[Finding]:
         """The owner must be one of the organisations; call after feeding them all."""
         if self.owner is not None and not self.known(self.owner):
-            yield Finding(
-                path, "the owner is not among the organisations", _quoted(self.owner), _KNOWN
-            )
+            yield Finding(path, Text("model.owner_missing"), _quoted(self.owner), _KNOWN)
 
     def relation(self, path: Path, relation: Relation) -> Iterator[Finding]:
         """A new relation: both ends must exist, and the same relation not twice."""
         for end in ("source", "target"):
             value = getattr(relation, end)
             if not self.known(value):
-                yield Finding((*path, end), "unknown organisation", _quoted(value), _KNOWN)
+                yield Finding((*path, end), _UNKNOWN, _quoted(value), _KNOWN)
         key = (relation.source, relation.target, relation.kind.value)
         if key in self._relations_before or key in self._relations:
             yield Finding(
                 path,
-                "duplicate relation",
-                f"{relation.source} → {relation.target} ({relation.kind.value}) again",
-                "one relation of each kind from one organisation to another"
-                + _first(self._relations.get(key)),
+                Text("model.duplicate_relation"),
+                Text(
+                    "model.relation_again",
+                    source=relation.source,
+                    target=relation.target,
+                    kind=relation.kind.value,
+                ),
+                Text("model.one_relation", first=_first(self._relations.get(key))),
             )
         else:
             self._relations[key] = path
@@ -141,26 +150,19 @@ class Checker:
         """A new assessment: of a known partner, not the owner, and one per partner."""
         partner = assessment.partner
         where = (*path, "partner")
-        yield from self.partner(
-            path,
-            partner,
-            owner=(
-                "the owner cannot assess itself",
-                "the id of a potential partner, not the owner",
-            ),
-        )
+        yield from self.partner(path, partner, owner=_OWNER_ASSESSED)
         if partner in self._assessed_before or partner in self._assessed:
             yield Finding(
                 where,
-                "a second assessment of the same partner",
+                Text("model.second_assessment"),
                 _quoted(partner),
-                "one assessment per partner" + _first(self._assessed.get(partner)),
+                Text("model.one_assessment", first=_first(self._assessed.get(partner))),
             )
         else:
             self._assessed[partner] = path
 
     def partner(
-        self, path: Path, partner: str, *, owner: tuple[str, str] = _NOT_THE_OWNER
+        self, path: Path, partner: str, *, owner: tuple[Text, Text] = _NOT_THE_OWNER
     ) -> Iterator[Finding]:
         """An item's partner: a known organisation, and not the owner.
 
@@ -168,7 +170,7 @@ class Checker:
         """
         where = (*path, "partner")
         if not self.known(partner):
-            yield Finding(where, "unknown organisation", _quoted(partner), _KNOWN)
+            yield Finding(where, _UNKNOWN, _quoted(partner), _KNOWN)
         elif partner == self.owner:
             message, expected = owner
             yield Finding(where, message, _quoted(partner), expected)
@@ -180,16 +182,24 @@ class Checker:
         if entry.step not in current.allowed_next:
             yield Finding(
                 (*path, "step"),
-                f"{entry.partner!r} cannot go from {current.value} to {entry.step.value}",
+                Text(
+                    "model.step_not_allowed",
+                    partner=repr(entry.partner),
+                    current=current.value,
+                    step=entry.step.value,
+                ),
                 repr(entry.step.value),
-                "one of " + ", ".join(step.value for step in current.allowed_next),
+                Text(
+                    "model.one_of",
+                    allowed=", ".join(step.value for step in current.allowed_next),
+                ),
             )
         elif since is not None and entry.date < since:
             yield Finding(
                 (*path, "date"),
-                f"a step dated before the previous step of {entry.partner!r}",
+                Text("model.step_too_early", partner=repr(entry.partner)),
                 entry.date.isoformat(),
-                f"{since.isoformat()} or later (steps are recorded in the order taken)",
+                Text("model.step_in_order", since=since.isoformat()),
             )
         else:
             self._steps[entry.partner] = (entry.step, entry.date)
@@ -201,10 +211,9 @@ class Checker:
         if key in self._reviewed_before or key in self._reviewed:
             yield Finding(
                 (*path, "date"),
-                f"a second review of {review.partner!r} on the same day",
+                Text("model.second_review", partner=repr(review.partner)),
                 review.date.isoformat(),
-                "one review per partner a day; put every item in it"
-                + _first(self._reviewed.get(key)),
+                Text("model.one_review", first=_first(self._reviewed.get(key))),
             )
         else:
             self._reviewed[key] = path

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from civsam._message import Text
 from civsam.errors import CivsamError
 from civsam.lifecycle import ChecklistItem, ItemReview, ItemStatus, Review
 from civsam.model import Organisation
@@ -110,7 +111,7 @@ def checklist(project: Project, partner: str) -> Checklist:
     """The checklist of the partnership with ``partner`` (an organisation id)."""
     organisation = project.organisations.get(partner)
     if organisation is None:
-        raise CivsamError(f"no organisation with the id {partner!r} in the project")
+        raise CivsamError(Text("lifecycle.no_organisation", partner=repr(partner)))
     reviews = [review for review in project.reviews if review.partner == partner]
     return _checklist(organisation, reviews, project.planning)
 

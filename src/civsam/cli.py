@@ -2,6 +2,11 @@
 
 Exit status 0 on success, 1 when the input is invalid (every problem printed, no
 traceback), 2 on wrong usage.
+
+The command speaks the user's language: ``--lang``, else the project's ``language``,
+else the environment's (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else
+English. Every message, ``--help`` included, comes from the catalogue
+(:mod:`civsam.labels`), and every value a user types may be given in Danish or English.
 """
 
 from __future__ import annotations
@@ -9,24 +14,29 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import functools
+import logging
 import os
+import re
 import sys
 import textwrap
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, Generic, NoReturn, TextIO, TypeVar, cast
 
 import civsam
 from civsam._board import WIDTH, draw_board, draw_sensitivity
 from civsam._board import _fit as fit
 from civsam._board import _width as width
-from civsam._limits import parse_day
+from civsam._limits import parse_day, read_file
+from civsam._message import Grouped
+from civsam._oserror import os_reason
 from civsam._terminal import CleanText, clean
 from civsam.bundled import example, example_text, template_text
-from civsam.errors import CivsamError, ValidationError
-from civsam.exporting import UnknownFormatError, export, exporters
+from civsam.errors import CivsamError, Message, ValidationError
+from civsam.exporting import Exporter, UnknownFormatError, export, exporters
 from civsam.io import ProjectFile, format_for, save, write_atomic
-from civsam.labels import KEYS, label
+from civsam.labels import KEYS, Choices, Sayable, Text, label
 from civsam.lifecycle import (
     ChecklistItem,
     ItemReview,
@@ -45,6 +55,8 @@ from civsam.rules import MatrixRule, Rule, RuleError
 from civsam.table import missing_column, read_table
 
 if TYPE_CHECKING:
+    import enum
+
     from civsam.network import IntroductionPath
     from civsam.project import Project
 
@@ -55,11 +67,252 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
+_Member = TypeVar("_Member", bound="enum.StrEnum")
 
 
 class _UsageError(CivsamError):
     """Wrong use of the command: exit status 2."""
 
+
+# -- the language the command speaks ----------------------------------------------------------
+
+
+def _environment_language(environ: Mapping[str, str]) -> Language | None:
+    """The language the environment's locale asks for, if it is one civsam speaks.
+
+    The variables are read in the order gettext reads them: ``LANGUAGE`` (a list, GNU),
+    then the first of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set. ``C`` or a
+    locale civsam does not speak gives ``None``: English, the fallback.
+    """
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if not value:
+            continue
+        for part in value.split(":"):
+            code = re.split(r"[_.@-]", part, maxsplit=1)[0].lower()
+            if code in {"da", "en"}:
+                return Language(code)
+        if name != "LANGUAGE":  # the locale that decides: not one civsam speaks
+            return None
+    return None
+
+
+def _asked_language(argv: Sequence[str]) -> Language | None:
+    """The language ``--lang`` asks for, read before the arguments are parsed.
+
+    ``--help`` and usage errors are printed while parsing, so they need it earlier than
+    argparse gives it; a wrong value is left for argparse to refuse.
+    """
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        value = None
+        if word == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif word.startswith("--lang="):
+            value = word.removeprefix("--lang=")
+        if value in {"da", "en"}:
+            return Language(value)
+    return None
+
+
+# `language = "da"` on a line of its own (TOML), or `"language": "da"` anywhere (JSON).
+_LANGUAGE_IN_FILE = {
+    ".toml": re.compile(
+        rb"""^[ \t]*["']?language["']?[ \t]*=[ \t]*["'](da|en)["']""", re.MULTILINE
+    ),
+    ".json": re.compile(rb'"language"\s*:\s*"(da|en)"'),
+}
+
+
+def _file_language(path: Path) -> Language | None:
+    """The language a project file names, read from its text when it does not load.
+
+    A file with a mistake still says which language its people read, and its errors
+    are said in that language; a file that names none is Danish, as it would load.
+    """
+    pattern = _LANGUAGE_IN_FILE.get(path.suffix.lower())
+    if pattern is None:
+        return None
+    try:
+        found = pattern.search(read_file(path))
+    except (CivsamError, OSError):
+        return None
+    return Language(found.group(1).decode()) if found else Language.DA
+
+
+_Read = TypeVar("_Read")
+
+
+def _reading(args: argparse.Namespace, reader: Callable[[Path], _Read]) -> _Read:
+    """What ``reader`` makes of the project file ``args.path``.
+
+    A file that does not load still names its language, and its problems are said in it.
+    """
+    where = _project_path(args.path)
+    try:
+        return reader(where)
+    except ValidationError:
+        if not args.lang:
+            args.language = _file_language(where) or args.language
+        raise
+
+
+def _speak(args: argparse.Namespace, project: Project) -> None:
+    """From now on the command speaks the project's language, unless --lang says otherwise."""
+    if not args.lang:
+        args.language = project.language
+
+
+def _named_project_language(argv: Sequence[str]) -> Language | None:
+    """The language of the first project file named on the command line, if it names one.
+
+    A usage error or ``--help`` comes before the project is loaded; a Danish project's
+    user gets them in Danish all the same.
+    """
+    for word in argv:
+        if word == "--":
+            break
+        if word.endswith((".toml", ".json")):
+            try:
+                named = Path(word).is_file()
+            except OSError:  # a name the system refuses: loading it will say why
+                named = False
+            if named:
+                return _file_language(Path(word))
+    return None
+
+
+def _load(args: argparse.Namespace) -> Project:
+    """The project file ``args.path``, loaded; the command speaks its language from now on."""
+    project = _reading(args, civsam.load)
+    _speak(args, project)
+    return project
+
+
+def _say(args: argparse.Namespace, key: str, /, **values: object) -> str:
+    """A catalogue text in the language the command speaks."""
+    return label(key, args.language, **values)
+
+
+# -- argparse in the user's language ------------------------------------------------------------
+
+# argparse's own messages, as it words them in Python 3.11 to 3.13, and the catalogue
+# text each one is said with. A message not listed here is shown as argparse made it.
+_ARGPARSE: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), key, names)
+    for pattern, key, names in (
+        (r"the following arguments are required: (.*)", "cli.parse.required", ("names",)),
+        (r"unrecognized arguments: (.*)", "cli.parse.unrecognised", ("names",)),
+        (r"invalid choice: (.*) \(choose from (.*)\)", "cli.parse.choice", ("value", "choices")),
+        (r"invalid \S+ value: (.*)", "cli.parse.value", ("value",)),
+        (r"expected one argument", "cli.parse.one", ()),
+        (r"expected at most one argument", "cli.parse.at_most_one", ()),
+        (r"expected at least one argument", "cli.parse.at_least_one", ()),
+        (r"ambiguous option: (\S+) could match (.*)", "cli.parse.ambiguous", ("option", "matches")),
+        (r"not allowed with argument (.*)", "cli.parse.not_allowed", ("name",)),
+        (r"ignored explicit argument (.*)", "cli.parse.explicit", ("value",)),
+    )
+)
+_ARGUMENT = re.compile(r"argument (\S+): (.*)", re.DOTALL)
+
+
+def _argparse_message(message: str, language: Language) -> str:
+    """One of argparse's messages in ``language``; our own (already said) pass through."""
+    argument = _ARGUMENT.fullmatch(message)
+    if argument is not None:
+        name, rest = argument.groups()
+        said_rest = _argparse_message(rest, language)
+        return label("cli.parse.argument", language, name=name, message=said_rest)
+    for pattern, key, names in _ARGPARSE:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return label(key, language, **dict(zip(names, found.groups(), strict=True)))
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with "usage:" in the parser's language."""
+
+    def __init__(self, prog: str, *, language: Language) -> None:
+        super().__init__(prog)
+        self._usage_prefix = label("cli.usage", language)
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, self._usage_prefix if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser that speaks ``language``: its help, its usage and its errors.
+
+    Arguments go into the two groups :class:`_Groups` makes, titled in the language, so
+    argparse's own English group titles stay empty and unprinted.
+    """
+
+    def __init__(self, *args: object, language: Language, **kwargs: object) -> None:
+        self.language = language
+        kwargs["formatter_class"] = functools.partial(_Formatter, language=language)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the error in the parser's language; exit 2."""
+        self.print_usage(sys.stderr)
+        text = label(
+            "cli.error",
+            self.language,
+            prog=self.prog,
+            message=_argparse_message(message, self.language),
+        )
+        self.exit(EXIT_USAGE, clean(text) + "\n")
+
+
+class _Groups:
+    """A command's arguments and options, under headings in its language."""
+
+    def __init__(self, parser: _Parser) -> None:
+        language = parser.language
+        self.language = language
+        self.parser = parser
+        self.arguments = parser.add_argument_group(label("cli.arguments", language))
+        self.options = parser.add_argument_group(label("cli.options", language))
+        self.options.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            default=argparse.SUPPRESS,
+            help=label("cli.help", language),
+        )
+
+    def say(self, key: str, /, **values: object) -> str:
+        """A help text, for argparse: its ``%`` signs doubled, as argparse formats help."""
+        return label(key, self.language, **values).replace("%", "%%")
+
+    def argument(self, name: str, metavar: str, help_key: str, **kwargs: object) -> None:
+        """A positional argument."""
+        self.arguments.add_argument(
+            name,
+            metavar=label(f"cli.metavar.{metavar}", self.language),
+            help=self.say(help_key),
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    def option(
+        self, *names: str, help_text: str, metavar: str | None = None, **kwargs: object
+    ) -> None:
+        """An option, with its help already said."""
+        if metavar is not None:
+            kwargs["metavar"] = label(f"cli.metavar.{metavar}", self.language)
+        self.options.add_argument(*names, help=help_text.replace("%", "%%"), **kwargs)  # type: ignore[arg-type]
+
+
+# -- what the commands share ------------------------------------------------------------------
 
 _SHOWN = 60
 """The most of a typed value an error message repeats: enough to recognise it."""
@@ -70,11 +323,22 @@ def _shown(text: str) -> str:
     return repr(text) if len(text) <= _SHOWN else f"{text[: _SHOWN - 1]!r}…"
 
 
-def _summary(project: Project) -> str:
-    return (
-        f"{project.name!r}: {len(project.organisations)} organisations, "
-        f"{len(project.relations)} relations, {len(project.assessments)} assessments"
+def _count(key: str, count: int) -> Text:
+    return Text(key, count=count)
+
+
+def _summary(project: Project) -> Text:
+    return Text(
+        "cli.summary",
+        name=project.name,
+        organisations=_count("cli.count.organisations", len(project.organisations)),
+        relations=_count("cli.count.relations", len(project.relations)),
+        assessments=_count("cli.count.assessments", len(project.assessments)),
     )
+
+
+def _size(data: bytes) -> Text:
+    return Text("cli.count.bytes", count=len(data), number=Grouped(len(data)))
 
 
 def _project_path(path: str) -> Path:
@@ -82,13 +346,19 @@ def _project_path(path: str) -> Path:
     try:
         format_for(path)
     except CivsamError as error:
-        raise _UsageError(str(error)) from None
+        raise _UsageError(_message_of(error)) from None
     return Path(path)
+
+
+def _message_of(error: BaseException) -> Message:
+    """An error's message as it was made: a catalogue text when it is one."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, Sayable) else str(error)
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:  # noqa: FBT001
     if path.exists() and not force:
-        raise CivsamError(f"{path} exists already; use --force to replace it")
+        raise CivsamError(Text("cli.exists", path=path))
 
 
 def _init(args: argparse.Namespace, out: TextIO) -> int:
@@ -101,23 +371,23 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
     else:
         project = example() if args.example else civsam.loads(template_text(), "toml")
         save(project, path)
-    what = "the bundled example" if args.example else "a new project template"
-    print(f"Wrote {what} to {path}", file=out)
+    key = "cli.wrote_example" if args.example else "cli.wrote_template"
+    print(_say(args, key, path=path), file=out)
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    project = civsam.load(_project_path(args.path))
-    print(f"{args.path}: valid project {_summary(project)}", file=out)
+    project = _load(args)
+    print(_say(args, "cli.valid", path=args.path, summary=_summary(project)), file=out)
     return EXIT_OK
 
 
-def _missing_column(text: str) -> str:
+def _missing_column(text: str, *, language: Language) -> str:
     """An --allow-missing value as a column key; an unknown column is wrong usage (exit 2)."""
     try:
         return missing_column(text)
     except CivsamError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        raise argparse.ArgumentTypeError(error.text(language)) from None
 
 
 def _import_table(args: argparse.Namespace, out: TextIO) -> int:
@@ -130,13 +400,12 @@ def _import_table(args: argparse.Namespace, out: TextIO) -> int:
         sheet=args.sheet,
         allow_missing=args.allow_missing or (),
     )
+    _speak(args, project)
     save(project, output)
-    print(f"Wrote {output}: project {_summary(project)}", file=out)
+    print(_say(args, "cli.wrote_project", path=output, summary=_summary(project)), file=out)
     if not args.owner:  # read_table made up a placeholder owner: say so
         owner = project.owner
-        note = label(
-            "cli.owner_placeholder", project.language, name=owner.name, id=owner.id, path=output
-        )
+        note = _say(args, "cli.owner_placeholder", name=owner.name, id=owner.id, path=output)
         print(clean(note), file=sys.stderr)
     return EXIT_OK
 
@@ -150,9 +419,7 @@ def _matrix_rule(args: argparse.Namespace, project: Project) -> Rule | str | Non
     if thresholds == (None, None):
         return asked
     if name != "matrix":
-        raise _UsageError(
-            f"--importance-threshold and --ease-threshold go with the matrix rule, not {name!r}"
-        )
+        raise _UsageError(Text("cli.thresholds_need_matrix", rule=name))
     try:
         return MatrixRule(
             settings.importance_threshold
@@ -161,26 +428,24 @@ def _matrix_rule(args: argparse.Namespace, project: Project) -> Rule | str | Non
             settings.ease_threshold if args.ease_threshold is None else args.ease_threshold,
         )
     except ValueError as error:
-        raise _UsageError(
-            f"rule 'matrix': a threshold must be a number from 1 to 5 ({error})"
-        ) from None
+        raise _UsageError(Text("cli.threshold_range", reason=_message_of(error))) from None
 
 
 def _matrix(args: argparse.Namespace, out: TextIO) -> int:
-    project = civsam.load(_project_path(args.path))
+    project = _load(args)
     rule = _matrix_rule(args, project)
-    language = Language(args.lang) if args.lang else project.language
+    language = args.language
     try:
         prio = prioritise(project, rule, as_of=args.today, language=language)
     except RuleError as error:
         if args.rule is not None and error.partner is None:
-            raise _UsageError(str(error)) from None
+            raise _UsageError(_message_of(error)) from None
         raise
     out.write(draw_board(prio, project_name=project.name, language=language, top=args.top))
     if args.sensitivity:
         matrix = rule if isinstance(rule, MatrixRule) else None
         if prio.thresholds is None:
-            raise _UsageError(f"--sensitivity needs the matrix rule, not {prio.rule!r}")
+            raise _UsageError(Text("cli.sensitivity_needs_matrix", rule=prio.rule))
         out.write("\n")
         out.write(
             draw_sensitivity(
@@ -190,18 +455,60 @@ def _matrix(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _plugins(_args: argparse.Namespace, out: TextIO) -> int:
+def _plugins(args: argparse.Namespace, out: TextIO) -> int:
     loaded = plugins()
-    for title, registry in (("Exporters:", loaded.exporters()), ("Rules:", loaded.rules())):
-        print(title, file=out)
+    for key, registry in (
+        ("cli.plugins.exporters", loaded.exporters()),
+        ("cli.plugins.rules", loaded.rules()),
+    ):
+        print(_say(args, key), file=out)
         for name, entry in registry.items():
-            print(f"  {name:<20} {entry.plugin.origin} (plugin {entry.plugin.name})", file=out)
+            where = _say(
+                args,
+                "cli.plugins.entry",
+                origin=entry.plugin.origin_text,
+                plugin=entry.plugin.name,
+            )
+            print(f"  {name:<20} {where}", file=out)
         if not registry:
-            print("  none", file=out)
-    print("Plugins that failed:" if loaded.failures else "Plugins that failed: none", file=out)
+            print(f"  {_say(args, 'cli.plugins.none')}", file=out)
+    key = "cli.plugins.failed" if loaded.failures else "cli.plugins.failed_none"
+    print(_say(args, key), file=out)
     for failure in loaded.failures:
-        print(f"  {failure}", file=out)
+        print(f"  {failure.text(args.language)}", file=out)
     return EXIT_OK
+
+
+def _formats(found: Mapping[str, Exporter]) -> Choices:
+    """The formats there are, each with its suffix, for an error that lists them."""
+    return Choices(
+        (
+            Text("cli.format_with_suffix", name=name, suffix=exporter.suffix)
+            for name, exporter in sorted(found.items())
+        ),
+        "and",
+    )
+
+
+def _format_from_suffix(args: argparse.Namespace) -> str:
+    """The format OUT's suffix names, when ``-f`` is left out (exit 2 when none does).
+
+    Two formats may share a suffix (``csv`` and ``csv-rfc4180``): the one named like the
+    suffix wins, and without one the user must choose.
+    """
+    found = exporters()
+    if args.output is None or args.output == "-":
+        raise _UsageError(Text("cli.no_format", formats=_formats(found)))
+    suffix = Path(args.output).suffix.lower()
+    matching = sorted(name for name, exporter in found.items() if exporter.suffix.lower() == suffix)
+    if suffix and suffix[1:] in matching:
+        matching = [suffix[1:]]
+    if len(matching) != 1:
+        shown = {name: found[name] for name in matching} if matching else found
+        raise _UsageError(
+            Text("cli.unknown_suffix", suffix=suffix, path=args.output, formats=_formats(shown))
+        )
+    return matching[0]
 
 
 def _export_target(args: argparse.Namespace) -> Path | None:
@@ -218,35 +525,33 @@ def _export_target(args: argparse.Namespace) -> Path | None:
     except OSError:
         same = False  # what it is, export itself finds out and says
     if same and not args.force:
-        raise CivsamError(
-            f"{args.output} is the project file this export reads; exporting over it would "
-            "replace the project. Choose another file with -o (or use --force)"
-        )
+        raise CivsamError(Text("cli.export_over_project", path=args.output))
     return output
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
-    project = civsam.load(_project_path(args.path))
-    try:
-        exporter = exporters()[args.format]
-    except KeyError:
-        raise _UsageError(
-            str(UnknownFormatError(args.format, tuple(sorted(exporters()))))
-        ) from None
+    project = _load(args)
+    name: str = args.format or _format_from_suffix(args)
+    found = exporters()
+    if name not in found:
+        raise _UsageError(_message_of(UnknownFormatError(name, tuple(sorted(found)))))
+    exporter = found[name]
+    if args.format is None:
+        note = _say(args, "cli.format_from_suffix", format=name, suffix=exporter.suffix)
+        print(clean(f"civsam: {note}"), file=sys.stderr)
     output = _export_target(args)
-    language = Language(args.lang) if args.lang else project.language
     report = make_report(
         project,
-        language=language,
+        language=args.language,
         include_contacts=args.include_contacts,
         rule=args.rule,
         as_of=args.today,
         start=args.start,
         capacity=args.capacity,
     )
-    data = export(report, args.format, output, force=args.force)
-    fields = ", ".join(report.personal_fields) or "none"
-    print(f"civsam: personal data in this export: {fields}", file=sys.stderr)
+    data = export(report, name, output, force=args.force)
+    fields = ", ".join(report.personal_fields) or _say(args, "cli.personal_data_none")
+    print(clean(f"civsam: {_say(args, 'cli.personal_data', fields=fields)}"), file=sys.stderr)
     if output is None:
         # Bytes as the exporter made them (a BOM, CRLF): through the binary buffer.
         out.flush()
@@ -257,7 +562,8 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         else:  # an export's own text, not cleaned for the terminal
             getattr(out, "write_raw", out.write)(data.decode("utf-8"))
     else:
-        print(f"Wrote {output} ({exporter.name}, {len(data):,} bytes)", file=sys.stderr)
+        wrote = _say(args, "cli.wrote_export", path=output, format=name, size=_size(data))
+        print(clean(wrote), file=sys.stderr)
     return EXIT_OK
 
 
@@ -278,41 +584,28 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     changed = [path for path, data in files.items() if path.exists() and path.read_bytes() != data]
     if changed and not args.force:
         listed = ", ".join(str(path) for path in changed)
-        raise CivsamError(
-            f"already there, and different from what demo writes: {listed}; use --force to replace"
-        )
+        raise CivsamError(Text("cli.demo_differs", paths=listed))
     if folder.exists() and not folder.is_dir():
-        raise CivsamError(f"{folder} is a file, not a folder; name a folder for the demo")
+        raise CivsamError(Text("cli.demo_not_folder", path=folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise CivsamError(f"{folder}: cannot make the folder: {error.strerror}") from None
+        raise CivsamError(
+            Text("cli.demo_no_folder", path=folder, reason=os_reason(error))
+        ) from None
     for path, data in files.items():
         write_atomic(path, data)
-        print(f"Wrote {path} ({len(data):,} bytes)", file=out)
-    print(
-        "Contact persons are left out of every export; add --include-contacts to "
-        "`civsam export` to include them.",
-        file=out,
-    )
+        print(_say(args, "cli.wrote_file", path=path, size=_size(data)), file=out)
+    print(_say(args, "cli.demo_contacts"), file=out)
     return EXIT_OK
 
 
 # -- the collaboration's lifecycle: readiness, plan, contact, outreach, reviews ---------------
 
 
-def _language(args: argparse.Namespace, project: Project) -> Language:
-    """The language asked for with --lang, else the project's."""
-    return Language(args.lang) if args.lang else project.language
-
-
 def _folded(text: str) -> str:
     """A name as it is compared: case and runs of spaces do not matter."""
     return " ".join(text.split()).casefold()
-
-
-def _alternatives(shown: Sequence[str]) -> str:
-    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
 
 
 def _near(project: Project, wanted: str) -> list[Organisation]:
@@ -326,6 +619,10 @@ def _near(project: Project, wanted: str) -> list[Organisation]:
     close = [keys[key] for key in difflib.get_close_matches(wanted, list(keys), n=5, cutoff=0.6)]
     found = {organisation.id: organisation for organisation in (*containing, *close)}
     return list(found.values())[:5]
+
+
+def _named(organisations: Iterable[Organisation]) -> list[Text]:
+    return [Text("cli.partner_named", id=org.id, name=org.name) for org in organisations]
 
 
 def _partner(project: Project, text: str) -> Organisation:
@@ -344,20 +641,24 @@ def _partner(project: Project, text: str) -> Organisation:
             if wanted in {organisation.id.casefold(), _folded(organisation.name)}
         ]
         if len(named) > 1:
-            listed = ", ".join(f"{org.id!r} ({org.name})" for org in named)
             raise CivsamError(
-                f"partner {_shown(text)}: {len(named)} organisations have this name: {listed}; "
-                "give the id instead"
+                Text(
+                    "cli.partner_ambiguous",
+                    text=_shown(text),
+                    count=len(named),
+                    listed=Choices(_named(named), "and"),
+                )
             )
         if not named:
-            near = [f"{org.id!r} ({org.name})" for org in _near(project, wanted)]
-            hint = f"; did you mean {_alternatives(near)}?" if near else ""
-            raise CivsamError(f"partner {_shown(text)}: no organisation has this id or name{hint}")
+            near = _named(_near(project, wanted))
+            if near:
+                raise CivsamError(
+                    Text("cli.partner_unknown_near", text=_shown(text), near=Choices(near))
+                )
+            raise CivsamError(Text("cli.partner_unknown", text=_shown(text)))
         found = named[0]
     if found.id == project.owner.id:
-        raise CivsamError(
-            f"partner {_shown(text)}: {found.name} is the project's owner, not one of its partners"
-        )
+        raise CivsamError(Text("cli.partner_owner", text=_shown(text), name=found.name))
     return found
 
 
@@ -413,8 +714,8 @@ def _print(lines: Sequence[str], out: TextIO) -> None:
 
 
 def _readiness(args: argparse.Namespace, out: TextIO) -> int:
-    project = civsam.load(_project_path(args.path))
-    language = _language(args, project)
+    project = _load(args)
+    language: Language = args.language
     state = civsam.readiness(project)
     role = state.role.value
     lines = [
@@ -454,8 +755,8 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _plan(args: argparse.Namespace, out: TextIO) -> int:
-    project = civsam.load(_project_path(args.path))
-    language = _language(args, project)
+    project = _load(args)
+    language: Language = args.language
     start = args.start or project.planning.start or dt.date.today()  # noqa: DTZ011 - documented
     # Derived scores measure relations against the plan's first day, so a plan is the
     # same whenever it is printed.
@@ -541,8 +842,8 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _due(args: argparse.Namespace, out: TextIO) -> int:
-    project = civsam.load(_project_path(args.path))
-    language = _language(args, project)
+    project = _load(args)
+    language: Language = args.language
     today = args.today or dt.date.today()  # noqa: DTZ011 - "today" unless told otherwise
     ranking = prioritise(project, as_of=today, language=language)
     found = civsam.due(project, today, ranking)
@@ -574,8 +875,8 @@ def _due(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _checklist(args: argparse.Namespace, out: TextIO) -> int:
-    project = civsam.load(_project_path(args.path))
-    language = _language(args, project)
+    project = _load(args)
+    language: Language = args.language
     partner = _partner(project, args.partner)
     state = civsam.checklist(project, partner.id)
     lines = [
@@ -639,8 +940,8 @@ def _chain(prefix: str, path: IntroductionPath) -> list[str]:
 
 
 def _introductions(args: argparse.Namespace, out: TextIO) -> int:
-    project = civsam.load(_project_path(args.path))
-    language = _language(args, project)
+    project = _load(args)
+    language: Language = args.language
     partner = _partner(project, args.partner)
     found = civsam.introductions(project, partner.id, limit=args.limit, as_of=args.today)
     lines = [label("introductions.title", language, name=partner.name)]
@@ -675,20 +976,21 @@ def _record(
     message: Callable[[Organisation, Language], str],
 ) -> int:
     """Append one entry for ``args.partner`` to the file, reading the file once."""
-    file = ProjectFile.read(_project_path(args.path))
-    language = _language(args, file.project)
+    file = _reading(args, ProjectFile.read)
+    _speak(args, file.project)
+    language: Language = args.language
     partner = _partner(file.project, args.partner)
     try:
         made = entry(partner)
     except ValueError as error:  # a value the entry refuses: an item given twice, …
-        raise _UsageError(str(error)) from None
+        raise _UsageError(_message_of(error)) from None
     file.record(made)
     print(message(partner, language), file=out)
     return EXIT_OK
 
 
 def _log(args: argparse.Namespace, out: TextIO) -> int:
-    kind = TouchpointKind(args.kind)
+    kind: TouchpointKind = args.kind
     return _record(
         args,
         out,
@@ -705,7 +1007,7 @@ def _log(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _step(args: argparse.Namespace, out: TextIO) -> int:
-    step = OutreachStep(args.step)
+    step: OutreachStep = args.step
     return _record(
         args,
         out,
@@ -732,366 +1034,447 @@ def _review(args: argparse.Namespace, out: TextIO) -> int:
     )
 
 
-def _verdict(text: str) -> ItemReview:
+# -- the values a user types, in Danish or English ----------------------------------------------
+
+
+def _folded_word(text: str) -> str:
+    """A typed word as it is compared: case, spaces, hyphens and underscores do not matter."""
+    return re.sub(r"[\s_-]+", "_", text.strip().casefold())
+
+
+class _Words(Generic[_Member]):
+    """The words that name the members of one of civsam's value types, in both languages.
+
+    The English identifier always works; so does each word the catalogue lists for the
+    member (``word.<area>.<value>``) and the member's own label ("Sat kryds"). A wrong
+    word is refused with the words of the language the command speaks.
+    """
+
+    def __init__(self, area: str, what: str, members: Iterable[_Member]) -> None:
+        self.area = area
+        self.what = what
+        self.members = tuple(members)
+        self.table: dict[str, _Member] = {}
+        for member in self.members:
+            self.table[_folded_word(member.value)] = member
+            for language in Language:
+                for word in label(f"word.{area}.{member.value}", language).split(","):
+                    self.table.setdefault(_folded_word(word), member)
+
+    def words(self, language: Language) -> list[str]:
+        """The first word of each member in ``language``: what the help and errors show."""
+        return [
+            label(f"word.{self.area}.{member.value}", language).split(",")[0].strip()
+            for member in self.members
+        ]
+
+    def parse(self, text: str, language: Language) -> _Member:
+        """The member ``text`` names; an unknown word is an argparse error in ``language``."""
+        found = self.table.get(_folded_word(text))
+        if found is None:
+            raise argparse.ArgumentTypeError(
+                label(
+                    "cli.unknown_word",
+                    language,
+                    what=label(self.what, language),
+                    text=_shown(text),
+                    choices=", ".join(self.words(language)),
+                )
+            )
+        return found
+
+    def type(self, language: Language) -> Callable[[str], _Member]:
+        """An argparse ``type`` that reads these words."""
+        return functools.partial(self.parse, language=language)
+
+
+_KINDS = _Words("touchpoint_kind", "cli.word.kind", TouchpointKind)
+_STEPS = _Words(
+    "step", "cli.word.step", (step for step in OutreachStep if step is not OutreachStep.NOT_STARTED)
+)
+_ITEMS = _Words("item", "cli.word.item", ChecklistItem)
+_STATUSES = _Words("status", "cli.word.status", ItemStatus)
+
+
+def _verdict(text: str, *, language: Language) -> ItemReview:
     """ITEM=STATUS[:NOTE], as ``civsam review`` takes it: one item's verdict."""
     item, equals, rest = text.partition("=")
     status, _, note = rest.partition(":")
-    items = ", ".join(choice.value for choice in ChecklistItem)
     if not equals:
-        raise argparse.ArgumentTypeError(
-            "expected ITEM=STATUS or ITEM=STATUS:NOTE, such as talk_often=amber, "
-            f"found {_shown(text)}"
-        )
-    if item.strip() not in {checklist_item.value for checklist_item in ChecklistItem}:
-        raise argparse.ArgumentTypeError(
-            f"unknown checklist item {item!r}; expected one of {items}"
-        )
-    if status.strip() not in {item_status.value for item_status in ItemStatus}:
-        statuses = ", ".join(item_status.value for item_status in ItemStatus)
-        raise argparse.ArgumentTypeError(
-            f"unknown status {status!r} for {item.strip()}; expected one of {statuses}"
-        )
-    return ItemReview(ChecklistItem(item.strip()), ItemStatus(status.strip()), note.strip())
+        raise argparse.ArgumentTypeError(label("cli.verdict_form", language, text=_shown(text)))
+    return ItemReview(_ITEMS.parse(item, language), _STATUSES.parse(status, language), note.strip())
 
 
-def _count(text: str) -> int:
+def _whole(text: str, *, least: int, language: Language) -> int:
+    """A whole number of at least ``least``."""
     try:
         value = int(text)
     except ValueError:
-        value = -1
-    if value < 0:
+        value = least - 1
+    if value < least:
         raise argparse.ArgumentTypeError(
-            f"expected a whole number, 0 or more, found {_shown(text)}"
+            label("cli.whole_number", language, least=least, text=_shown(text))
         )
     return value
 
 
-def _positive(text: str) -> int:
+def _number(text: str, *, language: Language) -> float:
+    """A number such as a threshold (its range is the rule's to check)."""
     try:
-        value = int(text)
+        return float(text)
     except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number, 1 or more, found {_shown(text)}"
-        )
-    return value
+        raise argparse.ArgumentTypeError(label("cli.number", language, text=_shown(text))) from None
 
 
-def _date(text: str) -> dt.date:
+def _date(text: str, *, language: Language) -> dt.date:
     """A date typed on the command line: one civsam can plan with (see ``check``)."""
     try:
         return parse_day(text)
     except ValidationError as error:
-        raise argparse.ArgumentTypeError(str(error.problems[0])) from None
+        raise argparse.ArgumentTypeError(error.problems[0].text(language)) from None
 
 
-def _add_today(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--today",
-        type=_date,
-        metavar="DATE",
-        help="the date relations are measured against (default: today)",
-    )
-
-
-def _capacity(text: str) -> int:
+def _capacity(text: str, *, language: Language) -> int:
     try:
         value = int(text)
     except ValueError:
         value = 0
     if not 1 <= value <= 40:  # noqa: PLR2004 - PlanSettings.capacity's range
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number of meetings a week from 1 to 40, found {_shown(text)}"
-        )
+        raise argparse.ArgumentTypeError(label("cli.capacity_range", language, text=_shown(text)))
     return value
 
 
-def _add_planning(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--start",
-        type=_date,
-        metavar="DATE",
-        help="the first day to plan from (default: the project's [planning] start, or today)",
-    )
-    parser.add_argument(
-        "--capacity",
-        type=_capacity,
-        metavar="N",
-        help="at most N new first meetings a week (default: the project's, 2)",
-    )
+# -- the commands and their arguments -----------------------------------------------------------
 
 
-def _add_language(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument(
-        "--lang",
-        choices=[lang.value for lang in Language],
-        help=f"the language of the {what} (default: the project's)",
-    )
+class _Commands:
+    """The subcommands of ``civsam``, each made with its arguments in one language."""
+
+    def __init__(self, parser: _Parser) -> None:
+        self.language = parser.language
+        self.action = parser.add_subparsers(
+            title=label("cli.commands", self.language),
+            dest="command",
+            required=True,
+            metavar=label("cli.metavar.command", self.language),
+        )
+
+    def add(self, name: str, handler: Handler) -> _Groups:
+        """A subcommand, its help from ``cli.<name>``; every one takes ``--lang``."""
+        help_text = label(f"cli.{name.replace('-', '_')}", self.language)
+        parser = self.action.add_parser(
+            name, help=help_text, description=help_text, language=self.language
+        )
+        parser.set_defaults(handler=handler)
+        groups = _Groups(parser)
+        groups.option(
+            "--lang",
+            choices=[lang.value for lang in Language],
+            default=argparse.SUPPRESS,
+            help_text=label("cli.arg.lang", self.language),
+        )
+        return groups
 
 
-def _add_partner(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "partner",
-        metavar="PARTNER",
-        help="the partner: its id, or its name if no other organisation has it",
-    )
+def _typed(function: Callable[..., object], language: Language) -> Callable[[str], object]:
+    """An argparse ``type`` whose errors are said in ``language``."""
+    return functools.partial(function, language=language)
 
 
-def _add_day(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument(
-        "--date", required=True, type=_date, metavar="DATE", help=f"{what}, such as 2026-03-01"
-    )
+def _project_argument(command: _Groups) -> None:
+    command.argument("path", "path", "cli.arg.project")
 
 
-def _add_outreach(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Readiness, the plan and the contact: the guide's sections 1 and 4."""
-    readiness = commands.add_parser(
-        "readiness", help="the owner's readiness: the guide's three points for its side"
-    )
-    readiness.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
-    _add_language(readiness, "output")
-    readiness.set_defaults(handler=_readiness)
-
-    planning = commands.add_parser(
-        "plan", help="the schedule: first meetings, regular check-ins and evaluations"
-    )
-    planning.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
-    _add_planning(planning)
-    _add_language(planning, "output")
-    planning.set_defaults(handler=_plan)
-
-    log = commands.add_parser("log", help="record a contact with a partner (a touchpoint)")
-    log.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
-    _add_partner(log)
-    _add_day(log, "the day of the contact")
-    log.add_argument(
-        "--kind",
-        required=True,
-        choices=[kind.value for kind in TouchpointKind],
-        help="how you were in touch",
-    )
-    log.add_argument("--note", default="", metavar="TEXT", help="what was said or agreed")
-    _add_language(log, "confirmation")
-    log.set_defaults(handler=_log)
-
-    due_now = commands.add_parser(
-        "due", help="the partners whose contact is due or overdue, most overdue first"
-    )
-    due_now.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
-    due_now.add_argument(
-        "--today",
-        type=_date,
-        metavar="DATE",
-        help="the day to count from (default: today)",
-    )
-    _add_language(due_now, "output")
-    due_now.set_defaults(handler=_due)
+def _partner_argument(command: _Groups) -> None:
+    command.argument("partner", "partner", "cli.arg.partner")
 
 
-def _add_partnership(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """The outreach steps, the checklist reviews and introductions to partners."""
-    step = commands.add_parser("step", help="record that a partner reached an outreach step")
-    step.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
-    _add_partner(step)
-    step.add_argument(
-        "step",
-        metavar="STEP",
-        choices=[s.value for s in OutreachStep if s is not OutreachStep.NOT_STARTED],
-        help="the step reached: shared_goals, their_agenda, prepare, maintain_contact or ended",
-    )
-    _add_day(step, "the day the step was reached")
-    step.add_argument("--note", default="", metavar="TEXT", help="a note on the step")
-    _add_language(step, "confirmation")
-    step.set_defaults(handler=_step)
-
-    review = commands.add_parser(
-        "review", help="record a review of a partnership against the guide's checklist"
-    )
-    review.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
-    _add_partner(review)
-    review.add_argument(
-        "items",
-        nargs="+",
-        type=_verdict,
-        metavar="ITEM=STATUS[:NOTE]",
-        help="a checklist item and its status (ticked, green, amber or red), such as "
-        "talk_often=amber:'Only one meeting'",
-    )
-    _add_day(review, "the day of the review")
-    review.add_argument("--note", default="", metavar="TEXT", help="a note on the whole review")
-    _add_language(review, "confirmation")
-    review.set_defaults(handler=_review)
-
-    checklist = commands.add_parser(
-        "checklist", help="one partnership's checklist: status, trend and the next agenda"
-    )
-    checklist.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
-    _add_partner(checklist)
-    _add_language(checklist, "output")
-    checklist.set_defaults(handler=_checklist)
-
-    introductions = commands.add_parser(
-        "introductions", help="who can introduce you to a partner, and whom to apply with"
-    )
-    introductions.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
-    _add_partner(introductions)
-    introductions.add_argument(
-        "--limit",
-        type=_positive,
-        default=5,
-        metavar="N",
-        help="at most N ways to be introduced (default 5)",
-    )
-    _add_language(introductions, "output")
-    _add_today(introductions)
-    introductions.set_defaults(handler=_introductions)
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="civsam",
-        description="Find, assess, prioritise and reach out: collaboration between "
-        "municipalities and civil society, after the guide.",
-    )
-    parser.add_argument("--version", action="version", version=f"civsam {civsam.__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    init = commands.add_parser("init", help="write a new project file (or the bundled example)")
-    init.add_argument("path", metavar="PATH", help="the file to write (.toml or .json)")
-    init.add_argument("--example", action="store_true", help="write the bundled example")
-    init.add_argument("--force", action="store_true", help="replace an existing file")
-    init.set_defaults(handler=_init)
-
-    check = commands.add_parser("check", help="validate a project file; print every problem")
-    check.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
-    check.set_defaults(handler=_check)
-
-    table = commands.add_parser(
-        "import-table", help="turn a partner table (CSV or XLSX) into a project file"
-    )
-    table.add_argument("table", metavar="TABLE", help="the partner table (.csv or .xlsx)")
-    table.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="PATH",
-        help="the project file to write (.toml or .json)",
-    )
-    table.add_argument(
-        "--owner", metavar="NAME", help="the name of your organisation, whose plan it is"
-    )
-    table.add_argument("--name", metavar="NAME", help="the project's name (default: file name)")
-    table.add_argument("--sheet", metavar="SHEET", help="the worksheet of an XLSX file")
-    table.add_argument(
-        "--allow-missing",
-        action="append",
-        type=_missing_column,
-        metavar="COLUMN",
-        help=(
-            "a guide column the table leaves out on purpose, by key or heading "
-            "(importance, Betydning, …); repeat for several"
+def _day_option(command: _Groups, what: str, *, required: bool = True) -> None:
+    command.option(
+        "--date",
+        required=required,
+        type=_typed(_date, command.language),
+        metavar="date",
+        help_text=label(
+            "cli.arg.date_example", command.language, what=label(what, command.language)
         ),
     )
-    table.add_argument("--force", action="store_true", help="replace an existing file")
-    table.set_defaults(handler=_import_table)
 
-    matrix = commands.add_parser("matrix", help="draw the priority matrix in the terminal")
-    matrix.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
-    matrix.add_argument("--rule", metavar="NAME", help="the rule to use (default: the project's)")
-    matrix.add_argument(
-        "--importance-threshold",
-        type=float,
-        metavar="N",
-        help="importance at or above N is high (1–5)",
-    )
-    matrix.add_argument(
-        "--ease-threshold", type=float, metavar="N", help="ease at or above N is easy (1–5)"
-    )
-    _add_language(matrix, "board")
-    matrix.add_argument(
-        "--sensitivity",
-        action="store_true",
-        help="also show who would move if a threshold moved by one step",
-    )
-    matrix.add_argument(
-        "--top", type=_count, default=8, metavar="N", help="partners shown per quadrant (default 8)"
-    )
-    _add_today(matrix)
-    matrix.set_defaults(handler=_matrix)
 
-    exporting = commands.add_parser("export", help="export a project (CSV, Markdown, …)")
-    exporting.add_argument("path", metavar="PATH", help="a project file (.toml or .json)")
-    exporting.add_argument(
-        "-f",
-        "--format",
-        required=True,
-        metavar="FORMAT",
-        help="the format (see `civsam plugins`), e.g. csv or markdown",
+def _today_option(command: _Groups, help_key: str = "cli.arg.today") -> None:
+    command.option(
+        "--today",
+        type=_typed(_date, command.language),
+        metavar="date",
+        help_text=label(help_key, command.language),
     )
-    exporting.add_argument(
+
+
+def _planning_options(command: _Groups) -> None:
+    command.option(
+        "--start",
+        type=_typed(_date, command.language),
+        metavar="date",
+        help_text=label("cli.arg.start", command.language),
+    )
+    command.option(
+        "--capacity",
+        type=_typed(_capacity, command.language),
+        metavar="n",
+        help_text=label("cli.arg.capacity", command.language),
+    )
+
+
+def _note_option(command: _Groups, help_key: str) -> None:
+    command.option(
+        "--note", default="", metavar="text", help_text=label(help_key, command.language)
+    )
+
+
+def _count_option(command: _Groups, name: str, *, least: int, default: int, help_key: str) -> None:
+    """An option that takes a whole number of at least ``least``."""
+    command.option(
+        name,
+        type=_typed(functools.partial(_whole, least=least), command.language),
+        default=default,
+        metavar="n",
+        help_text=label(help_key, command.language),
+    )
+
+
+def _force_option(command: _Groups, help_key: str = "cli.arg.force") -> None:
+    command.option("--force", action="store_true", help_text=label(help_key, command.language))
+
+
+def _add_files(commands: _Commands) -> None:
+    """Project files: init, check, import-table, and the demo."""
+    language = commands.language
+    init = commands.add("init", _init)
+    init.argument("path", "path", "cli.init.path")
+    init.option("--example", action="store_true", help_text=label("cli.init.example", language))
+    _force_option(init)
+
+    _project_argument(commands.add("check", _check))
+
+    table = commands.add("import-table", _import_table)
+    table.argument("table", "table", "cli.import_table.table")
+    table.option(
         "-o",
         "--output",
-        metavar="OUT",
-        help="the file to write; - or none for standard output, a device or pipe is "
-        "written as a stream",
+        required=True,
+        metavar="path",
+        help_text=label("cli.import_table.output", language),
     )
-    exporting.add_argument(
-        "--force",
-        action="store_true",
-        help="replace OUT even when it is not an earlier export of this format",
+    for option, metavar in (("owner", "name"), ("name", "name"), ("sheet", "sheet")):
+        table.option(
+            f"--{option}", metavar=metavar, help_text=label(f"cli.import_table.{option}", language)
+        )
+    table.option(
+        "--allow-missing",
+        action="append",
+        type=_typed(_missing_column, language),
+        metavar="column",
+        help_text=label("cli.import_table.allow_missing", language),
     )
-    _add_language(exporting, "export")
-    exporting.add_argument(
+    _force_option(table)
+
+    demo = commands.add("demo", _demo)
+    demo.argument("outdir", "outdir", "cli.demo.outdir")
+    _force_option(demo, "cli.demo.force")
+    _today_option(demo)
+
+
+def _add_matrix_and_export(commands: _Commands) -> None:
+    """Prioritise and export: the matrix in the terminal, and every export format."""
+    language = commands.language
+    matrix = commands.add("matrix", _matrix)
+    _project_argument(matrix)
+    matrix.option("--rule", metavar="name", help_text=label("cli.arg.rule", language))
+    for axis in ("importance", "ease"):
+        matrix.option(
+            f"--{axis}-threshold",
+            type=_typed(_number, language),
+            metavar="n",
+            help_text=label(f"cli.matrix.{axis}_threshold", language),
+        )
+    matrix.option(
+        "--sensitivity", action="store_true", help_text=label("cli.matrix.sensitivity", language)
+    )
+    _count_option(matrix, "--top", least=0, default=8, help_key="cli.matrix.top")
+    _today_option(matrix)
+
+    exporting = commands.add("export", _export)
+    _project_argument(exporting)
+    exporting.option(
+        "-f", "--format", metavar="format", help_text=label("cli.export.format", language)
+    )
+    exporting.option(
+        "-o", "--output", metavar="out", help_text=label("cli.export.output", language)
+    )
+    _force_option(exporting, "cli.export.force")
+    exporting.option(
         "--include-contacts",
         action="store_true",
-        help="include contact persons' names, e-mails and phones",
+        help_text=label("cli.export.include_contacts", language),
     )
-    exporting.add_argument(
-        "--rule", metavar="NAME", help="the rule to use (default: the project's)"
+    exporting.option("--rule", metavar="name", help_text=label("cli.arg.rule", language))
+    _today_option(exporting)
+    _planning_options(exporting)
+
+
+def _add_outreach(commands: _Commands) -> None:
+    """Readiness, the plan and the contact: the guide's sections 1 and 4."""
+    language = commands.language
+    _project_argument(commands.add("readiness", _readiness))
+
+    planning = commands.add("plan", _plan)
+    _project_argument(planning)
+    _planning_options(planning)
+
+    log = commands.add("log", _log)
+    _project_argument(log)
+    _partner_argument(log)
+    _day_option(log, "cli.log.date")
+    log.option(
+        "--kind",
+        required=True,
+        type=_KINDS.type(language),
+        metavar="kind",
+        help_text=label("cli.log.kind", language, choices=", ".join(_KINDS.words(language))),
     )
-    _add_today(exporting)
-    _add_planning(exporting)
-    exporting.set_defaults(handler=_export)
+    _note_option(log, "cli.log.note")
 
-    demo = commands.add_parser("demo", help="write the bundled example and every export of it")
-    demo.add_argument("outdir", metavar="OUTDIR", help="the folder to write to")
-    demo.add_argument("--force", action="store_true", help="replace files that differ")
-    _add_today(demo)
-    demo.set_defaults(handler=_demo)
+    due_now = commands.add("due", _due)
+    _project_argument(due_now)
+    _today_option(due_now, "cli.due.today")
 
+
+def _add_partnership(commands: _Commands) -> None:
+    """The outreach steps, the checklist reviews and introductions to partners."""
+    language = commands.language
+    step = commands.add("step", _step)
+    _project_argument(step)
+    _partner_argument(step)
+    step.arguments.add_argument(
+        "step",
+        type=_STEPS.type(language),
+        metavar=label("cli.metavar.step", language),
+        help=label("cli.step.step", language, choices=", ".join(_STEPS.words(language))),
+    )
+    _day_option(step, "cli.step.date")
+    _note_option(step, "cli.step.note")
+
+    review = commands.add("review", _review)
+    _project_argument(review)
+    _partner_argument(review)
+    review.arguments.add_argument(
+        "items",
+        nargs="+",
+        type=_typed(_verdict, language),
+        metavar=label("cli.metavar.verdict", language),
+        help=label(
+            "cli.review.items",
+            language,
+            statuses=", ".join(_STATUSES.words(language)),
+            items=", ".join(_ITEMS.words(language)),
+        ).replace("%", "%%"),
+    )
+    _day_option(review, "cli.review.date")
+    _note_option(review, "cli.review.note")
+
+    _partner_argument(_with_project(commands.add("checklist", _checklist)))
+
+    introductions = _with_project(commands.add("introductions", _introductions))
+    _partner_argument(introductions)
+    _count_option(introductions, "--limit", least=1, default=5, help_key="cli.introductions.limit")
+    _today_option(introductions)
+
+
+def _with_project(command: _Groups) -> _Groups:
+    _project_argument(command)
+    return command
+
+
+def _parser(language: Language = Language.EN) -> _Parser:
+    """The whole command line, its help and its errors in ``language``."""
+    parser = _Parser(
+        prog="civsam", description=label("cli.description", language), language=language
+    )
+    top = _Groups(parser)
+    top.option(
+        "--version",
+        action="version",
+        version=f"civsam {civsam.__version__}",
+        help_text=label("cli.version", language),
+    )
+    top.option(
+        "--lang",
+        choices=[lang.value for lang in Language],
+        help_text=label("cli.arg.lang", language),
+    )
+    commands = _Commands(parser)
+    _add_files(commands)
+    _add_matrix_and_export(commands)
     _add_outreach(commands)
     _add_partnership(commands)
-
-    listing = commands.add_parser(
-        "plugins", help="list the installed rules, exporters and failed plugins"
-    )
-    listing.set_defaults(handler=_plugins)
+    commands.add("plugins", _plugins)
     return parser
 
 
-def _say(message: object) -> None:
-    """Print a message for the user on standard error, cleaned for the terminal."""
-    print(clean(f"civsam: {message}"), file=sys.stderr)
-
-
-def _message(error: Exception) -> str:
-    """What went wrong, in one line where the error is the operating system's."""
+def _message(error: BaseException, language: Language) -> str:
+    """What went wrong, in ``language``, in one line where the error is the system's."""
+    if isinstance(error, CivsamError):
+        return error.text(language)
     if isinstance(error, OSError):
         # A path the system refused (a folder where a file was expected, a name too
         # long, a loop of links): the user's input, said as the path and the reason.
-        what = error.strerror or type(error).__name__
-        return f"{error.filename}: {what}" if error.filename is not None else what
+        reason = os_reason(error)
+        if error.filename is None:
+            return reason.say(language)
+        return label("cli.os_error", language, path=error.filename, reason=reason)
     if isinstance(error, RecursionError | MemoryError):
-        return f"the input is too large or too deeply nested to handle ({type(error).__name__})"
+        return label("cli.too_large", language, kind=type(error).__name__)
     return str(error)
+
+
+class _Warnings(logging.Handler):
+    """civsam's warnings (a plugin that failed to load) on standard error, said well.
+
+    Said in the language the command speaks when the warning comes, and cleaned for the
+    terminal like every other message.
+    """
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        super().__init__(logging.WARNING)
+        self.args = args
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Print the warning, said in the command's language, cleaned for the terminal."""
+        message = record.msg
+        text = (
+            message.say(self.args.language)
+            if isinstance(message, Sayable) and not record.args
+            else record.getMessage()
+        )
+        print(clean(f"civsam: {text}"), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    language = (
+        _asked_language(arguments)
+        or _named_project_language(arguments)
+        or _environment_language(os.environ)
+        or Language.EN
+    )
+    args = _parser(language).parse_args(arguments)
+    args.lang = getattr(args, "lang", None)
+    args.language = Language(args.lang) if args.lang else language
     handler: Handler = args.handler
+    warnings = _Warnings(args)
+    logger = logging.getLogger("civsam")
+    logger.addHandler(warnings)
     try:
         return handler(args, cast("TextIO", CleanText(sys.stdout)))
     except BrokenPipeError:
@@ -1099,5 +1482,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_INVALID
     except (CivsamError, OSError, RecursionError, MemoryError) as error:
-        _say(_message(error))
+        print(clean(f"civsam: {_message(error, args.language)}"), file=sys.stderr)
         return EXIT_USAGE if isinstance(error, _UsageError) else EXIT_INVALID
+    finally:
+        logger.removeHandler(warnings)

@@ -22,10 +22,12 @@ from typing import BinaryIO, Protocol, runtime_checkable
 
 import attrs
 
+from civsam._message import Text
+from civsam._oserror import os_reason
 from civsam.errors import CivsamError
 from civsam.io import write_atomic
 from civsam.model import Language
-from civsam.plugins import Registered, plugins
+from civsam.plugins import Registered, plugins, raised
 from civsam.project import Project
 from civsam.report import Report, make_report
 from civsam.rules import Rule
@@ -83,8 +85,8 @@ class UnknownFormatError(CivsamError):
     def __init__(self, name: str, known: tuple[str, ...]) -> None:
         self.name = name
         self.known = known
-        listed = ", ".join(known) if known else "none (no exporter plugin is loaded)"
-        super().__init__(f"unknown format {name!r}; the formats there are: {listed}")
+        listed = ", ".join(known) if known else Text("export.no_formats")
+        super().__init__(Text("export.unknown_format", name=name, known=listed))
 
 
 class ExportError(CivsamError):
@@ -131,9 +133,11 @@ def _target(path: Path, entry: Registered, *, force: bool) -> _Target:
     except FileNotFoundError:
         return _Target(path)  # a missing folder is the writer's to report
     except OSError as error:
-        raise ExportError(f"{path}: cannot write the export there: {error.strerror}") from None
+        raise ExportError(
+            Text("export.cannot_write_there", path=str(path), reason=os_reason(error))
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ExportError(f"{path} is a folder; name a file to write the export to")
+        raise ExportError(Text("export.is_folder", path=str(path)))
     if not stat.S_ISREG(info.st_mode):
         return _Target(path, stream=True)
     if info.st_size == 0:
@@ -145,16 +149,13 @@ def _target(path: Path, entry: Registered, *, force: bool) -> _Target:
     if force:
         return _Target(path)
     why = (
-        f"it is not an earlier {name!r} export"
+        Text("export.not_earlier", name=name)
         if data is not None and len(data) <= PREVIOUS_MAX_BYTES
-        else f"it is larger than {PREVIOUS_MAX_BYTES // 2**20} MiB"
+        else Text("export.too_large", size=PREVIOUS_MAX_BYTES // 2**20)
         if data is not None
-        else "civsam cannot read it to see what it is"
+        else Text("export.unreadable")
     )
-    raise OverwriteError(
-        f"{path} exists and {why}, so civsam leaves it as it is; choose another file, "
-        "or use --force (force=True in Python) to replace it"
-    )
+    raise OverwriteError(Text("export.overwrite", path=str(path), why=why))
 
 
 def _read_head(path: Path, limit: int) -> bytes | None:
@@ -175,9 +176,13 @@ def _recognised(entry: Registered, head: bytes) -> bool:
         return bool(recognises(head))
     except Exception as error:
         raise ExportError(
-            f"the {entry.item.name!r} exporter (plugin {entry.plugin.name}, "
-            f"{entry.plugin.origin}) failed to look at an existing file: "
-            f"{type(error).__name__}: {error}"
+            Text(
+                "export.recognise_failed",
+                name=entry.item.name,
+                plugin=entry.plugin.name,
+                origin=entry.plugin.origin_text,
+                error=raised(error),
+            )
         ) from error
 
 
@@ -186,7 +191,9 @@ def _write_stream(path: Path, data: bytes) -> None:
         with path.open("wb") as stream:
             stream.write(data)
     except OSError as error:
-        raise ExportError(f"{path}: could not write the export: {error.strerror}") from None
+        raise ExportError(
+            Text("export.could_not_write", path=str(path), reason=os_reason(error))
+        ) from None
 
 
 def export(
@@ -227,10 +234,7 @@ def export(
         }
         given = sorted(name for name, value in options.items() if value is not None)
         if given:
-            raise CivsamError(
-                f"export() was given a ready Report and {', '.join(given)}: "
-                "a report is made with its options; pass them to make_report() instead"
-            )
+            raise CivsamError(Text("export.ready_report", given=", ".join(given)))
         report = project
     else:
         report = make_report(
@@ -249,10 +253,14 @@ def export(
     try:
         entry.item.export(report, buffer)
     except Exception as error:
-        origin = entry.plugin.origin
         raise ExportError(
-            f"the {format!r} exporter (plugin {entry.plugin.name}, {origin}) failed: "
-            f"{type(error).__name__}: {error}"
+            Text(
+                "export.failed",
+                name=format,
+                plugin=entry.plugin.name,
+                origin=entry.plugin.origin_text,
+                error=raised(error),
+            )
         ) from error
     data = buffer.getvalue()
     if target is not None:

@@ -27,6 +27,7 @@ from civsam._document import SECTIONS, Document, Header
 from civsam._limits import DEFAULT_LIMITS, Limits, Parsed
 from civsam._locate import Locator, Row, json_locator, located, toml_locator
 from civsam._lock import HardLinks, LockedFile, LockTimeoutError, locked
+from civsam._message import Choices, Text
 from civsam._validate import Checker, Finding
 from civsam.errors import CivsamError, Problem, ValidationError
 from civsam.lifecycle import OutreachEntry, ReadinessAnswer, Review, Touchpoint
@@ -56,6 +57,7 @@ _FORMATS: dict[str, Format] = {".toml": "toml", ".json": "json"}
 _TOP_LEVEL = ("project", "prioritisation", "planning", *SECTIONS)
 _TOML_LINE = re.compile(r"at line (\d+)")
 _LOGS = ("outreach", "touchpoints", "reviews")
+_WRONG_VALUE = Text("files.wrong_value")
 
 
 def format_for(path: str | os.PathLike[str]) -> Format:
@@ -64,9 +66,9 @@ def format_for(path: str | os.PathLike[str]) -> Format:
     try:
         return _FORMATS[suffix]
     except KeyError:
+        shown = repr(suffix) if suffix else Text("files.no_suffix")
         raise CivsamError(
-            f"{os.fspath(path)}: cannot tell the file format from {suffix or 'no suffix'!r}; "
-            "expected a .toml or .json file"
+            Text("files.format_unknown", path=os.fspath(path), suffix=shown)
         ) from None
 
 
@@ -102,11 +104,11 @@ def loads(
             raise ValidationError(
                 [
                     Problem(
-                        "the file is not UTF-8 text",
+                        Text("files.not_utf8"),
                         file=source,
                         line=line,
-                        found=f"byte 0x{data[error.start]:02x}",
-                        expected="UTF-8 (save the file as UTF-8)",
+                        found=Text("files.byte", byte=f"0x{data[error.start]:02x}"),
+                        expected=Text("files.save_as_utf8"),
                     )
                 ],
                 source=source,
@@ -128,13 +130,15 @@ def _parse(
         match = _TOML_LINE.search(str(error))
         message = _TOML_LINE.sub("", str(error)).replace("(, column", "(column").strip()
         problem = Problem(
-            f"not valid TOML: {message}",
+            Text("files.invalid_toml", detail=message),
             file=source,
             line=int(match.group(1)) if match else None,
         )
     except json.JSONDecodeError as error:
         problem = Problem(
-            f"not valid JSON: {error.msg} (column {error.colno})", file=source, line=error.lineno
+            Text("files.invalid_json", detail=error.msg, column=error.colno),
+            file=source,
+            line=error.lineno,
         )
     raise ValidationError([problem], source=source) from None
 
@@ -143,10 +147,10 @@ def _structure(raw: Any, source: str | None, locator: Callable[[], Locator]) -> 
     """Structure and cross-check a parsed document, collecting every problem."""
     rows: list[Row] = []
     if not isinstance(raw, dict):
-        rows.append(((), "wrong value", describe(raw), "a table of project, organisations, …"))
+        rows.append(((), _WRONG_VALUE, describe(raw), Text("files.project_tables")))
         raw = {}
     rows.extend(
-        ((key,), "unknown key", None, "one of " + ", ".join(_TOP_LEVEL))
+        ((key,), Text("files.unknown_key"), None, Text("files.one_of", names=", ".join(_TOP_LEVEL)))
         for key in raw
         if key not in _TOP_LEVEL
     )
@@ -262,10 +266,12 @@ def _one(
     if key not in raw and not required:
         return None
     if key not in raw:
-        rows.append(((key,), f"the [{key}] table is missing", None, f"a [{key}] table"))
+        rows.append(
+            ((key,), Text("files.table_missing", key=key), None, Text("files.named_table", key=key))
+        )
         return None
     if not isinstance(raw[key], dict):
-        rows.append(((key,), "wrong value", describe(raw[key]), f"a [{key}] table"))
+        rows.append(((key,), _WRONG_VALUE, describe(raw[key]), Text("files.named_table", key=key)))
         return None
     try:
         return converter.structure(raw[key], cls)
@@ -293,7 +299,7 @@ class _Section:
 def _items(raw: dict[str, Any], key: str, cls: type[Any], rows: list[Row]) -> _Section:
     value = raw.get(key, [])
     if not isinstance(value, list):
-        rows.append(((key,), "wrong value", describe(value), f"a list of tables ([[{key}]])"))
+        rows.append(((key,), _WRONG_VALUE, describe(value), Text("files.list_of_tables", key=key)))
         return _Section([], ())
     structure = converter.get_structure_hook(cls)
     items: list[Any] = []
@@ -301,7 +307,7 @@ def _items(raw: dict[str, Any], key: str, cls: type[Any], rows: list[Row]) -> _S
     failed: set[int] = set()
     for position, item in enumerate(value):
         if not isinstance(item, dict):
-            rows.append(((key, position), "wrong value", describe(item), "a table"))
+            rows.append(((key, position), _WRONG_VALUE, describe(item), Text("files.a_table")))
             failed.add(position)
             continue
         try:
@@ -317,7 +323,7 @@ def _items(raw: dict[str, Any], key: str, cls: type[Any], rows: list[Row]) -> _S
 def _json_default(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} to JSON")  # pragma: no cover
+    raise TypeError(Text("files.unwritable_json", type=type(value).__name__))  # pragma: no cover
 
 
 def dumps(project: Project, fmt: Format = "toml") -> str:
@@ -327,7 +333,7 @@ def dumps(project: Project, fmt: Format = "toml") -> str:
         return _toml.dumps(document)
     if fmt == "json":
         return json.dumps(document, ensure_ascii=False, indent=2, default=_json_default) + "\n"
-    raise CivsamError(f"unknown project file format {fmt!r}; expected 'toml' or 'json'")
+    raise CivsamError(Text("files.unknown_format", fmt=fmt, expected=Choices(["'toml'", "'json'"])))
 
 
 def save(project: Project, path: str | os.PathLike[str]) -> None:
@@ -425,18 +431,17 @@ class ProjectFile:
                 raise
             appended = None
         if fmt == "toml" and appended != project:
-            raise CivsamError(
-                f"{source}: cannot append to this file without rewriting it (does it "
-                "write a list such as touchpoints inline, as `touchpoints = [...]`? write "
-                "each entry as a [[touchpoints]] table); the file is unchanged"
-            )
+            raise CivsamError(Text("files.cannot_append", path=source))
         file.replace(updated, hard_links="refuse")
         return project
 
 
 def _is_syntax_error(error: ValidationError) -> bool:
     """Whether the file failed to parse at all (as appending to an inline list does)."""
-    return any(problem.message.startswith("not valid TOML") for problem in error.problems)
+    return any(
+        isinstance(problem.message, Text) and problem.message.key == "files.invalid_toml"
+        for problem in error.problems
+    )
 
 
 def _append_toml(data: bytes, entries: tuple[_Entry, ...]) -> bytes:

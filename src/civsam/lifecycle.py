@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from civsam._checks import IDENTIFIER, PERSON_NAME, Check, to_tuple
+from civsam._message import Text
 from civsam.model import Day, OrgKind
 
 __all__ = [
@@ -168,10 +169,11 @@ def _next_steps(step: OutreachStep) -> tuple[OutreachStep, ...]:
 _NEXT = {step: _next_steps(step) for step in OutreachStep}
 
 
+_RECORDED_STEPS = ", ".join(
+    step.value for step in OutreachStep if step is not OutreachStep.NOT_STARTED
+)
 _RECORDABLE = Check(
-    "one of "
-    + ", ".join(step.value for step in OutreachStep if step is not OutreachStep.NOT_STARTED)
-    + " (every partner starts at not_started; it is not recorded)",
+    Text("lifecycle.recordable_step", steps=_RECORDED_STEPS),
     lambda step: step is not OutreachStep.NOT_STARTED,
 )
 """Files: refused where the step is written, as a wrong value, with the steps allowed."""
@@ -180,9 +182,11 @@ _RECORDABLE = Check(
 def _recordable(instance: object, attribute: attrs.Attribute[Any], value: OutreachStep) -> None:
     if value is OutreachStep.NOT_STARTED:
         raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected one of "
-            f"{', '.join(s.value for s in OutreachStep if s is not OutreachStep.NOT_STARTED)}, "
-            "found 'not_started' (every partner starts there; it is not recorded)"
+            Text(
+                "lifecycle.not_started",
+                field=f"{type(instance).__name__}.{attribute.name}",
+                steps=_RECORDED_STEPS,
+            )
         )
 
 
@@ -271,14 +275,17 @@ def _distinct_items(
     items = [review.item for review in value]
     if not items:
         raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected at least one checklist item"
+            Text("lifecycle.no_items", field=f"{type(instance).__name__}.{attribute.name}")
         )
     counts = collections.Counter(items)  # one pass: a list of any length is checked at once
     repeated = sorted(item.value for item, count in counts.items() if count > 1)
     if repeated:
         raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected each item once, "
-            f"found {', '.join(repeated)} more than once"
+            Text(
+                "lifecycle.items_twice",
+                field=f"{type(instance).__name__}.{attribute.name}",
+                items=", ".join(repeated),
+            )
         )
 
 

@@ -18,9 +18,11 @@ from civsam._checks import (
     PERSON_NAME,
     SCORE,
     distinct_texts,
+    refused,
     to_tuple,
     to_tuple_of_str,
 )
+from civsam._message import Text
 
 __all__ = [
     "FIRST_DAY",
@@ -107,8 +109,9 @@ reminders), so from any day up to this one every plan, check-in and calendar sta
 inside the years Python's dates can hold (1–9999).
 """
 
-PLANNABLE = f"a date from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
-"""Completes "expected …" for a day outside :data:`FIRST_DAY` … :data:`LAST_DAY`."""
+PLANNABLE = Text("model.plannable", first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
+"""Completes "expected …" for a day outside :data:`FIRST_DAY` … :data:`LAST_DAY`: a
+catalogue text, ``str(PLANNABLE)`` in English."""
 
 
 def is_plannable(value: object) -> bool:
@@ -132,13 +135,16 @@ class Day:
         # A datetime is a date too, but a project file holds days: refuse it here, not on load.
         if type(value) is not dt.date:
             raise ValueError(
-                f"{type(instance).__name__}.{attribute.name}: expected a date such as "
-                f"{self.example}, found {type(value).__name__} {value!r}"
+                Text(
+                    "model.date_found",
+                    field=f"{type(instance).__name__}.{attribute.name}",
+                    example=self.example,
+                    type=type(value).__name__,
+                    value=repr(value),
+                )
             )
         if not FIRST_DAY <= value <= LAST_DAY:
-            raise ValueError(
-                f"{type(instance).__name__}.{attribute.name}: expected {PLANNABLE}, found {value!r}"
-            )
+            raise refused(instance, attribute, PLANNABLE, repr(value))
 
 
 _a_date = Day("datetime.date(2024, 3, 1)")
@@ -220,13 +226,13 @@ class Relation:
     @target.validator
     def _not_self(self, _attribute: attrs.Attribute[str], value: str) -> None:
         if value == self.source:
-            raise ValueError(f"Relation.target: expected another organisation than {value!r}")
+            raise ValueError(Text("model.another_organisation", value=repr(value)))
 
     @until.validator
     def _after_since(self, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
         if value is not None and self.since is not None and value < self.since:
             raise ValueError(
-                f"Relation.until: expected a date on or after since ({self.since}), found {value}"
+                Text("model.until_after_since", since=str(self.since), value=str(value))
             )
 
     @property
@@ -240,9 +246,11 @@ def _distinct_raters(
 ) -> None:
     raters = [rating.rater for rating in value]
     if len(set(raters)) != len(raters):
-        raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected one rating per rater, "
-            f"found {len(raters) - len(set(raters))} repeated"
+        raise refused(
+            instance,
+            attribute,
+            Text("model.one_rating_per_rater"),
+            Text("model.repeated", count=len(raters) - len(set(raters))),
         )
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from civsam.errors import Problem, ValidationError
+from civsam.labels import Text
 from civsam.model import Organisation, OrgKind, Relation, RelationKind
 
 if TYPE_CHECKING:
@@ -219,7 +220,7 @@ def brokers(project: Project, limit: int = 5) -> tuple[Broker, ...]:
     where the small differences between weak ones are not.
     """
     if limit < 0:
-        raise ValidationError([_too_few("limit", limit, "0 or more")])
+        raise ValidationError([_too_few("limit", limit, 0)])
     return _ranked_brokers(project, limit)
 
 
@@ -231,31 +232,36 @@ def _check(project: Project, partner: str, limit: int, brokers: int) -> None:
     if partner not in project.organisations:
         problems.append(
             Problem(
-                "unknown organisation",
+                Text("network.unknown_organisation"),
                 path="partner",
                 found=repr(partner),
-                expected="the id of one of the project's organisations",
+                expected=Text("network.organisation_id"),
             )
         )
     elif partner == project.owner.id:
         problems.append(
             Problem(
-                "the owner needs no introduction to itself",
+                Text("network.owner_itself"),
                 path="partner",
                 found=repr(partner),
-                expected="another organisation than the owner",
+                expected=Text("network.not_owner"),
             )
         )
     if limit < 1:
-        problems.append(_too_few("limit", limit, "1 or more"))
+        problems.append(_too_few("limit", limit, 1))
     if brokers < 0:
-        problems.append(_too_few("brokers", brokers, "0 or more"))
+        problems.append(_too_few("brokers", brokers, 0))
     if problems:
         raise ValidationError(problems)
 
 
-def _too_few(name: str, value: int, expected: str) -> Problem:
-    return Problem("too few asked for", path=name, found=str(value), expected=expected)
+def _too_few(name: str, value: int, least: int) -> Problem:
+    return Problem(
+        Text("network.too_few"),
+        path=name,
+        found=str(value),
+        expected=Text("network.or_more", least=least),
+    )
 
 
 # -- the undirected network ------------------------------------------------------------------

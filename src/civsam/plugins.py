@@ -24,6 +24,8 @@ import attrs
 import pluggy
 
 from civsam import hookspecs
+from civsam._message import Choices, Text
+from civsam.errors import CivsamError, Message, said
 from civsam.hookspecs import PROJECT_NAME
 from civsam.rules import Rule
 
@@ -58,23 +60,66 @@ class PluginInfo:
     @property
     def origin(self) -> str:
         """``distribution version``, or "built in"."""
+        return str(self.origin_text)
+
+    @property
+    def origin_text(self) -> Message:
+        """:attr:`origin` to be said in the reader's language: "built in" is "indbygget"."""
         if self.distribution is None:
-            return "built in"
+            return Text("plugins.built_in")
         return f"{self.distribution} {self.version}" if self.version else self.distribution
 
 
 @attrs.frozen(slots=True)
 class PluginFailure:
-    """A plugin, or something it provided, that could not be used, and why."""
+    """A plugin, or something it provided, that could not be used, and why.
+
+    ``error`` is the reason in English; ``reason``, where civsam wrote it, is the same
+    reason as a catalogue text, which :meth:`text` says in the reader's language.
+    """
 
     name: str
     error: str
     distribution: str | None = None
     version: str | None = None
+    reason: Message | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    def say(self, language: str) -> str:
+        """The failure, ``name (distribution version): reason``, in ``language``."""
+        origin = f" ({self.distribution} {self.version or ''})".replace(" )", ")")
+        reason = said(self.error if self.reason is None else self.reason, language)
+        return f"{self.name}{origin if self.distribution else ''}: {reason}"
+
+    def text(self, language: str = "en") -> str:
+        """The failure in ``language`` (``"da"`` or ``"en"``), as ``civsam plugins`` lists it."""
+        return self.say(language)
 
     def __str__(self) -> str:
-        origin = f" ({self.distribution} {self.version or ''})".replace(" )", ")")
-        return f"{self.name}{origin if self.distribution else ''}: {self.error}"
+        return self.say("en")
+
+
+@attrs.frozen(eq=False)
+class _Raised:
+    """An exception as a failure tells it, ``Type: message``.
+
+    A civsam error is said in the reader's language, any other in its own words.
+    """
+
+    error: BaseException
+
+    def say(self, language: str) -> str:
+        """The exception in ``language``."""
+        error = self.error
+        message = error.text(language) if isinstance(error, CivsamError) else str(error)
+        return f"{type(error).__name__}: {message}"
+
+    def __str__(self) -> str:
+        return self.say("en")
+
+
+def raised(error: BaseException) -> _Raised:
+    """``error`` as a failure message shows it: ``KeyError: 'setting'``."""
+    return _Raised(error)
 
 
 @attrs.frozen(slots=True)
@@ -156,12 +201,12 @@ class Plugins:
             self.manager.set_blocked(info.name)
             return
         if info.name in self._info:
-            self._fail(info, f"the name is taken by {self._info[info.name].origin}")
+            self._fail(info, Text("plugins.name_taken", origin=self._info[info.name].origin_text))
             return
         try:
             plugin = entry_point.load()
         except Exception as error:  # noqa: BLE001 - any import error is the plugin's, reported
-            self._fail(info, f"failed to load: {type(error).__name__}: {error}")
+            self._fail(info, Text("plugins.load_failed", error=raised(error)))
             return
         self._register(plugin, info)
 
@@ -169,16 +214,12 @@ class Plugins:
         try:
             self.manager.register(plugin, name=info.name)
         except Exception as error:  # noqa: BLE001 - pluggy's validation errors, reported
-            self._fail(info, f"failed to register: {error}")
+            self._fail(info, Text("plugins.register_failed", error=str(error)))
             self._unregister(info.name)
             return
         if not self.manager.get_hookcallers(plugin):
             self._unregister(info.name)
-            self._fail(
-                info,
-                "provides no civsam hook; mark its hook functions with @civsam.hookimpl "
-                "and name them after a hook (civsam_rules, civsam_exporters)",
-            )
+            self._fail(info, Text("plugins.no_hook"))
             return
         self._info[info.name] = info
 
@@ -194,13 +235,17 @@ class Plugins:
             name = self.manager.get_name(error.plugin) or repr(error.plugin)
             info = self._info.pop(name, PluginInfo(name))
             self._unregister(name)
-            self._fail(info, f"has a hook function civsam does not know: {error}")
+            self._fail(info, Text("plugins.unknown_hook", error=str(error)))
             self._check_pending()
 
-    def _fail(self, info: PluginInfo, error: str) -> None:
-        failure = PluginFailure(info.name, error, info.distribution, info.version)
+    def _fail(self, info: PluginInfo, reason: Message) -> None:
+        failure = PluginFailure(
+            info.name, str(reason), info.distribution, info.version, reason=reason
+        )
         self._failures.append(failure)
-        _LOG.warning("civsam plugin %s", failure)
+        # A text, not a format string: a handler can say it in the reader's language
+        # (record.msg.say(language)); getMessage() gives the English.
+        _LOG.warning(Text("plugins.warning", failure=failure))
 
     # -- what the plugins provide -------------------------------------------------------
 
@@ -217,22 +262,24 @@ class Plugins:
     def rules(self) -> Mapping[str, Registered]:
         """Every usable rule by name."""
         if self._rules is None:
-            self._rules = self._collect(self.manager.hook.civsam_rules, "rule", _check_rule)
+            self._rules = self._collect(
+                self.manager.hook.civsam_rules, Text("plugins.rule"), _check_rule
+            )
         return self._rules
 
     def exporters(self) -> Mapping[str, Registered]:
         """Every usable exporter by format name."""
         if self._exporters is None:
             self._exporters = self._collect(
-                self.manager.hook.civsam_exporters, "exporter", _check_exporter
+                self.manager.hook.civsam_exporters, Text("plugins.exporter"), _check_exporter
             )
         return self._exporters
 
     def _collect(
         self,
         hook: pluggy.HookCaller,
-        what: str,
-        check: Callable[[object], str | None],
+        what: Text,
+        check: Callable[[object], Text | None],
     ) -> Mapping[str, Registered]:
         """Call a hook plugin by plugin, validate each item, refuse duplicate names."""
         claims: dict[str, list[Registered]] = {}
@@ -244,12 +291,12 @@ class Plugins:
                 provided: Any = implementation.function()
                 items = list(provided or ())
             except Exception as error:  # noqa: BLE001 - a plugin's bug, reported by name
-                self._fail(info, f"{hook.name}() raised {type(error).__name__}: {error}")
+                self._fail(info, Text("plugins.hook_raised", hook=hook.name, error=raised(error)))
                 continue
             for item in items:
                 problem = check(item)
                 if problem is not None:
-                    self._fail(info, f"gave an invalid {what}: {problem}")
+                    self._fail(info, Text("plugins.invalid", what=what, problem=problem))
                     continue
                 name = item.name
                 claims.setdefault(name, []).append(Registered(name, item, info))
@@ -260,36 +307,46 @@ class Plugins:
                 result[name] = builtin[0] if builtin else entries[0]
             others = [e for e in entries if e is not result.get(name)]
             if len(entries) > 1:
-                claimants = " and ".join(
-                    e.plugin.origin + f" (plugin {e.plugin.name})" for e in entries
+                claimants = Choices(
+                    (
+                        Text("plugins.claimant", origin=e.plugin.origin_text, plugin=e.plugin.name)
+                        for e in entries
+                    ),
+                    "and",
                 )
+                outcome = Text("plugins.built_in_kept" if builtin else "plugins.none_used")
                 for entry in others:
                     self._fail(
                         entry.plugin,
-                        f"the {what} name {name!r} is claimed by {claimants}; "
-                        + ("the built-in one is kept" if builtin else "none of them is used"),
+                        Text(
+                            "plugins.claimed",
+                            what=what,
+                            name=name,
+                            claimants=claimants,
+                            outcome=outcome,
+                        ),
                     )
         return MappingProxyType(result)
 
 
-def _check_rule(item: object) -> str | None:
+def _check_rule(item: object) -> Text | None:
     if not isinstance(item, Rule):
-        return f"{type(item).__name__} has no 'name' and 'place(candidate)'"
+        return Text("plugins.not_a_rule", type=type(item).__name__)
     name = getattr(item, "name", None)
     if not isinstance(name, str) or not name.strip():
-        return f"its name must be a non-empty text, found {name!r}"
+        return Text("plugins.empty", attribute="name", value=repr(name))
     return None
 
 
-def _check_exporter(item: object) -> str | None:
+def _check_exporter(item: object) -> Text | None:
     from civsam.exporting import Exporter  # noqa: PLC0415 - exporting imports this module
 
     if not isinstance(item, Exporter):
-        return f"{type(item).__name__} lacks name, suffix, media_type or export(report, out)"
+        return Text("plugins.not_an_exporter", type=type(item).__name__)
     for attribute in ("name", "suffix", "media_type"):
         value = getattr(item, attribute, None)
         if not isinstance(value, str) or not value.strip():
-            return f"its {attribute} must be a non-empty text, found {value!r}"
+            return Text("plugins.empty", attribute=attribute, value=repr(value))
     return None
 
 

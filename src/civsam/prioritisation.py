@@ -21,6 +21,7 @@ import attrs
 from civsam._checks import MAX_SCORE, MIN_SCORE
 from civsam.errors import CivsamError
 from civsam.explain import render, score_reason
+from civsam.labels import Sayable, Text
 from civsam.model import Assessment, Language, Organisation, Quadrant
 from civsam.plugins import plugins
 from civsam.project import Project
@@ -335,12 +336,10 @@ def resolve_rule(rule: Rule | str | None, settings: PrioritySettings) -> Rule:
     """The rule to use: given, named (``"matrix"`` or a plugin's), or the project's."""
     given: object = rule  # callers without a type checker may pass a class
     if isinstance(given, type) and hasattr(given, "place"):
-        raise RuleError(given.__name__, f"is a class; pass a rule object, e.g. {given.__name__}()")
+        raise RuleError(given.__name__, Text("rule.is_class", name=given.__name__))
     if rule is not None and not isinstance(rule, str):
         if not isinstance(rule, Rule):
-            raise RuleError(
-                repr(rule), "not a rule: it needs a 'name' and a 'place(candidate)' method"
-            )
+            raise RuleError(repr(rule), Text("rule.not_a_rule"))
         return rule
     name = settings.rule if rule is None else rule
     if name == "matrix":
@@ -348,7 +347,7 @@ def resolve_rule(rule: Rule | str | None, settings: PrioritySettings) -> Rule:
     registry = plugins().rules()
     if name not in registry:
         known = ", ".join(sorted(registry))
-        raise RuleError(name, f"no rule has this name; the rules there are: {known}")
+        raise RuleError(name, Text("rule.unknown", known=known))
     found: Rule = registry[name].item
     return found
 
@@ -486,15 +485,16 @@ def _rule_rows(
             decision = rule.place(candidate)
         except Exception as error:
             raise RuleError(
-                name, f"raised {type(error).__name__}: {error}", partner=assessment.partner
+                name,
+                Text("rule.raised", kind=type(error).__name__, error=_ErrorText(error)),
+                partner=assessment.partner,
             ) from error
         if isinstance(decision, Quadrant):
             decision = Decision(decision)
         elif not isinstance(decision, Decision):
             raise RuleError(
                 name,
-                f"returned {type(decision).__name__}; expected a civsam.Decision or a "
-                "civsam.Quadrant",
+                Text("rule.returned", kind=type(decision).__name__),
                 partner=assessment.partner,
             )
         _check_reasons(name, assessment.partner, decision.reasons)
@@ -517,17 +517,14 @@ def _check_reasons(rule: str, partner: str, reasons: tuple[Reason | str, ...]) -
     for reason in reasons:
         if not isinstance(reason, str | Reason):
             raise RuleError(
-                rule,
-                f"gave a reason of type {type(reason).__name__}; expected a text or a "
-                "civsam.Reason",
-                partner=partner,
+                rule, Text("rule.reason_type", kind=type(reason).__name__), partner=partner
             )
     try:
         for language in Language:
             render(reasons, language)
     except CivsamError as error:
         raise RuleError(
-            rule, f"gave a reason that cannot be shown: {error}", partner=partner
+            rule, Text("rule.reason_unshown", error=_ErrorText(error)), partner=partner
         ) from None
 
 
@@ -535,10 +532,38 @@ def _rule_name(rule: Rule) -> str:
     try:
         name: object = rule.name
     except Exception as error:
-        raise RuleError(type(rule).__name__, f"its name cannot be read: {error}") from error
+        raise RuleError(
+            type(rule).__name__, Text("rule.name_unreadable", error=_ErrorText(error))
+        ) from error
     if not isinstance(name, str) or not name:
-        raise RuleError(repr(name), "a rule's name must be a non-empty text")
+        raise RuleError(repr(name), Text("rule.name_empty"))
     return name
+
+
+class _ErrorText:
+    """The message of an error a rule raised, said in the reader's language if it can be.
+
+    civsam's own errors (and a validator's :class:`~civsam.labels.Text`) have Danish
+    too; anything else is shown in the words it was raised with. In English it is
+    ``str(error)``, as it always was.
+    """
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def say(self, language: str) -> str:
+        """The error's message in ``language``, where the error has one in it."""
+        error = self.error
+        if isinstance(error, CivsamError):
+            return error.text(language)
+        if len(error.args) == 1 and isinstance(error.args[0], Sayable):
+            return error.args[0].say(language)
+        return str(error)
+
+    def __str__(self) -> str:
+        return self.say("en")
 
 
 @attrs.frozen(slots=True)
@@ -568,7 +593,7 @@ def sensitivity(
     settings = project.prioritisation
     base = rule or MatrixRule(settings.importance_threshold, settings.ease_threshold)
     if not isinstance(base, MatrixRule):
-        raise RuleError(getattr(base, "name", repr(base)), "sensitivity needs the matrix rule")
+        raise RuleError(getattr(base, "name", repr(base)), Text("rule.needs_matrix"))
     result = prioritise(project, base, as_of=as_of)
     shifts: list[Shift] = []
     variants: list[tuple[Literal["importance", "ease"], MatrixRule, float]] = []

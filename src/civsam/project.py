@@ -16,6 +16,7 @@ from civsam._checks import to_tuple_of_str
 from civsam._converter import describe
 from civsam._document import Document, Header
 from civsam._locate import Path, format_path
+from civsam._message import Choices, Sayable, Text
 from civsam._validate import Checker, Finding
 from civsam.errors import Problem, ValidationError
 from civsam.lifecycle import OutreachEntry, OutreachStep, ReadinessAnswer, Review, Touchpoint
@@ -47,13 +48,18 @@ def _raise_for(findings: Iterable[Finding]) -> None:
 def _invalid_value(path: Path, error: ValueError | TypeError) -> ValidationError:
     """A validator's complaint as a Problem; attrs' own type errors made readable."""
     args = error.args
+    message: str | Sayable
     if len(args) == 4 and isinstance(args[1], attrs.Attribute):  # noqa: PLR2004 - instance_of
         attribute, expected, value = args[1], args[2], args[3]
         names = expected if isinstance(expected, tuple) else (expected,)
-        message = (
-            f"{attribute.name}: expected {' or '.join(t.__name__ for t in names)}, "
-            f"found {describe(value)}"
+        message = Text(
+            "model.field_expected_found",
+            field=attribute.name,
+            expected=Choices(t.__name__ for t in names),
+            found=describe(value),
         )
+    elif len(args) == 1 and isinstance(args[0], Sayable):
+        message = args[0]  # civsam's own validators: a catalogue text
     else:
         message = str(args[0]) if len(args) == 1 else str(error)
     return ValidationError([Problem(message, path=format_path(path))])
@@ -186,10 +192,10 @@ class Project:
             raise ValidationError(
                 [
                     Problem(
-                        "the new owner has an assessment; remove it first",
+                        Text("project.owner_assessed"),
                         path="project.owner",
                         found=repr(owner_id),
-                        expected="an organisation that is not an assessed partner",
+                        expected=Text("project.not_assessed_partner"),
                     )
                 ]
             )
@@ -199,10 +205,10 @@ class Project:
             raise ValidationError(
                 [
                     Problem(
-                        "the new owner has a history as a partner",
+                        Text("project.owner_has_history"),
                         path="project.owner",
                         found=repr(owner_id),
-                        expected="an organisation without outreach steps, touchpoints or reviews",
+                        expected=Text("project.no_history"),
                     )
                 ]
             )
@@ -246,10 +252,10 @@ class Project:
             raise ValidationError(
                 [
                     Problem(
-                        "wrong value",
+                        Text("model.wrong_value"),
                         path="prioritisation",
                         found=type(value).__name__,
-                        expected="a civsam.PrioritySettings",
+                        expected=Text("project.a_class", name="civsam.PrioritySettings"),
                     )
                 ]
             )
@@ -266,10 +272,10 @@ class Project:
             raise ValidationError(
                 [
                     Problem(
-                        "wrong value",
+                        Text("model.wrong_value"),
                         path="planning",
                         found=type(value).__name__,
-                        expected="a civsam.PlanSettings",
+                        expected=Text("project.a_class", name="civsam.PlanSettings"),
                     )
                 ]
             )
@@ -400,12 +406,7 @@ class Project:
         rels = [i for i in items if isinstance(i, Relation)]
         assessments = [i for i in items if isinstance(i, Assessment)]
         findings.extend(
-            Finding(
-                (),
-                "cannot add this to a project",
-                type(stray).__name__,
-                "an Organisation, a Relation or an Assessment",
-            )
+            Finding((), Text("project.cannot_add"), type(stray).__name__, Text("project.addable"))
             for stray in items
             if not _is_item(stray)
         )
@@ -445,10 +446,7 @@ class Project:
         )
         findings = [
             Finding(
-                (),
-                "cannot record this in a project",
-                type(stray).__name__,
-                "a ReadinessAnswer, an OutreachEntry, a Touchpoint or a Review",
+                (), Text("project.cannot_record"), type(stray).__name__, Text("project.recordable")
             )
             for stray in entries
             if not _is_entry(stray)
@@ -471,10 +469,10 @@ class Project:
             raise ValidationError(
                 [
                     Problem(
-                        "no organisation to replace",
+                        Text("project.nothing_to_replace"),
                         path="organisations",
                         found=repr(organisation.id),
-                        expected="the id of one of the project's organisations",
+                        expected=Text("model.known_id"),
                     )
                 ]
             )
@@ -488,10 +486,10 @@ class Project:
             raise ValidationError(
                 [
                     Problem(
-                        "the owner cannot be removed",
+                        Text("project.owner_not_removable"),
                         path="organisations",
                         found=repr(organisation_id),
-                        expected="a partner's id; make another organisation the owner first",
+                        expected=Text("project.partner_id_first"),
                     )
                 ]
             )
@@ -573,10 +571,10 @@ class Project:
             raise ValidationError(
                 [
                     Problem(
-                        "this partner has no assessment",
+                        Text("project.not_assessed"),
                         path="assessments",
                         found=repr(partner),
-                        expected="the id of an assessed partner",
+                        expected=Text("project.assessed_id"),
                     )
                 ]
             )
@@ -611,10 +609,10 @@ def _relation_kind(kind: RelationKind | str) -> RelationKind:
         raise ValidationError(
             [
                 Problem(
-                    "unknown relation kind",
+                    Text("project.unknown_relation_kind"),
                     path="relations",
                     found=repr(kind),
-                    expected=f"one of {allowed}",
+                    expected=Text("model.one_of", allowed=allowed),
                 )
             ]
         ) from None
@@ -645,8 +643,5 @@ def _key(relation: Relation) -> tuple[str, str, str]:
 
 def _unknown(path: Path, organisation_id: str) -> Finding:
     return Finding(
-        path,
-        "unknown organisation",
-        repr(organisation_id),
-        "the id of one of the project's organisations",
+        path, Text("model.unknown_organisation"), repr(organisation_id), Text("model.known_id")
     )

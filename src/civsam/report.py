@@ -15,6 +15,7 @@ import attrs
 
 from civsam.checklist import Checklist, checklists
 from civsam.errors import CivsamError
+from civsam.labels import Text
 from civsam.model import Contact, Language, Organisation
 from civsam.planning import Due, Plan, due, plan
 from civsam.prioritisation import Prioritisation, prioritise
@@ -39,9 +40,7 @@ def source_date() -> dt.datetime | None:
     try:
         return dt.datetime.fromtimestamp(int(value), dt.UTC)
     except (ValueError, OverflowError):
-        raise CivsamError(
-            f"SOURCE_DATE_EPOCH must be a whole number of seconds, found {value!r}"
-        ) from None
+        raise CivsamError(Text("report.bad_source_date_epoch", value=value)) from None
 
 
 @attrs.frozen(slots=True)

@@ -14,7 +14,8 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
-from civsam.errors import CivsamError
+from civsam.errors import CivsamError, Message
+from civsam.labels import Text
 from civsam.model import Assessment, Organisation, Quadrant
 from civsam.scores import Score
 from civsam.settings import THRESHOLD
@@ -23,13 +24,19 @@ __all__ = ["Candidate", "Decision", "MatrixRule", "Reason", "Rule", "RuleError"]
 
 
 class RuleError(CivsamError):
-    """A rule that cannot be used or that failed: unknown, raising, or returning nonsense."""
+    """A rule that cannot be used or that failed: unknown, raising, or returning nonsense.
 
-    def __init__(self, rule: str, message: str, *, partner: str | None = None) -> None:
+    ``message`` says what is wrong: a catalogue :class:`~civsam.labels.Text`, said in the
+    reader's language, or a plugin's own words.
+    """
+
+    def __init__(self, rule: str, message: Message, *, partner: str | None = None) -> None:
         self.rule = rule
         self.partner = partner
-        where = f" for partner {partner!r}" if partner is not None else ""
-        super().__init__(f"rule {rule!r}{where}: {message}")
+        if partner is None:
+            super().__init__(Text("rule.error", rule=rule, message=message))
+        else:
+            super().__init__(Text("rule.error_for", rule=rule, partner=partner, message=message))
 
 
 @attrs.frozen(slots=True)
@@ -67,7 +74,7 @@ def _reasons(value: Iterable[Reason | str] | str) -> tuple[Reason | str, ...]:
 def _a_quadrant(_instance: object, _attribute: attrs.Attribute[Quadrant], value: object) -> None:
     if not isinstance(value, Quadrant):
         allowed = ", ".join(f"Quadrant.{q.name}" for q in Quadrant)
-        raise TypeError(f"Decision.quadrant: expected one of {allowed}, found {value!r}")
+        raise TypeError(Text("rule.bad_quadrant", allowed=allowed, found=repr(value)))
 
 
 @attrs.frozen(slots=True)
@@ -90,7 +97,7 @@ class Decision:
             or isinstance(value, bool)
             or not math.isfinite(value)
         ):
-            raise ValueError(f"Decision.priority: expected a finite number, found {value!r}")
+            raise ValueError(Text("rule.bad_priority", found=repr(value)))
 
 
 @runtime_checkable

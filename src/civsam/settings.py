@@ -14,8 +14,9 @@ from typing import Any
 
 import attrs
 
-from civsam._checks import SCORE, Check, to_tuple
+from civsam._checks import SCORE, Check, refused, to_tuple
 from civsam._days import WorkingDays
+from civsam._message import Text
 from civsam.model import PLANNABLE, Quadrant, RelationKind, is_plannable
 
 __all__ = [
@@ -45,10 +46,10 @@ def _is_whole_at_least_zero(value: object) -> bool:
     return type(value) is int and value >= 0
 
 
-THRESHOLD = Check("a number from 1 to 5", _is_threshold)
-WEIGHT = Check("a finite number", _is_weight)
-YEARS = Check("a whole number of years, 0 or more", _is_whole_at_least_zero)
-SPREAD = Check("a whole number from 1 to 4", lambda v: type(v) is int and 1 <= v <= 4)  # noqa: PLR2004
+THRESHOLD = Check(Text("settings.threshold"), _is_threshold)
+WEIGHT = Check(Text("settings.finite"), _is_weight)
+YEARS = Check(Text("settings.years"), _is_whole_at_least_zero)
+SPREAD = Check(Text("settings.spread"), lambda v: type(v) is int and 1 <= v <= 4)  # noqa: PLR2004
 
 DEFAULT_RELATION_WEIGHTS: Mapping[RelationKind, float] = MappingProxyType(
     {
@@ -74,10 +75,7 @@ def _check_weights(
 ) -> None:
     for kind, weight in value.items():
         if not _is_weight(weight):
-            raise ValueError(
-                f"{type(instance).__name__}.{attribute.name}[{kind}]: expected a finite "
-                f"number, found {weight!r}"
-            )
+            raise refused(instance, attribute, WEIGHT.expected, repr(weight), key=kind)
 
 
 def _number(**kwargs: Any) -> Any:
@@ -152,7 +150,11 @@ DEFAULT_CHECK_IN_WEEKS: Mapping[Quadrant, int] = MappingProxyType(
 
 
 def _whole(low: int, high: int | None = None) -> Check:
-    above = f"a whole number, {low} or more" if high is None else f"a whole number {low}–{high}"
+    above = (
+        Text("settings.whole_at_least", low=low)
+        if high is None
+        else Text("settings.whole_range", low=low, high=high)
+    )
     return Check(above, lambda v: type(v) is int and v >= low and (high is None or v <= high))
 
 
@@ -162,30 +164,27 @@ def _field(check: Check, default: Any) -> Any:
 
 def _a_time(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not dt.time or value.tzinfo is not None or value.second or value.microsecond:
-        raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected a time of day in whole "
-            f"minutes such as 10:00, found {value!r}"
-        )
+        raise refused(instance, attribute, Text("settings.time_in_minutes"), repr(value))
 
 
 def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and type(value) is not dt.date:
-        raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected a date such as 2026-03-01, "
-            f"found {value!r}"
+        raise refused(
+            instance, attribute, Text("model.date_such_as", example="2026-03-01"), repr(value)
         )
     if value is not None and not is_plannable(value):
         # 9999-12-31 would pass as a date and overflow the first plan made from it.
-        raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected {PLANNABLE}, found {value!r}"
-        )
+        raise refused(instance, attribute, PLANNABLE, repr(value))
 
 
 def _weeks(value: Mapping[Any, Any]) -> Mapping[Quadrant, int]:
     if not isinstance(value, Mapping):
         raise TypeError(
-            "PlanSettings.check_in_weeks: expected weeks per quadrant such as "
-            f"{{'start_here': 2}}, found {type(value).__name__}"
+            Text(
+                "settings.weeks_per_quadrant",
+                example="{'start_here': 2}",
+                type=type(value).__name__,
+            )
         )
     weeks = dict(DEFAULT_CHECK_IN_WEEKS)
     weeks.update({Quadrant(quadrant): count for quadrant, count in value.items()})
@@ -197,10 +196,7 @@ def _check_weeks(
 ) -> None:
     for quadrant, count in value.items():
         if type(count) is not int or not 0 <= count <= 52:  # noqa: PLR2004 - a year
-            raise ValueError(
-                f"{type(instance).__name__}.{attribute.name}[{quadrant}]: expected a whole "
-                f"number of weeks from 0 (none) to 52, found {count!r}"
-            )
+            raise refused(instance, attribute, Text("settings.weeks"), repr(count), key=quadrant)
 
 
 def _minutes(time: dt.time) -> int:
@@ -245,22 +241,31 @@ class PlanSettings:
     def __attrs_post_init__(self) -> None:
         if self.slots_per_day < 1:
             raise ValueError(
-                f"PlanSettings.day_end: expected a time at least {self.meeting_minutes} "
-                f"minutes after meeting_time {self.meeting_time:%H:%M}, "
-                f"found {self.day_end:%H:%M}"
+                Text(
+                    "settings.day_end",
+                    minutes=Text("settings.minutes", count=self.meeting_minutes),
+                    start=f"{self.meeting_time:%H:%M}",
+                    end=f"{self.day_end:%H:%M}",
+                )
             )
         if _minutes(self.check_in_time) + self.check_in_minutes > 24 * 60:
             raise ValueError(
-                f"PlanSettings.check_in_time: expected a time {self.check_in_minutes} minutes "
-                f"before midnight or earlier, found {self.check_in_time:%H:%M}"
+                Text(
+                    "settings.check_in_time",
+                    minutes=Text("settings.minutes", count=self.check_in_minutes),
+                    time=f"{self.check_in_time:%H:%M}",
+                )
             )
         for day in self.closed_days:
             if type(day) is not dt.date:
-                raise ValueError(
-                    f"PlanSettings.closed_days: expected dates such as 2026-07-13, found {day!r}"
+                raise refused(
+                    self,
+                    attrs.fields(PlanSettings).closed_days,
+                    Text("settings.dates_such_as", example="2026-07-13"),
+                    repr(day),
                 )
             if not is_plannable(day):
-                raise ValueError(f"PlanSettings.closed_days: expected {PLANNABLE}, found {day!r}")
+                raise refused(self, attrs.fields(PlanSettings).closed_days, PLANNABLE, repr(day))
 
     @property
     def slots_per_day(self) -> int:

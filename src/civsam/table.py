@@ -23,12 +23,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+import attrs
+
 from civsam._checks import CONTROL, IDENTIFIER
 from civsam._ids import slugify, unique_id
 from civsam._levels import EASE, IMPORTANCE, LevelError, Scale, parse_level
 from civsam._limits import read_file
-from civsam.errors import CivsamError, Problem, ValidationError
-from civsam.labels import catalogue, label
+from civsam.errors import CivsamError, Message, Problem, ValidationError
+from civsam.labels import Choices, Sayable, Text, catalogue, label
 from civsam.model import (
     Assessment,
     Contact,
@@ -290,6 +292,56 @@ _KINDS = _kind_index()
 Rows = list[tuple[int, list[str]]]
 
 
+@attrs.frozen(slots=True)
+class _TableProblem(Problem):
+    """A problem in a partner table, located as a spreadsheet user looks for it.
+
+    English keeps ``file:4: Betydning``; Danish says "række 4, kolonnen »Betydning«"
+    (an XLSX worksheet's row) or "linje 4, …" (a CSV file's line: a cell may span lines).
+    """
+
+    rows: bool = False
+    """Whether ``line`` counts a worksheet's rows rather than a text file's lines."""
+
+    def where(self, language: str) -> str:
+        """The file, the row or line, and the column's heading, in ``language``."""
+        if self.file is None or self.line is None:
+            return super().where(language)
+        unit = "row" if self.rows else "line"
+        if self.path:
+            return Text(
+                f"table.at_{unit}_column", file=self.file, line=self.line, column=self.path
+            ).say(language)
+        return Text(f"table.at_{unit}", file=self.file, line=self.line).say(language)
+
+
+class _Source(NamedTuple):
+    """The table being read: its name in errors, and what its line numbers count."""
+
+    name: str
+    rows: bool  # True for a workbook (rows), False for a text file (lines)
+
+    def problem(
+        self,
+        message: Message,
+        *,
+        line: int | None = None,
+        column: str = "",
+        found: Message | None = None,
+        expected: Message | None = None,
+    ) -> Problem:
+        """A problem at ``line`` (and in the column headed ``column``) of this table."""
+        return _TableProblem(
+            message,
+            path=column,
+            file=self.name,
+            line=line,
+            found=found,
+            expected=expected,
+            rows=self.rows,
+        )
+
+
 def read_table(
     path: str | os.PathLike[str],
     *,
@@ -323,23 +375,20 @@ def read_table(
             for text in ((allow_missing,) if isinstance(allow_missing, str) else allow_missing)
         )
     except CivsamError as error:
-        raise CivsamError(f"allow_missing: {error}") from None
+        raise CivsamError(Text("table.allow_missing", problem=_message(error))) from None
     source = os.fspath(path)
     suffix = Path(path).suffix.lower()
     if suffix == ".xlsx":
-        rows = _read_xlsx(Path(path), sheet, source)
-        source_name = f"{source}[{sheet}]" if sheet else source
+        rows = _read_xlsx(Path(path), sheet, _Source(source, rows=True))
+        where = _Source(f"{source}[{sheet}]" if sheet else source, rows=True)
     elif suffix in {".csv", ".tsv", ".txt", ""}:
-        rows = _read_csv(read_file(path), source)
-        source_name = source
+        where = _Source(source, rows=False)
+        rows = _read_csv(read_file(path), where)
     else:
-        raise CivsamError(
-            f"{source}: cannot read a {suffix} file as a partner table; "
-            "expected .csv (Excel: 'CSV UTF-8' or 'CSV (semikolonsepareret)') or .xlsx"
-        )
+        raise CivsamError(Text("table.bad_suffix", source=source, suffix=suffix))
     return _build(
         rows,
-        source=source_name,
+        source=where,
         owner=owner,
         name=name if name is not None else Path(path).stem,
         language=_language(language),
@@ -357,24 +406,28 @@ def missing_column(text: str) -> str:
     Raises :class:`civsam.CivsamError` naming the value, the nearest column and the
     columns that may be missing.
     """
-    shown = text.strip()
+    shown = repr(text.strip())
     known = _HEADERS.get(_normalise(text))
     if known is not None and known[0] == "partner":
-        raise CivsamError(
-            f"the partner column ({shown!r}) cannot be left out: each row is a partner"
-        )
+        raise CivsamError(Text("table.partner_needed", shown=shown))
     if known is not None and known[0] in _MAY_BE_MISSING:
         return known[0]
-    expected = f"expected one of {', '.join(_MAY_BE_MISSING)}, or its heading in Danish or English"
+    expected = Text("table.may_lack", columns=", ".join(_MAY_BE_MISSING))
     if known is not None:
-        raise CivsamError(f"{shown!r} is not a column a table may lack; {expected}")
+        raise CivsamError(Text("table.not_optional", shown=shown, expected=expected))
     near = _closest(_normalise(text))
-    guess = (
-        f"did you mean {_DISPLAY[near]!r}?; "
-        if near is not None and _HEADERS[near][0] in _MAY_BE_MISSING
-        else ""
-    )
-    raise CivsamError(f"no column {shown!r}; {guess}{expected}")
+    if near is not None and _HEADERS[near][0] in _MAY_BE_MISSING:
+        raise CivsamError(
+            Text("table.no_column_near", shown=shown, near=repr(_DISPLAY[near]), expected=expected)
+        )
+    raise CivsamError(Text("table.no_column", shown=shown, expected=expected))
+
+
+def _message(error: CivsamError) -> Message:
+    """An error's message as a text to say again, in the reader's language, inside another."""
+    if len(error.args) == 1 and isinstance(error.args[0], Sayable):
+        return error.args[0]
+    return str(error)
 
 
 def placeholder_owner(language: Language | str = Language.DA) -> Organisation:
@@ -394,7 +447,9 @@ def _language(language: Language | str | None) -> Language | None:
         return Language(language)
     except ValueError:
         allowed = ", ".join(repr(lang.value) for lang in Language)
-        raise CivsamError(f"unknown language {language!r}; expected one of {allowed}") from None
+        raise CivsamError(
+            Text("error.unknown_language", language=repr(language), allowed=allowed)
+        ) from None
 
 
 def _decode(data: bytes) -> str:
@@ -405,7 +460,7 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _read_csv(data: bytes, source: str) -> Rows:
+def _read_csv(data: bytes, source: _Source) -> Rows:
     text = _decode(data)
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -418,14 +473,13 @@ def _read_csv(data: bytes, source: str) -> Rows:
     except csv.Error as error:
         raise ValidationError(
             [
-                Problem(
-                    f"not a valid CSV table: {error}",
-                    file=source,
+                source.problem(
+                    Text("table.bad_csv", error=str(error)),
                     line=start,  # where the broken row begins, not where reading stopped
-                    expected="cells separated by ';' or ',' with matched double quotes",
+                    expected=Text("table.csv_expected"),
                 )
             ],
-            source=source,
+            source=source.name,
         ) from None
     return rows
 
@@ -446,21 +500,18 @@ def _delimiter(text: str) -> str:
     return best
 
 
-def _read_xlsx(path: Path, sheet: str | None, source: str) -> Rows:
+def _read_xlsx(path: Path, sheet: str | None, source: _Source) -> Rows:
     try:
         import openpyxl  # noqa: PLC0415 - an optional extra, loaded only when needed
     except ImportError:
-        raise CivsamError(
-            f"{source}: reading .xlsx files needs openpyxl; "
-            "install it with: pip install 'civsam[xlsx]'"
-        ) from None
+        raise CivsamError(Text("table.needs_openpyxl", source=source.name)) from None
     # Read as bytes first, as a CSV is: only a regular file, and only so much of it.
     data = io.BytesIO(read_file(path))
     try:
         workbook = openpyxl.load_workbook(data, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
         raise ValidationError(
-            [Problem(f"not a readable .xlsx workbook ({error})", file=source)], source=source
+            [source.problem(Text("table.bad_xlsx", error=str(error)))], source=source.name
         ) from None
     try:
         if sheet is None:
@@ -468,9 +519,9 @@ def _read_xlsx(path: Path, sheet: str | None, source: str) -> Rows:
         elif sheet in workbook.sheetnames:
             worksheet = workbook[sheet]
         else:
+            sheets = ", ".join(repr(n) for n in workbook.sheetnames)
             raise CivsamError(
-                f"{source}: no worksheet named {sheet!r}; the workbook has "
-                + ", ".join(repr(n) for n in workbook.sheetnames)
+                Text("table.no_sheet", source=source.name, sheet=sheet, sheets=sheets)
             )
         return [
             (number, [_cell_text(value) for value in values])
@@ -505,7 +556,7 @@ class _Header(NamedTuple):
 
 
 def _find_header(
-    rows: Rows, source: str, allowed: frozenset[str], language: Language | None
+    rows: Rows, source: _Source, allowed: frozenset[str], language: Language | None
 ) -> _Header:
     """The header row: the first with a partner column and one more known column.
 
@@ -516,7 +567,7 @@ def _find_header(
     if index is None:
         index = _likeliest_header(searched)
     if index is None:
-        raise ValidationError([_no_header(rows, source, language)], source=source)
+        raise ValidationError([_no_header(rows, source, language)], source=source.name)
     line, cells = rows[index]
     fields: dict[int, str] = {}
     near: dict[int, str] = {}
@@ -556,50 +607,72 @@ def _likeliest_header(rows: Rows) -> int | None:
     return scores.index(best) if best else None
 
 
-def _no_header(rows: Rows, source: str, language: Language | None) -> Problem:
+def _no_header(rows: Rows, source: _Source, language: Language | None) -> Problem:
     texts = catalogue(language or Language.DA)
-    expected = "a header row with the guide's columns: " + ", ".join(
-        texts[f"column.{field}"] for field in GUIDE_COLUMNS
+    expected = Text(
+        "table.header_expected",
+        columns=", ".join(texts[f"column.{field}"] for field in GUIDE_COLUMNS),
     )
+    message = Text("table.no_header")
     first = next(((line, cells) for line, cells in rows if any(c.strip() for c in cells)), None)
     if first is None:
-        return Problem(
-            "no header row found", file=source, line=1, found="an empty table", expected=expected
-        )
+        return source.problem(message, line=1, found=Text("table.empty"), expected=expected)
     line, cells = first
-    found = (
-        f"no known heading in the first {_HEADER_SEARCH_ROWS} rows (the first row: {_shown(cells)})"
-    )
-    return Problem("no header row found", file=source, line=line, found=found, expected=expected)
+    found = Text("table.no_known_heading", rows=_HEADER_SEARCH_ROWS, cells=_Shown(cells))
+    return source.problem(message, line=line, found=found, expected=expected)
 
 
 _SHOWN_CELLS = 12
 _SHOWN_LENGTH = 40
 
 
-def _shown(cells: Sequence[str]) -> str:
-    """Cells as an error shows them: a few, shortened, e-mails and phone numbers masked."""
-    texts = [cell.strip() for cell in cells if cell.strip()]
-    shown = []
-    for text in texts[:_SHOWN_CELLS]:
-        masked = _PHONE.sub("<phone>", _EMAIL.sub("<e-mail>", text))
-        if len(masked) > _SHOWN_LENGTH:
-            masked = masked[: _SHOWN_LENGTH - 1] + "…"
-        shown.append(repr(masked))
-    if len(texts) > _SHOWN_CELLS:
-        shown.append(f"… ({len(texts) - _SHOWN_CELLS} more)")
-    return ", ".join(shown)
+class _Shown:
+    """Cells as an error shows them: a few, shortened, e-mails and phone numbers masked.
+
+    Said in the reader's language, since the masks and "… (3 more)" are words.
+    """
+
+    __slots__ = ("texts",)
+
+    def __init__(self, cells: Sequence[str]) -> None:
+        self.texts = tuple(cell.strip() for cell in cells if cell.strip())
+
+    def say(self, language: str) -> str:
+        """The cells, quoted and joined by commas, in ``language``."""
+        email = Text("table.masked_email").say(language)
+        phone = Text("table.masked_phone").say(language)
+        shown = []
+        for text in self.texts[:_SHOWN_CELLS]:
+            masked = _PHONE.sub(phone, _EMAIL.sub(email, text))
+            if len(masked) > _SHOWN_LENGTH:
+                masked = masked[: _SHOWN_LENGTH - 1] + "…"
+            shown.append(repr(masked))
+        if len(self.texts) > _SHOWN_CELLS:
+            more = len(self.texts) - _SHOWN_CELLS
+            shown.append(Text("table.more_cells", count=more).say(language))
+        return ", ".join(shown)
+
+    def __str__(self) -> str:
+        return self.say("en")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Shown) and self.texts == other.texts
+
+    def __hash__(self) -> int:
+        return hash(self.texts)
 
 
 class _HeaderCheck:
     """The problems of a header row: guide columns it lacks, headings it misspells."""
 
-    def __init__(self, source: str, line: int, cells: Sequence[str], language: Language) -> None:
+    def __init__(
+        self, source: _Source, line: int, cells: Sequence[str], language: Language
+    ) -> None:
         self.source = source
         self.line = line
         self.cells = cells
         self.language = language
-        self.found = f"the headings {_shown(cells)}"
+        self.found = Text("table.headings", cells=_Shown(cells))
 
     def problems(
         self, present: set[str], near: dict[int, str], allowed: frozenset[str]
@@ -611,59 +684,51 @@ class _HeaderCheck:
             if field in present or field in allowed:
                 continue
             column = next((c for c, k in unreported.items() if _HEADERS[k][0] == field), None)
-            message = f"missing column {self._heading(field)!r} ({field})"
+            heading = repr(self._heading(field))
+            message = Text("table.missing_column", heading=heading, field=field)
             path = ""
             if column is not None:
-                message += f"; did you mean {_DISPLAY[unreported.pop(column)]!r}?"
+                meant = repr(_DISPLAY[unreported.pop(column)])
+                message = Text(
+                    "table.missing_column_near", heading=heading, field=field, near=meant
+                )
                 path = self.cells[column].strip()
             problems.append(self._problem(message, path, self._expected_column(field)))
         for column, known in unreported.items():
             field = _HEADERS[known][0]
             problems.append(
                 self._problem(
-                    f"unknown heading; did you mean {_DISPLAY[known]!r} ({field})?",
+                    Text("table.unknown_heading", near=repr(_DISPLAY[known]), field=field),
                     self.cells[column].strip(),
-                    f"{self._both(field)} for that column, or a heading not close to a known "
-                    "one for an extra column (kept in the notes)",
+                    Text("table.heading_expected", headings=self._both(field)),
                 )
             )
         return problems
 
-    def _problem(self, message: str, path: str, expected: str) -> Problem:
-        return Problem(
-            message,
-            path=path,
-            file=self.source,
-            line=self.line,
-            found=self.found,
-            expected=expected,
+    def _problem(self, message: Message, path: str, expected: Message) -> Problem:
+        return self.source.problem(
+            message, line=self.line, column=path, found=self.found, expected=expected
         )
 
     def _heading(self, field: str, language: Language | None = None) -> str:
         return catalogue(language or self.language)[f"column.{field}"]
 
-    def _both(self, field: str) -> str:
+    def _both(self, field: str) -> Choices:
         """The field's heading in the table's language, then in the other one."""
         others = [lang for lang in Language if lang is not self.language]
         names = dict.fromkeys(self._heading(field, lang) for lang in (self.language, *others))
-        return " or ".join(repr(name) for name in names)
+        return Choices(repr(name) for name in names)
 
-    def _expected_column(self, field: str) -> str:
+    def _expected_column(self, field: str) -> Text:
         if field == "partner":
-            return (
-                f"a column headed {self._both(field)}: "
-                "each row is a partner, so it cannot be left out"
-            )
-        return (
-            f"a column headed {self._both(field)}, "
-            f"or --allow-missing {field} if the table leaves it out on purpose"
-        )
+            return Text("table.partner_column_expected", headings=self._both(field))
+        return Text("table.column_expected", headings=self._both(field), field=field)
 
 
 def _build(
     rows: Rows,
     *,
-    source: str,
+    source: _Source,
     owner: Organisation | str | None,
     name: str,
     language: Language | None,
@@ -672,7 +737,7 @@ def _build(
     header = _find_header(rows, source, allowed, language)
     problems = list(header.problems)
     if "partner" not in header.fields.values():
-        raise ValidationError(problems, source=source)
+        raise ValidationError(problems, source=source.name)
     language = language or header.language or Language.DA
     header_cells = rows[header.row][1]
     owner_org = _owner(owner, language)
@@ -687,9 +752,9 @@ def _build(
         if beyond:
             problems.append(
                 row.problem(
-                    "a cell to the right of the last column",
-                    found=f"{len(cells)} cells",
-                    expected=f"at most {width} cells, as in the header",
+                    Text("table.beyond_last_column"),
+                    found=Text("table.cells", count=len(cells)),
+                    expected=Text("table.at_most_cells", count=width),
                 )
             )
         built = row.build(taken, owner_org, header.extra)
@@ -697,7 +762,7 @@ def _build(
         if built is not None:
             items.extend(built)
     if problems:
-        raise ValidationError(problems, source=source)
+        raise ValidationError(problems, source=source.name)
     return Project(
         name or "Partnere",
         owner_org,
@@ -726,7 +791,7 @@ class _Row:
         cells: Sequence[str],
         fields: dict[int, str],
         header: Sequence[str],
-        source: str,
+        source: _Source,
     ) -> None:
         self.line = line
         self.source = source
@@ -745,16 +810,16 @@ class _Row:
 
     def problem(
         self,
-        message: str,
+        message: Message,
         *,
         field: str | None = None,
-        found: str | None = None,
-        expected: str | None = None,
+        found: Message | None = None,
+        expected: Message | None = None,
     ) -> Problem:
         column = self.columns.get(field) if field else None
-        path = self.header[column].strip() if column is not None else ""
-        return Problem(
-            message, path=path, file=self.source, line=self.line, found=found, expected=expected
+        heading = self.header[column].strip() if column is not None else ""
+        return self.source.problem(
+            message, line=self.line, column=heading, found=found, expected=expected
         )
 
     def level(self, field: str, scale: Scale) -> tuple[int | None, str]:
@@ -763,7 +828,10 @@ class _Row:
         except LevelError as error:
             self.problems.append(
                 self.problem(
-                    "not a level", field=field, found=repr(error.found), expected=error.expected
+                    Text("table.not_a_level"),
+                    field=field,
+                    found=repr(error.found),
+                    expected=error.expected,
                 )
             )
             return None, ""
@@ -776,10 +844,10 @@ class _Row:
         if not partner_name:
             self.problems.append(
                 self.problem(
-                    "a row without a partner",
+                    Text("table.no_partner"),
                     field="partner",
-                    found="an empty cell",
-                    expected="the name of the organisation",
+                    found=Text("table.empty_cell"),
+                    expected=Text("table.partner_name"),
                 )
             )
             return None
@@ -794,7 +862,7 @@ class _Row:
         if wanted_id and not IDENTIFIER.test(wanted_id):
             self.problems.append(
                 self.problem(
-                    "not a usable id",
+                    Text("table.bad_id"),
                     field="id",
                     found=repr(wanted_id),
                     expected=IDENTIFIER.expected,
@@ -803,10 +871,10 @@ class _Row:
         elif wanted_id and wanted_id in taken:
             self.problems.append(
                 self.problem(
-                    "duplicate organisation id",
+                    Text("table.duplicate_id"),
                     field="id",
                     found=repr(wanted_id),
-                    expected="an id not used in an earlier row",
+                    expected=Text("table.unused_id"),
                 )
             )
         if self.problems:
@@ -848,10 +916,10 @@ class _Row:
             if CONTROL.search(self.get(field)):
                 self.problems.append(
                     self.problem(
-                        "a control character in the cell",
+                        Text("table.control_character"),
                         field=field,
-                        found="an invisible control character",
-                        expected="plain text (retype the cell, or paste it as text only)",
+                        found=Text("table.invisible_character"),
+                        expected=Text("table.plain_text"),
                     )
                 )
 
@@ -861,13 +929,14 @@ class _Row:
             return OrgKind.OTHER
         kind = _KINDS.get(_normalise(text))
         if kind is None:
-            allowed = ", ".join(catalogue(Language.DA)[f"org_kind.{k.value}"] for k in OrgKind)
+            kinds = ", ".join(catalogue(Language.DA)[f"org_kind.{k.value}"] for k in OrgKind)
+            values = ", ".join(k.value for k in OrgKind)
             self.problems.append(
                 self.problem(
-                    "unknown kind of organisation",
+                    Text("table.unknown_kind"),
                     field="kind",
                     found=repr(text),
-                    expected=f"one of {allowed} (or {', '.join(k.value for k in OrgKind)})",
+                    expected=Text("table.kind_expected", kinds=kinds, values=values),
                 )
             )
             return OrgKind.OTHER

@@ -41,6 +41,7 @@ from civsam import (
     label,
 )
 from civsam_exporters import svg
+from civsam_exporters._facts import as_of, priority_meaning
 from civsam_exporters.markdown import BOARD_NAMES, made_with
 
 __all__ = ["HTML", "HtmlExporter", "Section", "civsam_exporters", "escape"]
@@ -258,6 +259,9 @@ def facts(report: Report) -> Iterator[str]:
     yield f"<li><strong>{_words('report.target_groups', language)}:</strong> {groups or '–'}</li>"
     fields = ", ".join(report.personal_fields) or label("report.personal_data_none", language)
     yield f"<li>{_words('report.personal_data', language, fields=fields)}</li>"
+    yield f"<li><strong>{_words('report.as_of', language)}:</strong> {escape(as_of(report))}</li>"
+    priority = escape(priority_meaning(report))
+    yield f"<li><strong>{_words('report.priority', language)}:</strong> {priority}</li>"
     yield "</ul>"
     if project.description:
         yield f"<p>{escape(project.description)}</p>"

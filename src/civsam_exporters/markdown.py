@@ -38,6 +38,7 @@ from civsam import (
     label,
 )
 from civsam_exporters import _recognise
+from civsam_exporters._facts import as_of, priority_meaning
 
 __all__ = [
     "MARKDOWN",
@@ -105,6 +106,8 @@ def heading(report: Report) -> Iterator[str]:
     yield _fact("report.target_groups", language) + (groups or "–")
     fields = ", ".join(report.personal_fields) or label("report.personal_data_none", language)
     yield _personal_data(fields, language)
+    yield _fact("report.as_of", language) + escape(as_of(report))
+    yield _fact("report.priority", language) + escape(priority_meaning(report))
     if project.description:
         yield ""
         yield escape(project.description)

@@ -652,7 +652,7 @@ def board(report: Report, *, standalone: bool = True) -> str:
         )
         for part in parts
     )
-    desc = label("svg.desc", language, total=len(report.prioritisation), counts=counts)
+    desc = label("svg.desc", language, count=len(report.prioritisation), counts=counts)
     lines = [
         _root(language),
         f'<title id="civsam-board-title">{_escape(title)}</title>',
