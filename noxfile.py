@@ -1,10 +1,22 @@
 """Development tasks for civsam: run `nox` for the checks CI runs, `nox -l` to list them.
 
-Every session runs on the Python interpreter that runs nox, in a fresh virtualenv, and
-installs exactly what `pyproject.toml` lists for it (its dependency groups), so the
-versions live in one place. `nox -s bench` (the national-size benchmarks, minutes) is
-not part of the default run; `bench_guard`, their small and quick regression guard, is.
+Every session runs in a fresh virtualenv and installs exactly what `pyproject.toml` lists
+for it (its dependency groups), so the versions live in one place. The sessions that run
+civsam's code run on every supported Python the machine has (`tests-3.11`, `tests-3.12`,
+...; `nox -s tests` runs them all); a Python the machine lacks is skipped, not an error.
+
+Not in the default run: `nox -s slow` (the hostile-path, fuzzing and browser tests, with
+hypothesis's thorough profile), `nox -s bench` (the national-size benchmarks, minutes)
+and `nox -s build` (the wheel and sdist). `bench_guard`, the benchmarks' small and quick
+regression guard, is in it. docs/development.md says how long each session takes.
 """
+
+# Nox reads this block (PEP 723): where the Python running nox lacks uv, nox first makes
+# itself a small environment with nox and uv in .nox/ and runs from there, so README's
+# `python3 -m nox` makes every session's virtualenv with uv: seconds, not minutes, of pip.
+# /// script
+# dependencies = ["nox>=2025.10.14", "uv>=0.5"]
+# ///
 
 from __future__ import annotations
 
@@ -14,22 +26,37 @@ from pathlib import Path
 
 import nox
 
-# `nox.project.dependency_groups` first appeared in 2024.10.09.
-nox.needs_version = ">=2024.10.9"
+# `nox.options.download_python` first appeared in 2025.10.14.
+nox.needs_version = ">=2025.10.14"
+# uv checks certificates against the system's store, as pip here is told to: a network
+# that inspects TLS (a company proxy) adds its certificate there, not to uv's own list.
+os.environ.setdefault("UV_NATIVE_TLS", "1")
+# ... and compiles the bytecode when it installs, as pip does: where PYTHONDONTWRITEBYTECODE
+# is set, each of the hundreds of `python -m civsam` a test starts would compile it again.
+os.environ.setdefault("UV_COMPILE_BYTECODE", "1")
 nox.options.sessions = ["tests", "lint", "typecheck", "architecture", "docs", "bench_guard"]
-# Sessions are not pinned to a Python version, so a machine with one Python runs them all.
+# A Python the machine lacks is skipped, not an error: a machine with one Python runs them all.
 nox.options.error_on_missing_interpreters = False
+# ... and not downloaded behind the developer's back; `--download-python auto` opts in.
+nox.options.download_python = "never"
+# uv (see the block at the top) makes the virtualenvs; virtualenv and pip where it cannot.
+nox.options.default_venv_backend = "uv|virtualenv"
 # A fresh virtualenv every run: what passes here passes on a clean machine.
 nox.options.reuse_venv = "no"
 
+PYTHONS = ["3.11", "3.12", "3.13"]
+"""The supported Pythons: pyproject.toml's classifiers (tests/test_suite_setup.py checks)."""
 ROOT = Path(__file__).resolve().parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 DOCS = ROOT / "docs"
+DIST = ROOT / "dist"
 EXAMPLES = DOCS / "examples"
 BENCHMARK = ROOT / "benchmarks" / "run.py"
 # The steps the guard runs: every ratio step. Memory and end to end have absolute
 # targets that only mean something at national size, so `nox -s bench` checks them.
 GUARD_STEPS = "load,save,save-toml,prioritise,csv,markdown,calendar,introductions,startup"
+# One pytest process per core; tests that must not share a process have tmp_path anyway.
+PARALLEL = ("-n", "auto")
 
 
 def _groups(*names: str) -> tuple[str, ...]:
@@ -44,17 +71,26 @@ def _example_packages() -> list[Path]:
     return sorted(path.parent for path in EXAMPLES.glob("*/pyproject.toml"))
 
 
-@nox.session
+def _profile(default: str) -> str:
+    """The hypothesis profile: one set outside nox wins, then CI's thorough one, then ``default``.
+
+    tests/conftest.py makes the same choice; naming it here puts it in nox's log.
+    """
+    return os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else default)
+
+
+@nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """Run the test suite under coverage, then the example plugin packages' own tests."""
+    """Run the test suite but its slow part, under coverage; then the example plugins' tests.
+
+    Arguments after `--` go to pytest, after the defaults, so `-n 0` runs in one process.
+    """
     session.install(".[xlsx]", *_groups("tests"))
-    # A profile chosen outside nox wins; otherwise CI runs hypothesis's thorough profile.
-    session.env["HYPOTHESIS_PROFILE"] = os.environ.get(
-        "HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"
-    )
+    session.env["HYPOTHESIS_PROFILE"] = _profile("dev")
     session.run("coverage", "erase")
-    session.run("coverage", "run", "-m", "pytest", *session.posargs)
-    session.run("coverage", "combine")
+    # pytest-cov, not `coverage run`: it measures pytest-xdist's worker processes too and
+    # combines their data; `coverage report` then holds the floor in pyproject.toml.
+    session.run("pytest", *PARALLEL, "--cov", "--cov-report=", "-m", "not slow", *session.posargs)
     session.run("coverage", "report")
 
     # Installed only now, so their entry points cannot leak into the suite above.
@@ -62,6 +98,18 @@ def tests(session: nox.Session) -> None:
         session.install(str(example))
         with session.chdir(example):
             session.run("python", "-m", "pytest")
+
+
+@nox.session(python=PYTHONS)
+def slow(session: nox.Session) -> None:
+    """Run the slow tests (hostile paths, fuzzing, the browser) with the thorough profile.
+
+    Not in the default run; CI runs it after it. The HTML browser tests need Debian's
+    `chromium` (`apt-get install chromium`) and are skipped, with the reason, without it.
+    """
+    session.install(".[xlsx]", *_groups("tests"))
+    session.env["HYPOTHESIS_PROFILE"] = _profile("ci")
+    session.run("pytest", *PARALLEL, "-m", "slow", *session.posargs)
 
 
 @nox.session
@@ -95,6 +143,18 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session
+def build(session: nox.Session) -> None:
+    """Build the wheel and the sdist into dist/, for `pip install dist/civsam-*.whl`.
+
+    Not in the default run. The old civsam files in dist/ go first, so the glob finds one.
+    """
+    session.install(*_groups("build"))
+    for old in DIST.glob("civsam-*"):
+        old.unlink()
+    session.run("python", "-m", "build", "--outdir", str(DIST), str(ROOT))
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
     """Run the benchmarks, each step against its plain-Python baseline (not in the default run)."""
     if not BENCHMARK.is_file():
@@ -114,6 +174,6 @@ def bench_guard(session: nox.Session) -> None:
     """
     session.install(".", *_groups("bench"))
     args = session.posargs or [
-        "--size", "5000", "--repeat", "7", "--check", "--margin", "2", "--steps", GUARD_STEPS,
+        "--size", "5000", "--repeat", "5", "--check", "--margin", "2", "--steps", GUARD_STEPS,
     ]  # fmt: skip
     session.run("python", str(BENCHMARK.relative_to(ROOT)), *args)
