@@ -12,7 +12,7 @@ can build on it without a cycle. The public face is :mod:`civsam.labels`.
 from __future__ import annotations
 
 import string
-from typing import TYPE_CHECKING, Final, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Final, Protocol, Self, runtime_checkable
 
 from civsam._texts import cli, common, files, model, report, rules
 
@@ -133,42 +133,41 @@ def say(key: str, language: str, values: Mapping[str, object]) -> str:
     return fill(key, text, language, values)
 
 
-class Text:
+class Text(str):  # noqa: SLOT000 - a str subtype cannot have slots of its own
     """A catalogue text and the values for its placeholders, said when it is shown.
 
-    ``str(text)`` is the English text, so a :class:`Text` can stand wherever a message
-    string stood; :meth:`say` gives it in either language.
+    A :class:`Text` *is* its English text, a ``str``: it stands wherever a message string
+    stood (``problem.message.startswith(...)``, ``==`` with plain words, ``str(error)``),
+    so code written for English messages keeps working; :meth:`say` gives it in either
+    language.
     """
-
-    __slots__ = ("key", "values")
 
     key: str
     values: Mapping[str, object]
 
-    def __init__(self, key: str, /, **values: object) -> None:
+    def __new__(cls, key: str, /, **values: object) -> Self:
         if key not in TEXTS and not is_plural(key):
             raise UnknownKeyError(key)
-        self.key = key
-        self.values = values
+        text = super().__new__(cls, say(key, "en", values))
+        text.key = key
+        text.values = values
+        return text
 
     def say(self, language: str) -> str:
         """The text in ``language``, its placeholders filled."""
         return say(self.key, language, self.values)
 
-    def __str__(self) -> str:
-        return self.say("en")
-
     def __repr__(self) -> str:
         values = "".join(f", {name}={value!r}" for name, value in self.values.items())
         return f"Text({self.key!r}{values})"
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Text):
-            return NotImplemented
-        return self.key == other.key and dict(self.values) == dict(other.values)
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled as its key and values (a worker process's error, say), not its English.
+        return (_text, (self.key, dict(self.values)))
 
-    def __hash__(self) -> int:
-        return hash((self.key, tuple(sorted((name, repr(v)) for name, v in self.values.items()))))
+
+def _text(key: str, values: dict[str, object]) -> Text:
+    return Text(key, **values)
 
 
 class Choices:
