@@ -779,15 +779,21 @@ def test_the_checklist_of_an_unknown_partner() -> None:
 def made_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The keys of every text of this part made while the test runs."""
     made: list[str] = []
-    original = civsam._message.Text.__init__
+    original = civsam._message.Text.__new__
 
-    def counting(self: Any, key: str, /, **values: object) -> None:
+    def counting(cls: Any, key: str, /, **values: object) -> Any:
         if key.startswith(MY_PREFIXES):
             made.append(key)
-        original(self, key, **values)
+        return original(cls, key, **values)
 
-    monkeypatch.setattr(civsam._message.Text, "__init__", counting)
+    monkeypatch.setattr(civsam._message.Text, "__new__", staticmethod(counting))
     return made
+
+
+def test_the_counter_sees_a_text_made(made_texts: list[str]) -> None:
+    """The fixture counts: a text of this part made in the test is in its list."""
+    civsam._message.Text("model.wrong_value")
+    assert made_texts == ["model.wrong_value"]
 
 
 @pytest.mark.parametrize("fmt", ["toml", "json"])
