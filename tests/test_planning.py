@@ -56,6 +56,20 @@ def day_off(day: dt.date, settings: PlanSettings) -> bool:
     )
 
 
+def restarts(project: Project) -> dict[str, dt.date]:
+    """The day each partner's approach started again after it had ended, if it did.
+
+    Contact before that day no longer counts (see :func:`contacted`).
+    """
+    restarted: dict[str, dt.date] = {}
+    step: dict[str, OutreachStep] = {}
+    for entry in project.outreach:
+        if step.get(entry.partner) is OutreachStep.ENDED:
+            restarted[entry.partner] = entry.date
+        step[entry.partner] = entry.step
+    return restarted
+
+
 def contacted(project: Project) -> dict[str, dt.date]:
     """The last contact with each partner: a touchpoint, or reaching maintain_contact.
 
@@ -227,7 +241,11 @@ def test_a_touchpoint_resets_the_cadence(
     project, settings, start = case
     partners = [p for p in project.organisations if p != project.owner.id]
     partner = data.draw(st.sampled_from(partners))
-    first = contacted(project).get(partner, D(2024, 1, 1))
+    # A touchpoint counts from the last contact on, and not before a restarted approach.
+    first = max(
+        contacted(project).get(partner, D(2024, 1, 1)),
+        restarts(project).get(partner, dt.date.min),
+    )
     day = data.draw(st.dates(min_value=first, max_value=civsam.model.LAST_DAY))
     project.record(Touchpoint(partner, day, data.draw(st.sampled_from(civsam.TouchpointKind))))
     ranking = civsam.prioritise(project)
@@ -235,7 +253,10 @@ def test_a_touchpoint_resets_the_cadence(
     weeks = settings.check_in_weeks[placement.quadrant] if placement is not None else 0
     running = project.outreach_step(partner) is not OutreachStep.ENDED
     next_due = day + dt.timedelta(weeks=weeks)
-    today = data.draw(st.dates(min_value=day - dt.timedelta(days=30)))
+    # civsam plans and counts within its dates (1900-2199), as the command line allows.
+    today = data.draw(
+        st.dates(min_value=day - dt.timedelta(days=30), max_value=civsam.model.LAST_DAY)
+    )
     listed = [
         d for d in civsam.due(project, today, ranking, settings=settings) if d.partner.id == partner
     ]
