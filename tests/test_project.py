@@ -433,8 +433,9 @@ def test_an_invalid_reassessment_keeps_the_old_one(project: Project) -> None:
         ("ghost", {}, f"assessments.partner: unknown organisation; found 'ghost'; {KNOWN}"),
         ("aarhus", {}, ("assessments.partner: the owner cannot assess itself; found 'aarhus'; "
          "expected the id of a potential partner, not the owner")),
-        ("rk", {"importanse": 3}, ("assessments: Assessment.__init__() got an unexpected "
-         "keyword argument 'importanse'")),
+        ("rk", {"importanse": 3}, ("assessments: unknown key; found 'importanse'; expected "
+         "one of shared_interest, importance, ease, challenges, existing_relation, contact, "
+         "importance_note, ease_note, notes, ratings")),
     ],
     ids=["unknown-partner", "owner", "unknown-field"],
 )  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 import civsam
 from _cli import run
-from civsam._terminal import clean
+from civsam._terminal import CleanText, clean
 
 # Everything a terminal may act on: C0 but line feed and tab, DEL, C1, bidi controls.
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
@@ -103,3 +104,29 @@ def test_an_error_naming_typed_text_is_cleaned(
     assert out == ""
     assert "nobody\\x1b[2J\\x07" in err
     assert RAW.search(err) is None
+
+
+def test_the_cleaning_stream_closes_quietly_after_the_stream_it_wraps() -> None:
+    """Closing (or collecting) the wrapper after its stream was closed raises nothing.
+
+    Python 3.13 reports an error in a stream's finaliser: the command line's wrapper
+    around a test's captured stdout, closed first, failed every later test.
+    """
+    raw = io.BytesIO()
+    inner = io.TextIOWrapper(raw, encoding="utf-8")  # as pytest's captured stdout is
+    wrapper = CleanText(inner)
+    wrapper.write("a\x1b[2Jb")
+    wrapper.flush()
+    written = raw.getvalue()
+    inner.close()
+    wrapper.close()
+    assert wrapper.closed
+    assert written == b"a\\x1b[2Jb"
+
+
+def test_closing_the_cleaning_stream_leaves_the_wrapped_one_open() -> None:
+    """The wrapper does not own standard output: closing it flushes, never closes."""
+    inner = io.StringIO()
+    wrapper = CleanText(inner)
+    wrapper.close()
+    assert not inner.closed

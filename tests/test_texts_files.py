@@ -118,8 +118,14 @@ def test_broken_toml_and_json_keep_the_parsers_words() -> None:
     assert toml.value.problems[0].text("da") == (
         "p.toml:2: ikke gyldig TOML: Illegal character '\\n' (column 10)"
     )
-    assert json.value.problems[0].text("da").startswith("p.json:1: ikke gyldig JSON: ")
-    assert json.value.problems[0].text("da").endswith("(kolonne 16)")
+    assert json.value.problems[0].text("da") == (
+        "p.json:1: ikke gyldig JSON: et komma før } (slet kommaet) (kolonne 15)"
+    )
+    with pytest.raises(ValidationError) as parsers:
+        loads('{"project": 1 2}', "json", source="p.json")
+    assert parsers.value.problems[0].text("da") == (
+        "p.json:1: ikke gyldig JSON: Expecting ',' delimiter (kolonne 15)"
+    )
 
 
 def test_an_unknown_table_and_a_missing_one() -> None:

@@ -72,4 +72,7 @@ class CleanText(io.TextIOBase):
         self._inner.write(text)
 
     def flush(self) -> None:
-        self._inner.flush()
+        # The wrapper does not own the stream: closing it (as the garbage collector
+        # does) must not fail, or close, when whoever owns the stream closed it first.
+        if not self._inner.closed:
+            self._inner.flush()

@@ -135,12 +135,32 @@ def _parse(
             line=int(match.group(1)) if match else None,
         )
     except json.JSONDecodeError as error:
-        problem = Problem(
-            Text("files.invalid_json", detail=error.msg, column=error.colno),
-            file=source,
-            line=error.lineno,
-        )
+        problem = _json_problem(error, source)
     raise ValidationError([problem], source=source) from None
+
+
+def _json_problem(error: json.JSONDecodeError, source: str | None) -> Problem:
+    """A JSON syntax error; a trailing comma named as such, at the comma, on every Python.
+
+    Python 3.13 reports "Illegal trailing comma" at the comma; earlier versions say
+    "Expecting value" at the bracket after it, which hides what a hand-edited file got wrong.
+    """
+    text, at = error.doc, error.pos
+    comma = at if text[at : at + 1] == "," else len(text[:at].rstrip()) - 1
+    rest = text[comma + 1 :].lstrip()[:1]
+    before = text[:comma].rstrip()[-1:]
+    if text[comma : comma + 1] == "," and rest in ("]", "}") and before not in ":,[{":
+        line = text.count("\n", 0, comma) + 1
+        column = comma - text.rfind("\n", 0, comma)
+        detail: str | Text = Text("files.json_trailing_comma", bracket=rest)
+        return Problem(
+            Text("files.invalid_json", detail=detail, column=column), file=source, line=line
+        )
+    return Problem(
+        Text("files.invalid_json", detail=error.msg, column=error.colno),
+        file=source,
+        line=error.lineno,
+    )
 
 
 def _structure(raw: Any, source: str | None, locator: Callable[[], Locator]) -> Project:

@@ -65,6 +65,24 @@ def _invalid_value(path: Path, error: ValueError | TypeError) -> ValidationError
     return ValidationError([Problem(message, path=format_path(path))])
 
 
+def _check_fields(cls: type[Any], fields: Mapping[str, Any], path: str) -> None:
+    """Refuse a misspelt keyword with civsam's words, not Python's (which vary by version)."""
+    known = [f.name for f in attrs.fields(cls) if f.init and f.name != "partner"]
+    unknown = sorted(set(fields) - set(known))
+    if unknown:
+        raise ValidationError(
+            [
+                Problem(
+                    Text("files.unknown_key"),
+                    path=path,
+                    found=repr(name),
+                    expected=Text("files.one_of", names=", ".join(known)),
+                )
+                for name in unknown
+            ]
+        )
+
+
 class Project:
     """One owner's collaboration plan around a target group.
 
@@ -551,6 +569,7 @@ class Project:
         ``fields`` are :class:`Assessment`'s: ``importance``, ``ease``,
         ``shared_interest``, ``challenges``, ``existing_relation``, ``contact``, ….
         """
+        _check_fields(Assessment, fields, "assessments")
         try:
             assessment = Assessment(partner, **fields)
         except (TypeError, ValueError) as error:

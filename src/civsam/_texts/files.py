@@ -29,6 +29,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "files.byte": ("byte {byte}", "byte {byte}"),
     "files.save_as_utf8": ("UTF-8 (gem filen som UTF-8)", "UTF-8 (save the file as UTF-8)"),
     "files.invalid_toml": ("ikke gyldig TOML: {detail}", "not valid TOML: {detail}"),
+    "files.json_trailing_comma": (
+        "et komma før {bracket} (slet kommaet)",
+        "a comma before {bracket} (delete the comma)",
+    ),
     "files.invalid_json": (
         "ikke gyldig JSON: {detail} (kolonne {column})",
         "not valid JSON: {detail} (column {column})",
