@@ -77,7 +77,7 @@ from civsam.prioritisation import (
 )
 from civsam.project import Project
 from civsam.readiness import Readiness, ReadinessItem, readiness
-from civsam.report import Report, make_report
+from civsam.report import Paper, Report, make_report
 from civsam.rules import Candidate, Decision, MatrixRule, Reason, Rule, RuleError
 from civsam.scores import Factor, Score, ScoreSource
 from civsam.settings import Derivation, PlanSettings, PrioritySettings
@@ -128,6 +128,7 @@ __all__ = [
     "OutreachEntry",
     "OutreachStep",
     "OverwriteError",
+    "Paper",
     "Placement",
     "Plan",
     "PlanSettings",

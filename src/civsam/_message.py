@@ -14,7 +14,7 @@ from __future__ import annotations
 import string
 from typing import TYPE_CHECKING, Final, Protocol, Self, runtime_checkable
 
-from civsam._texts import cli, common, files, model, report, rules
+from civsam._texts import boards, calendar, chart, cli, common, files, model, plan, report, rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -49,7 +49,18 @@ def _merged(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
     return merged
 
 
-TEXTS: Final = _merged(common.TEXTS, report.TEXTS, cli.TEXTS, files.TEXTS, model.TEXTS, rules.TEXTS)
+TEXTS: Final = _merged(
+    common.TEXTS,
+    report.TEXTS,
+    cli.TEXTS,
+    files.TEXTS,
+    model.TEXTS,
+    rules.TEXTS,
+    plan.TEXTS,
+    calendar.TEXTS,
+    chart.TEXTS,
+    boards.TEXTS,
+)
 """Every key -> (Danish, English). A pair per key makes a missing translation impossible."""
 
 _PLURAL_FORMS = (".one", ".other")

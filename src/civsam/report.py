@@ -8,6 +8,7 @@ story and none can forget the privacy setting.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import os
 from typing import Any
 
@@ -23,10 +24,26 @@ from civsam.project import Project
 from civsam.readiness import Readiness, readiness
 from civsam.rules import Rule
 
-__all__ = ["PERSONAL_FIELDS", "Report", "make_report", "source_date"]
+__all__ = ["PERSONAL_FIELDS", "Paper", "Report", "make_report", "source_date"]
 
 PERSONAL_FIELDS = ("contact.name", "contact.email", "contact.phone")
 """The personal-data fields an export may hold, and only with ``include_contacts``."""
+
+
+class Paper(enum.StrEnum):
+    """The paper a printable board is laid out for, always landscape."""
+
+    A3 = "a3"
+    A4 = "a4"
+    LETTER = "letter"
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """Width and height in millimetres, landscape."""
+        return _PAPER_SIZES[self]
+
+
+_PAPER_SIZES = {Paper.A3: (420.0, 297.0), Paper.A4: (297.0, 210.0), Paper.LETTER: (279.4, 215.9)}
 
 
 def source_date() -> dt.datetime | None:
@@ -51,8 +68,8 @@ class Report:
     write in; ``include_contacts`` says whether contact persons (names, e-mails and
     phones) may appear — rater names and who answered the readiness points never do;
     ``generated`` is a reproducible timestamp or ``None``. ``start`` and ``capacity``
-    override the project's ``[planning]`` for :attr:`plan`. Exporters must not change
-    the project.
+    override the project's ``[planning]`` for :attr:`plan`; ``paper`` is the paper a
+    printable board (SVG, HTML) is laid out for. Exporters must not change the project.
     """
 
     project: Project
@@ -68,6 +85,7 @@ class Report:
     An exporter may read it to keep continuity: the calendar keeps each event's
     ``SEQUENCE`` where nothing moved and raises it where a time changed.
     """
+    paper: Paper = attrs.field(default=Paper.A3, converter=Paper)
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     @property
@@ -147,12 +165,14 @@ def make_report(
     start: dt.date | None = None,
     capacity: int | None = None,
     previous: bytes | None = None,
+    paper: Paper | str = Paper.A3,
 ) -> Report:
     """Prioritise ``project`` and gather what an exporter needs.
 
     ``start`` and ``capacity`` override the project's ``[planning]`` for the plan; a
     project without a ``[planning] start`` plans from ``as_of`` (``--today``) or
-    ``SOURCE_DATE_EPOCH`` when given, else from today.
+    ``SOURCE_DATE_EPOCH`` when given, else from today. ``paper`` (``"a3"``, ``"a4"``
+    or ``"letter"``) is the paper a printable board is laid out for.
     """
     lang = Language(language) if language is not None else project.language
     generated = source_date()
@@ -169,4 +189,5 @@ def make_report(
         start=start,
         capacity=capacity,
         previous=previous,
+        paper=Paper(paper),
     )

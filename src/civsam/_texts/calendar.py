@@ -1,0 +1,6 @@
+"""The calendar export: cancelled events and moved check-ins.
+
+Part of civsam's one catalogue (:mod:`civsam.labels`): key -> (Danish, English).
+"""
+
+TEXTS: dict[str, tuple[str, str]] = {}
