@@ -8,6 +8,7 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+import pyphen
 import pytest
 from attrs import define, field
 from hypothesis import given, settings
@@ -32,7 +33,7 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 HTML_TAGS = frozenset({"html", "head", "meta", "title", "style", "body", "header", "main", "nav",
                        "h1", "h2", "h3", "h4", "ol", "ul", "li", "a", "section", "p", "strong",
                        "figure", "figcaption", "div", "table", "caption", "thead", "tbody", "tr",
-                       "th", "td", "span", "time", "br", "footer", "svg"})  # fmt: skip
+                       "th", "td", "span", "time", "br", "wbr", "footer", "svg"})  # fmt: skip
 SVG_TAGS = frozenset({"svg", "g", "rect", "text", "tspan", "title", "desc", "line", "path",
                       "polygon", "polyline", "circle", "ellipse", "defs", "style", "marker",
                       "symbol", "clippath", "pattern", "lineargradient", "stop"})  # fmt: skip
@@ -67,8 +68,12 @@ class Node:
         return [child for child in self.children if isinstance(child, Node)]
 
     def text(self) -> str:
-        """The text a screen reader gets: ``aria-hidden`` parts left out, spaces folded."""
-        return " ".join(self._text().split())
+        """The text a screen reader gets: ``aria-hidden`` parts left out, spaces folded.
+
+        Soft hyphens (``&shy;``) are left out: a browser shows one only where it breaks
+        a word at the end of a line.
+        """
+        return " ".join(self._text().replace("\xad", "").split())
 
     def _text(self) -> str:
         if self.attrs.get("aria-hidden") == "true":
@@ -255,19 +260,48 @@ def test_nothing_runs_and_nothing_loads() -> None:
     assert re.findall(r"https?:|//[a-z]|javascript:", without_namespace, re.IGNORECASE) == []
 
 
-def test_print_css_fits_a4_and_keeps_rows_whole() -> None:
-    """@page A4 with 15 mm margins; rows and post-its never split; the board scales."""
+def test_print_css_keeps_headings_and_headers_with_what_follows() -> None:
+    """Margins but the reader's paper; rows and post-its whole; no orphan headings or headers.
+
+    Words break only at the soft hyphens the page carries: ``hyphens: manual``.
+    """
     _, root = parse(page(civsam.example()))
     [style] = root.iter("style")
     css = " ".join(style.text().split())
-    assert "@page { size: A4; margin: 15mm; }" in css
+    assert "@page { margin: 15mm; }" in css
     assert "@media print" in css
     printing = css.split("@media print", 1)[1]
     assert "tr, .postit, figure, li { break-inside: avoid;" in printing
-    assert "h2, h3, h4, caption { break-after: avoid;" in printing
+    assert "h2, h3, h4, caption, .quadrant-name { break-after: avoid;" in printing
+    assert "thead { display: table-header-group; }" in printing
+    assert "thead, thead tr { break-after: avoid;" in printing
+    assert "tbody tr:first-child { break-before: avoid;" in printing
+    assert "hyphens: manual;" in printing
     assert "a { color: inherit; text-decoration: none; }" in printing
     assert "figure svg { display: block; width: 100%; height: auto; }" in css
     assert ".scroll { overflow-x: auto;" in css
+
+
+def test_long_words_in_tables_carry_soft_hyphens_at_danish_syllables() -> None:
+    """Long words in table cells break only where pyphen's rules allow; addresses never."""
+    text = page(civsam.example(), include_contacts=True)
+    danish = pyphen.Pyphen(lang="da_DK")
+    hyphenated = set(re.findall(r"[^\W\d_]+(?:&shy;[^\W\d_]+)+", text))
+    assert len(hyphenated) > 20
+    for marked in hyphenated:
+        parts = marked.split("&shy;")
+        word = "".join(parts)
+        cuts = list(itertools.accumulate(len(part) for part in parts[:-1]))
+        assert cuts == danish.positions(word), marked
+    assert "Po&shy;ten&shy;ti&shy;el sam&shy;ar&shy;bejds&shy;part&shy;ner" in text
+    assert "Gym&shy;na&shy;stik&shy;for&shy;e&shy;nin&shy;gen" in text
+    # An address may break after @ and before a dot, with nothing added.
+    assert "birthe<wbr>.soendergaard@<wbr>example<wbr>.dk" in text
+    emails = re.findall(r"[\w.&;-]+@[\w.&;-]+", text.replace("<wbr>", ""))
+    assert len(emails) > 5
+    assert not [email for email in emails if "&shy;" in email]
+    head = text.split("<body>", 1)[0]
+    assert "&shy;" not in head  # not in the title
 
 
 def test_the_board_is_a_figure_with_the_svg_and_a_caption() -> None:
@@ -278,10 +312,42 @@ def test_the_board_is_a_figure_with_the_svg_and_a_caption() -> None:
     [figure] = board.iter("figure")
     svg, caption = figure.elements()
     assert (svg.tag, caption.tag) == ("svg", "figcaption")
-    assert caption.text() == civsam.label("html.board_caption", "da")
+    assert caption.text() == civsam.label("board.caption", "da")
     assert "viewBox" in svg.attrs or "viewbox" in svg.attrs
     assert len([g for g in svg.iter("g") if "postit" in g.attrs.get("class", "").split()]) == 14
     assert next(svg.iter("title")).text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_board_as_a_list_names_every_partner_by_rank_per_quadrant(language: str) -> None:
+    """For a phone: each quadrant with its count, then its partners numbered by their rank."""
+    project = civsam.example()
+    _, root = parse(page(project, language=language))
+    [board_list] = [d for d in root.iter("div") if d.attrs.get("class") == "board-list"]
+    prio = civsam.prioritise(project, as_of=AS_OF)
+    names = [p for p in board_list.iter("p") if p.attrs.get("class") == "quadrant-name"]
+    lists = list(board_list.iter("ol"))
+    assert [p.text() for p in names] == [
+        civsam.label(
+            "svg.quadrant_count",
+            language,
+            quadrant=civsam.label(f"quadrant.{q.value}", language),
+            count=len(prio.quadrant(q)),
+        )
+        for q in civsam.Quadrant
+    ]
+    for name, ranked, quadrant in zip(names, lists, civsam.Quadrant, strict=True):
+        assert ranked.attrs["aria-labelledby"] == name.attrs["id"]
+        placements = prio.quadrant(quadrant)
+        assert [(li.attrs["value"], li.text()) for li in ranked.iter("li")] == [
+            (
+                str(p.rank),
+                p.partner.name
+                + (f" {civsam.label('svg.disagreement', language)}" if p.disagreement else ""),
+            )
+            for p in placements
+        ]
+    assert board_list.elements()[0].text() == civsam.label("board.list_intro", language)
 
 
 def test_a_project_without_assessments_says_so_instead_of_drawing() -> None:
@@ -341,7 +407,9 @@ def test_lists_and_headings_hold_what_the_markdown_report_holds(language: str) -
     _, root = parse(page(project, language=language))
     main = next(root.iter("main"))
     [nav] = main.iter("nav")
-    items = [li.text() for li in main.iter("li") if li not in list(nav.iter("li"))]
+    [board_list] = [div for div in main.iter("div") if div.attrs.get("class") == "board-list"]
+    elsewhere = list(nav.iter("li")) + list(board_list.iter("li"))
+    items = [li.text() for li in main.iter("li") if li not in elsewhere]
     assert items == md_items
     headings = [h.text() for h in main.iter() if h.tag in {"h3", "h4"}]
     assert headings == md_headings
@@ -396,6 +464,7 @@ def test_contact_persons_appear_only_with_include_contacts() -> None:
         "Inger Mølgaard, inger.moelgaard@example.dk",
         "Ahmad Rahimi, ahmad.rahimi@example.dk, +45 12 34 56 21",
     ]
+    text = text.replace("&shy;", "")  # soft hyphens in long words of the tables
     partners_html = text.split('<section id="partners"', 1)[1].split("</section>", 1)[0]
     assert "Birthe Søndergaard" in partners_html
     elsewhere = text.replace(partners_html, "")

@@ -1,14 +1,15 @@
 """Where the post-its go on a board: pure geometry, no civsam, no drawing.
 
-A post-it's ideal place is its scores' point on the board. Partners are placed in rank
-order, each on the free spot nearest its ideal point within its quadrant's region, on a
-lattice of half a post-it's width and height, so no two post-its ever overlap (a gap is
-kept between them) however many share a score. A quadrant too small for its partners at
-the normal size gets smaller post-its, down to :data:`SIZES`' last; beyond what fits
-then, the first partners in rank order are shown and a note says how many more there are.
+A quadrant's post-its sit in a grid in rank order, left to right and top to bottom, a
+gap apart, so no two ever overlap however many share a score (:func:`arrange`). A
+quadrant too small for its partners at the normal size gets smaller post-its, down to
+:data:`SIZES`' last; beyond what fits then, the first partners in rank order are shown
+and a note says how many more there are.
 
 Fonts cannot be measured here, so text widths are estimated on the wide side
-(:func:`text_width`) and text is wrapped and cut to stay inside its paper (:func:`wrap`).
+(:func:`text_width`) and text is wrapped between words and cut to stay inside its paper
+(:func:`wrap`); a word too long for a line is hyphenated only where the language's
+hyphenation rules allow (``pyphen``, as LibreOffice hyphenates).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 import attrs
+import pyphen
 
 __all__ = [
     "GAP",
@@ -29,6 +31,7 @@ __all__ = [
     "Box",
     "Size",
     "arrange",
+    "breaks",
     "certain",
     "text_width",
     "wrap",
@@ -40,6 +43,8 @@ LINE_HEIGHT = 1.25
 """The distance between two lines of text, as a multiple of the font size."""
 ELLIPSIS = "…"
 HYPHEN = "-"
+_HYPHENS = frozenset("-\u2010\u2011")
+"""Hyphens a word may already have (hyphen-minus, hyphen, non-breaking hyphen)."""
 
 
 @attrs.frozen
@@ -118,8 +123,9 @@ SIZES = tuple(Size(font / 10) for font in range(34, 21, -2))
 class Arrangement:
     """A quadrant's post-its: their size, one box per shown partner, and the rest.
 
-    ``boxes`` holds the first ``len(boxes)`` partners in the order given; ``hidden`` is
-    how many more there are, and ``note`` the place for saying so (``None`` if none).
+    ``boxes`` holds the first ``len(boxes)`` partners in the order given, in reading
+    order (left to right, then top to bottom); ``hidden`` is how many more there are,
+    and ``note`` the place for saying so (``None`` if none).
     """
 
     size: Size
@@ -128,8 +134,12 @@ class Arrangement:
     note: Box | None
 
 
+STRETCH = 1.3
+"""How much wider than its size a post-it may grow to fill its quadrant's width."""
+
+
 def arrange(
-    ideals: Sequence[tuple[float, float]],
+    count: int,
     region: Box,
     *,
     sizes: Sequence[Size] = SIZES,
@@ -137,93 +147,64 @@ def arrange(
     note_height: float = 0.0,
     note_side: Literal["top", "bottom"] = "top",
 ) -> Arrangement:
-    """Place post-its whose ideal centres are ``ideals`` (in rank order) in ``region``.
+    """Place ``count`` post-its in ``region`` in a grid, in rank order: reading order.
 
-    The largest size at which all fit is used; if none does, the smallest, with as many
-    as fit and a ``note_height`` strip on ``note_side`` of the region for the note.
+    A post-it's place says its rank within the quadrant, not its scores: with whole
+    scores from 1 to 5 many partners share a point, and a crowded quadrant cannot keep
+    them near it. The largest size at which all fit is used; if none does, the
+    smallest, with as many as fit and a ``note_height`` strip on ``note_side`` of the
+    region for the note.
     """
     if not sizes:
         raise ValueError("at least one post-it size is needed")
     for size in sizes:
-        boxes = _place(ideals, region, size, gap)
-        if boxes is not None:
-            return Arrangement(size, boxes, 0, None)
+        columns, rows = _grid(region, size, gap)
+        if columns * rows >= count:
+            return Arrangement(size, _boxes(count, region, size, gap, columns), 0, None)
     size = sizes[-1]
     height = min(note_height, region.height)
     rest = Box(region.x, region.y, region.width, region.height - height)
     note_y = region.y if note_side == "top" else region.bottom - height
     if note_side == "top":
         rest = attrs.evolve(rest, y=region.y + height)
-    slots = _slots(rest, size, gap, half=False)
-    shown = min(len(ideals), len(slots))
-    boxes = _greedy(ideals[:shown], slots, size, half=False)
+    columns, rows = _grid(rest, size, gap)
+    shown = min(count, columns * rows)
     return Arrangement(
-        size, boxes, len(ideals) - shown, Box(region.x, note_y, region.width, height)
+        size,
+        _boxes(shown, rest, size, gap, columns),
+        count - shown,
+        Box(region.x, note_y, region.width, height),
     )
 
 
-def _place(
-    ideals: Sequence[tuple[float, float]], region: Box, size: Size, gap: float
-) -> tuple[Box, ...] | None:
-    """Every post-it at ``size``: on the fine lattice if it holds them, else on the grid."""
-    grid = _slots(region, size, gap, half=False)
-    if len(ideals) > len(grid):
-        return None
-    fine = _greedy(ideals, _slots(region, size, gap, half=True), size, half=True)
-    if len(fine) == len(ideals):
-        return fine
-    return _greedy(ideals, grid, size, half=False)
-
-
-def _slots(region: Box, size: Size, gap: float, *, half: bool) -> list[tuple[int, int, Box]]:
-    """Lattice positions for a post-it in ``region``, centred in it, with their indices.
-
-    On the half lattice a post-it at (i, j) covers the cells (i, j) to (i + 1, j + 1);
-    on the whole grid, one cell. Either way, two post-its in free cells keep ``gap``.
-    """
-    step_x, step_y = size.width + gap, size.height + gap
-    if half:
-        step_x, step_y = step_x / 2, step_y / 2
+def _grid(region: Box, size: Size, gap: float) -> tuple[int, int]:
+    """How many columns and rows of post-its at ``size`` fit in ``region``, ``gap`` apart."""
     if region.width < size.width or region.height < size.height:
-        return []
-    columns = math.floor((region.width - size.width) / step_x + 1e-9) + 1
-    rows = math.floor((region.height - size.height) / step_y + 1e-9) + 1
-    left = region.x + (region.width - size.width - (columns - 1) * step_x) / 2
-    top = region.y + (region.height - size.height - (rows - 1) * step_y) / 2
-    return [
-        (i, j, Box(left + i * step_x, top + j * step_y, size.width, size.height))
-        for j in range(rows)
-        for i in range(columns)
-    ]
+        return 0, 0
+    columns = math.floor((region.width + gap) / (size.width + gap) + 1e-9)
+    rows = math.floor((region.height + gap) / (size.height + gap) + 1e-9)
+    return columns, rows
 
 
-def _greedy(
-    ideals: Sequence[tuple[float, float]],
-    slots: list[tuple[int, int, Box]],
-    size: Size,
-    *,
-    half: bool,
-) -> tuple[Box, ...]:
-    """Each post-it in turn on the free slot nearest its ideal centre; stop when full."""
-    taken: set[tuple[int, int]] = set()
-    span = (0, 1) if half else (0,)
-    boxes: list[Box] = []
-    for ideal_x, ideal_y in ideals:
-        best: tuple[float, int, int, Box] | None = None
-        for i, j, box in slots:
-            if any((i + di, j + dj) in taken for di in span for dj in span):
-                continue
-            dx = box.x + size.width / 2 - ideal_x
-            dy = box.y + size.height / 2 - ideal_y
-            key = (dx * dx + dy * dy, j, i, box)
-            if best is None or key[:3] < best[:3]:
-                best = key
-        if best is None:
-            break
-        _, j, i, box = best
-        taken.update((i + di, j + dj) for di in span for dj in span)
-        boxes.append(box)
-    return tuple(boxes)
+def _boxes(count: int, region: Box, size: Size, gap: float, columns: int) -> tuple[Box, ...]:
+    """``count`` boxes in reading order on a grid of at most ``columns``, centred across.
+
+    The post-its grow (up to :data:`STRETCH`) to fill the width, so names wrap less.
+    """
+    if not count:
+        return ()
+    used = min(columns, count)
+    width = min((region.width - (used - 1) * gap) / used, size.width * STRETCH)
+    left = region.x + (region.width - used * width - (used - 1) * gap) / 2
+    return tuple(
+        Box(
+            left + (index % used) * (width + gap),
+            region.y + (index // used) * (size.height + gap),
+            width,
+            size.height,
+        )
+        for index in range(count)
+    )
 
 
 # -- text ----------------------------------------------------------------------------------
@@ -287,17 +268,78 @@ def _cut(text: str, width: float, font: float) -> str:
     return kept.rstrip() + ELLIPSIS
 
 
-def wrap(text: str, widths: Sequence[float], font: float) -> list[str]:
+@functools.cache
+def _dictionary(language: str) -> pyphen.Pyphen:
+    """The hyphenation rules for a ``pyphen`` language such as ``da_DK``, loaded once."""
+    return pyphen.Pyphen(lang=language)
+
+
+def breaks(word: str, hyphens: str | None) -> list[tuple[int, bool]]:
+    """Where ``word`` may break: (position, whether a hyphen is added there), in order.
+
+    After a hyphen the word already has, it breaks with nothing added; elsewhere only
+    at the syllable boundaries the ``hyphens`` language's rules give (none for ``None``).
+    """
+    found = {index + 1: False for index, char in enumerate(word[:-1]) if char in _HYPHENS and index}
+    if hyphens is not None:
+        for position in _dictionary(hyphens).positions(word):
+            near = word[position - 1 : position + 1]
+            if not any(char in _HYPHENS for char in near):
+                found.setdefault(position, True)
+    return sorted(found.items())
+
+
+def _split(word: str, room: float, font: float, hyphens: str | None) -> tuple[str, str] | None:
+    """The longest head of ``word`` that fits ``room`` broken at a break (hyphen included)."""
+    for position, hyphen in reversed(breaks(word, hyphens)):
+        head = word[:position] + (HYPHEN if hyphen else "")
+        if text_width(head, font) <= room:
+            return head, word[position:]
+    return None
+
+
+def wrap(
+    text: str, widths: Sequence[float], font: float, *, hyphens: str | None = "da_DK"
+) -> list[str]:
     """``text`` in lines no wider than ``widths[n]`` for line n, at most ``len(widths)``.
 
-    Lines break between words; a word wider than its line is broken inside. What does
-    not fit is cut, ending the last line with "…". An empty text gives no lines.
+    Lines break between words. A word too long for any line is hyphenated at a syllable
+    boundary of the ``hyphens`` language (``pyphen``'s name, e.g. ``da_DK``); if it has
+    none that fits, it is cut with "…". What does not fit is cut, ending the last line
+    with "…". Where the plain wrap cuts, hyphenating to fill lines is tried too, and kept
+    if it shows more. An empty text gives no lines; a first line may be empty when the
+    first word fits only a later, wider line.
     """
     words = text.split()
+    lines = _wrap(words, widths, font, hyphens, fill=False)
+    if hyphens is not None and lines and lines[-1].endswith(ELLIPSIS):
+        filled = _wrap(words, widths, font, hyphens, fill=True)
+        if _shown(filled) > _shown(lines):
+            return filled
+    return lines
+
+
+def _shown(lines: list[str]) -> int:
+    """How many letters of the text the lines show."""
+    return sum(
+        len(line.replace(ELLIPSIS, "").replace(HYPHEN, "").replace(" ", "")) for line in lines
+    )
+
+
+def _wrap(
+    words: list[str], widths: Sequence[float], font: float, hyphens: str | None, *, fill: bool
+) -> list[str]:
+    """:func:`wrap`'s work; ``fill`` hyphenates whenever that fills a line.
+
+    Without ``fill``, a word is hyphenated only when no later line holds it whole.
+    """
+    words = list(words)
     lines: list[str] = []
     while words and len(lines) < len(widths):
-        width = widths[len(lines)]
-        last = len(lines) == len(widths) - 1
+        index = len(lines)
+        width = widths[index]
+        last = index == len(widths) - 1
+        later = max(widths[index + 1 :], default=width)
         line = ""
         while words:
             candidate = f"{line} {words[0]}" if line else words[0]
@@ -305,10 +347,17 @@ def wrap(text: str, widths: Sequence[float], font: float) -> list[str]:
                 line = candidate
                 words.pop(0)
                 continue
-            if not line and not last:  # a word too long for a whole line: hyphenate it
-                head = _cut(words[0], width, font).removesuffix(ELLIPSIS)
-                head = head or words[0][:1]
-                line, words[0] = head + HYPHEN, words[0][len(head) :]
+            if last:
+                break
+            word = words[0]
+            if fill or text_width(word, font) > later:
+                prefix = f"{line} " if line else ""
+                split = _split(word, width - text_width(prefix, font), font, hyphens)
+                if split is not None:
+                    line, words[0] = prefix + split[0], split[1]
+                elif not line and text_width(word, font) > later:
+                    line = _cut(word, width, font)  # no break fits: cut the word itself
+                    words.pop(0)
             break
         if last and words:
             line = _cut(f"{line} {' '.join(words)}" if line else " ".join(words), width, font)

@@ -9,10 +9,18 @@ fonts are the reader's own, and there is no script. A Content-Security-Policy fo
 loading anything at all, so even a bug cannot make the page reach the network. Every
 text from the data is escaped (``html.escape`` with quotes) after control characters
 are removed, so no data can become a tag or an attribute. Tables have captions and
-header cells with a scope; a status is a word with a symbol, never a colour alone; the
-print style fits the board to an A4 page's width and keeps table rows whole. Who
-answered a readiness point and the raters' names are never shown; contact persons only
-with ``include_contacts``, exactly where the Markdown report shows them.
+header cells with a scope; a status is a word with a symbol, never a colour alone.
+
+On a phone (a screen narrower than 48rem) the board's drawing would shrink its text to a
+pixel or two, so there the page shows the board as a ranked list per quadrant instead,
+at the page's own text size. Printed, the board scales to the page's width, a heading
+stays with what follows it, a table's header row with its first row (and repeats on
+every page), rows are never split, and words break only between syllables: long words in
+tables carry soft hyphens where the language's hyphenation rules (``pyphen``, Danish for
+the data, the page's language for its headers) allow one, as browsers' own
+``hyphens: auto`` has no Danish dictionary in Chromium on Linux. Who answered a
+readiness point and the raters' names are never shown; contact persons only with
+``include_contacts``, exactly where the Markdown report shows them.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
@@ -42,6 +51,7 @@ from civsam import (
 )
 from civsam_exporters import svg
 from civsam_exporters._facts import as_of, priority_meaning
+from civsam_exporters._layout import breaks
 from civsam_exporters.markdown import BOARD_NAMES, made_with
 
 __all__ = ["HTML", "HtmlExporter", "Section", "civsam_exporters", "escape"]
@@ -104,19 +114,29 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .status-red .symbol, .readiness-missing .symbol { color: #b3261e; }
 .flag { color: #8a5300; }
 footer { margin-top: 2rem; color: #4d4d4d; font-style: italic; }
-@page { size: A4; margin: 15mm; }
+.board-list { display: none; }
+.board-list ol { margin: 0.25rem 0 1rem; padding-left: 2.5rem; }
+.board-list li { margin: 0.25rem 0; }
+.board-list .quadrant-name { margin: 1rem 0 0; font-weight: 600; }
+@media screen and (max-width: 48rem) {
+  figure { display: none; }
+  .board-list { display: block; }
+}
+@page { margin: 15mm; }
 @media print {
   * { background: transparent !important; box-shadow: none !important; }
   body { max-width: none; padding: 0; color: #000; font-size: 10pt; }
   nav { display: none; }
   a { color: inherit; text-decoration: none; }
-  h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
+  h2, h3, h4, caption, .quadrant-name { break-after: avoid; page-break-after: avoid; }
   tr, .postit, figure, li { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
+  thead, thead tr { break-after: avoid; page-break-after: avoid; }
+  tbody tr:first-child { break-before: avoid; page-break-before: avoid; }
   .scroll { overflow: visible; }
   table { width: 100%; table-layout: fixed; font-size: 8.5pt; }
-  th, td { padding: 0.15rem 0.3rem; overflow-wrap: break-word; }
-  th.number { width: 4.5em; }
+  th, td { padding: 0.15rem 0.3rem; hyphens: manual; overflow-wrap: break-word; }
+  th.number { width: 6.5em; }
   figure svg { max-height: 260mm; }
 }
 """
@@ -174,6 +194,7 @@ def _number(value: float, language: Language) -> str:
 
 
 def _table(
+    language: Language,
     caption: str,
     header: Iterable[str],
     rows: Iterable[Iterable[str]],
@@ -185,8 +206,9 @@ def _table(
 
     The first cell of each row is its header (``<th scope="row">``). ``numeric`` columns
     align right (and are narrow in print, where every table fits the page's width). A
-    caption that
-    repeats the heading just above (``heading=True``) is there for screen readers only.
+    caption that repeats the heading just above (``heading=True``) is there for screen
+    readers only. Long words get soft hyphens (:func:`_syllables`): the header row's by
+    the page's ``language``, the data's by Danish.
     """
     yield '<div class="scroll">'
     yield "<table>"
@@ -195,8 +217,10 @@ def _table(
         if heading
         else (f"<caption>{caption}</caption>")
     )
+    own = svg.HYPHENATION[language]
     heads = "".join(
-        f'<th scope="col"{_class(i, numeric)}>{cell}</th>' for i, cell in enumerate(header)
+        f'<th scope="col"{_class(i, numeric)}>{_syllables(cell, own)}</th>'
+        for i, cell in enumerate(header)
     )
     yield f"<thead><tr>{heads}</tr></thead>"
     yield "<tbody>"
@@ -205,11 +229,64 @@ def _table(
         for i, cell in enumerate(row):
             tag = "th" if i == 0 else "td"
             scope = ' scope="row"' if i == 0 else ""
-            cells.append(f"<{tag}{scope}{_class(i, numeric)}>{cell}</{tag}>")
+            text = _syllables(cell, svg.NAMES_HYPHENATION)
+            cells.append(f"<{tag}{scope}{_class(i, numeric)}>{text}</{tag}>")
         yield f"<tr>{''.join(cells)}</tr>"
     yield "</tbody>"
     yield "</table>"
     yield "</div>"
+
+
+LONG_WORD = 8
+"""Words of this many letters or more get soft hyphens in tables (shorter ones fit)."""
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{LONG_WORD},}}")
+_TOKEN = re.compile(r"\S+")
+_TEXT = re.compile(r"(^|>)([^<]+)")
+"""The text between a cell's tags (escaped text holds no ``<`` or ``>``)."""
+SOFT_HYPHEN = "\xad"
+_ADDRESS_BREAKS = re.compile(r"(?<=[@/])(?=.)|(?<=.)(?=\.)")
+
+
+@functools.cache
+def _hyphenated(word: str, hyphens: str) -> str:
+    """``word`` with a soft hyphen at each of its syllable boundaries."""
+    cut = [position for position, hyphen in breaks(word, hyphens) if hyphen]
+    return (
+        "".join(word[a:b] + SOFT_HYPHEN for a, b in itertools.pairwise([0, *cut]))
+        + word[cut[-1] if cut else 0 :]
+    )
+
+
+def _breakable(token: str, hyphens: str) -> str:
+    """A word as HTML with soft hyphens at its syllables; an address with ``<wbr>``.
+
+    No hyphen may be added to an e-mail or web address (it could be read as part of it):
+    it may break after ``@`` or ``/`` and before a ``.``, with nothing shown.
+    """
+    if "@" in token or "/" in token:
+        return "<wbr>".join(escape(part) for part in _ADDRESS_BREAKS.split(token))
+    soft = _LONG_WORD.sub(lambda word: _hyphenated(word[0], hyphens), token)
+    return escape(soft).replace(SOFT_HYPHEN, "&shy;")
+
+
+def _syllables(cell: str, hyphens: str) -> str:
+    """An escaped cell's text with soft hyphens (``&shy;``) in its long words.
+
+    A browser breaks a word only there, with a hyphen, and shows none elsewhere: printed
+    tables in narrow columns no longer split "samarbejdspa-rtner". Tags, attributes and
+    character references are left alone; addresses get ``<wbr>`` (:func:`_breakable`).
+    """
+
+    def text(match: re.Match[str]) -> str:
+        raw = html.unescape(match[2])
+        pieces, end = [match[1]], 0
+        for token in _TOKEN.finditer(raw):
+            pieces += [escape(raw[end : token.start()]), _breakable(token[0], hyphens)]
+            end = token.end()
+        pieces.append(escape(raw[end:]))
+        return "".join(pieces)
+
+    return _TEXT.sub(text, cell)
 
 
 def _class(index: int, numeric: frozenset[int]) -> str:
@@ -269,7 +346,7 @@ def facts(report: Report) -> Iterator[str]:
 
 
 def matrix(report: Report) -> Iterator[str]:
-    """The board as a picture, with a caption, then the same board as a table."""
+    """The board as a picture with a caption (a list on a phone), then as a table."""
     language, prio = report.language, report.prioritisation
     yield _open("matrix", _words("report.matrix", language))
     if not len(prio):
@@ -278,8 +355,9 @@ def matrix(report: Report) -> Iterator[str]:
         return
     yield "<figure>"
     yield svg.board(report, standalone=False).rstrip("\n")
-    yield f"<figcaption>{_words('html.board_caption', language)}</figcaption>"
+    yield f"<figcaption>{_words('board.caption', language)}</figcaption>"
     yield "</figure>"
+    yield from board_list(report)
 
     def cell(quadrant: Quadrant) -> str:
         placements = prio.quadrant(quadrant)
@@ -290,6 +368,7 @@ def matrix(report: Report) -> Iterator[str]:
         return f"{title}: " + (", ".join(names) or _words("matrix.empty", language))
 
     yield from _table(
+        language,
         _words("html.board_table", language),
         [
             f"{_words('axis.importance', language)} / {_words('axis.ease', language)}",
@@ -302,6 +381,37 @@ def matrix(report: Report) -> Iterator[str]:
         ],
     )
     yield "</section>"
+
+
+def board_list(report: Report) -> Iterator[str]:
+    """The board as a ranked list per quadrant: what a phone shows instead of the drawing.
+
+    Every assessed partner, in rank order, numbered by its rank; ⚠ (said in words to
+    screen readers) where the raters disagree. Hidden on wider screens and in print,
+    where the drawing is shown, so a reader meets the board once.
+    """
+    language, prio = report.language, report.prioritisation
+    yield '<div class="board-list">'
+    yield f"<p>{_words('board.list_intro', language)}</p>"
+    disagree = (
+        ' <span class="flag" aria-hidden="true">⚠</span>'
+        f'<span class="visually-hidden"> {_words("svg.disagreement", language)}</span>'
+    )
+    for quadrant in Quadrant:
+        placements = prio.quadrant(quadrant)
+        name = label(f"quadrant.{quadrant.value}", language)
+        count = _words("svg.quadrant_count", language, quadrant=name, count=len(placements))
+        heading = f"board-list-{quadrant.value}"
+        yield f'<p class="quadrant-name" id="{heading}">{count}</p>'
+        if not placements:
+            yield f"<p>{_words('matrix.empty', language)}</p>"
+            continue
+        yield f'<ol aria-labelledby="{heading}">'
+        for placement in placements:
+            flag = disagree if placement.disagreement else ""
+            yield f'<li value="{placement.rank}">{escape(placement.partner.name)}{flag}</li>'
+        yield "</ol>"
+    yield "</div>"
 
 
 def _contact(report: Report, placement: Placement) -> str:
@@ -341,6 +451,7 @@ def partners(report: Report) -> Iterator[str]:
 
     if len(prio):
         yield from _table(
+            language,
             _words("html.partners_caption", language),
             [_words(f"column.{c}", language) for c in columns],
             map(row, prio),
@@ -405,6 +516,7 @@ def readiness(report: Report) -> Iterator[str]:
 
     columns = ("item", "status", "date", "note")
     yield from _table(
+        language,
         _words("html.readiness_caption", language),
         [_words(f"column.{c}", language) for c in columns],
         map(row, ready.items),
@@ -477,6 +589,7 @@ def outreach_plan(report: Report) -> Iterator[str]:
     if rows:
         columns = ("rank", "partner", "quadrant", "step", "meeting")
         yield from _table(
+            language,
             _words("html.plan_caption", language),
             [_words(f"column.{c}", language) for c in columns],
             rows,
@@ -498,6 +611,7 @@ def outreach_plan(report: Report) -> Iterator[str]:
             return _words("plan.every_weeks", language, weeks=weeks)
 
         yield from _table(
+            language,
             title,
             [_words(f"column.{c}", language) for c in ("partner", "every", "first")],
             (
@@ -510,6 +624,7 @@ def outreach_plan(report: Report) -> Iterator[str]:
         title = _words("plan.evaluations", language)
         yield f"<h3>{title}</h3>"
         yield from _table(
+            language,
             title,
             [_words(f"column.{c}", language) for c in ("partner", "date")],
             ([escape(m.partner.name), _day(m.date)] for m in plan.milestones),
@@ -533,6 +648,7 @@ def due(report: Report) -> Iterator[str]:
 
     columns = ("partner", "last_contact", "due", "days_overdue")
     yield from _table(
+        language,
         title,
         [_words(f"column.{c}", language) for c in columns],
         (
@@ -590,6 +706,7 @@ def _checklist(checklist: Checklist, language: Language) -> Iterator[str]:
 
     columns = ("item", "status", "trend", "note")
     yield from _table(
+        language,
         _words("html.checklist_caption", language),
         [_words(f"column.{c}", language) for c in columns],
         map(row, checklist.items),

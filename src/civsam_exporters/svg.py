@@ -1,20 +1,25 @@
-"""The priority board as a printable SVG: the guide's post-it board, on an A3 page.
+"""The priority board as a printable SVG: the guide's post-it board, on one page.
 
 Laid out as in the guide: importance for success up the side (high on top), ease of
 collaboration along the bottom (hard on the left), the four quadrants named in their
-outer corners, in the report's language. The threshold lines lie where the matrix rule's
-thresholds are (within the middle half of each axis, so every quadrant keeps room);
-for other rules they halve the board. Each assessed partner is a post-it showing its
-rank and name, placed by its scores within its quadrant, never overlapping another
-(see :mod:`civsam_exporters._layout`); raters' disagreement gets a dashed border and a
-"!" badge, not a colour alone. A legend explains the colours, the marker, the number
-and how many partners did not fit.
+outer corners, in the report's language. The threshold lines halve the board: it is a
+board, not a scatter plot. Each assessed partner is a post-it showing its rank and
+name in its quadrant; within the quadrant the post-its sit in rank order, left to right
+and top to bottom, never overlapping (see :mod:`civsam_exporters._layout`), and the
+legend says so: with whole scores from 1 to 5 many partners share a point, and placing
+them "by their scores" put post-its in a crowded quadrant up to 2.3 points from theirs.
+Raters' disagreement gets a dashed border and a "!" badge, not a colour alone. A legend
+explains the colours, the marker, the number, the order and how many did not fit.
 
-The page is 420 × 297 mm (A3 landscape); every A-series page has the same shape, so it
-prints on A4 scaled to fit. Text is sized in mm, fonts are generic families, and there
-is nothing external: no links, images, scripts, event attributes or foreign objects.
-Text from the data is escaped, stripped of characters XML forbids and kept on one line.
-The board never shows contact persons or raters.
+The page is the report's paper (:class:`civsam.Paper`: A3, A4 or Letter, landscape) at
+its physical size in mm, and a standalone file says so to a browser's print
+(``@page``), so printing it cuts nothing off. Post-it text keeps its physical size on
+every paper; the title, axes and legend shrink a little on smaller paper. Text is sized
+in mm, fonts are generic families, and there is nothing external: no links, images,
+scripts, event attributes or foreign objects. Text from the data is escaped, stripped
+of characters XML forbids and kept on one line; names wrap between words and are
+hyphenated only where Danish hyphenation allows. The board never shows contact
+persons or raters.
 
 Structure, for tests and style sheets: each quadrant is a ``<g class="quadrant">`` with
 ``data-quadrant`` holding its ``<rect class="area">``, its name, its post-its and any
@@ -24,6 +29,8 @@ Structure, for tests and style sheets: each quadrant is a ``<g class="quadrant">
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -32,10 +39,18 @@ from typing import BinaryIO
 import attrs
 
 import civsam
-from civsam import Language, Placement, Quadrant, Report, format_number, hookimpl, label
+from civsam import (
+    Language,
+    Paper,
+    Placement,
+    Quadrant,
+    Report,
+    format_number,
+    hookimpl,
+    label,
+)
 from civsam_exporters._layout import (
     LINE_HEIGHT,
-    SIZES,
     Arrangement,
     Box,
     arrange,
@@ -72,16 +87,17 @@ BADGE_COLOUR = "#a3001b"
 LINE_COLOUR = "#3d3d3d"
 MUTED_COLOUR = "#4d4d4d"
 
-PAGE = Box(0, 0, 420, 297)
-BOARD = Box(36, 26, 280, 232)
-"""The four quadrants together; axes to the left and below, the legend to the right."""
-LEGEND = Box(328, 26, 84, 262)
 PAD = 2.2
 """The margin inside a quadrant's area."""
-TITLE_FONT, AXIS_FONT, LEVEL_FONT, TICK_FONT = 6.5, 4.4, 4.0, 3.0
-NAME_FONT, NOTE_FONT, LEGEND_FONT = 4.2, 3.0, 3.2
-MIDDLE = (0.25, 0.75)
-"""A threshold line stays within this part of its axis, so every quadrant keeps room."""
+TITLE_FONT, AXIS_FONT, LEVEL_FONT = 6.5, 4.4, 4.0
+NAME_FONT, LEGEND_FONT, MADE_FONT = 4.2, 3.2, 2.8
+"""Font sizes on A3; :attr:`_Page.scale` shrinks them on smaller paper."""
+NOTE_FONT = 3.0
+"""The "… and N more" note: the same on every paper, as the post-its are."""
+HYPHENATION = {Language.DA: "da_DK", Language.EN: "en_GB"}
+"""``pyphen``'s rules for civsam's own words in each language (legend, quadrant names)."""
+NAMES_HYPHENATION = "da_DK"
+"""Partners' names are Danish whatever the report's language."""
 
 _TOP = (Quadrant.DISCUSS, Quadrant.START_HERE)
 _LEFT = (Quadrant.DISCUSS, Quadrant.NOT_WORTH_IT)
@@ -158,117 +174,113 @@ def _fit(text: str, font: float, *, bold: bool = False, extra: float = 0.0) -> d
     return {"textLength": width, "lengthAdjust": "spacingAndGlyphs"}
 
 
-# -- the axes ------------------------------------------------------------------------------
+# -- the page -----------------------------------------------------------------------------
 
 
 @attrs.frozen
-class _Axis:
-    """One axis: where a score lies along it, 0 at the low (hard) end and 1 at the high."""
+class _Page:
+    """One paper's page (mm, landscape): where the board, its axes and the legend go.
 
-    threshold: float | None
-    """The matrix rule's threshold, or ``None`` for a rule that halves the board."""
+    On A3 the board is 280 mm wide with an 84 mm legend to its right; a smaller paper
+    scales the margins, the legend and the fonts around the board by :attr:`scale`.
+    """
+
+    width: float
+    height: float
+
+    @classmethod
+    def of(cls, paper: Paper) -> _Page:
+        """The page for ``paper``."""
+        return cls(*paper.size)
 
     @property
-    def cut(self) -> float:
-        """Where the threshold line lies, as a fraction of the axis."""
-        if self.threshold is None:
-            return 0.5
-        low, high = MIDDLE
-        return min(max((self.threshold - 1) / 5, low), high)
+    def scale(self) -> float:
+        """How much smaller than on A3 the title, axes and legend are drawn."""
+        return math.sqrt(self.height / 297)
 
-    def fraction(self, score: float, *, high: bool) -> float:
-        """Where ``score`` lies, on the ``high`` side of the line or the other."""
-        score = min(max(score, 0.5), 5.5)
-        cut = self.cut
-        if self.threshold is None:
-            share = (score - 0.5) / 5
-            return cut + (1 - cut) * share if high else cut * share
-        # Scores fill bands a point wide; the line lies between the bands either side.
-        boundary = min(max(self.threshold - 0.5, 0.5), 4.5)
-        if score < boundary:
-            return cut * (score - 0.5) / (boundary - 0.5)
-        return cut + (1 - cut) * (score - boundary) / (5.5 - boundary)
+    def font(self, size: float) -> float:
+        """A font size given for A3, on this page."""
+        return size * self.scale
 
+    @property
+    def box(self) -> Box:
+        """The whole page."""
+        return Box(0, 0, self.width, self.height)
 
-@attrs.frozen
-class _Board:
-    """The board's geometry for one report: the two axes and the quadrants' areas."""
+    @property
+    def legend(self) -> Box:
+        """The legend's column at the right."""
+        s = self.scale
+        width = 84 * s
+        return Box(self.width - 8 * s - width, 26 * s, width, self.height - 35 * s)
 
-    importance: _Axis
-    ease: _Axis
+    @property
+    def board(self) -> Box:
+        """The four quadrants together; axes to the left and below, the legend to the right."""
+        s = self.scale
+        right = self.legend.x - 12 * s
+        return Box(36 * s, 26 * s, right - 36 * s, self.height - 58 * s)
 
     @property
     def centre(self) -> tuple[float, float]:
-        """Where the two threshold lines cross."""
-        return (
-            BOARD.x + self.ease.cut * BOARD.width,
-            BOARD.bottom - self.importance.cut * BOARD.height,
-        )
+        """Where the two threshold lines cross: the board's middle."""
+        board = self.board
+        return board.x + board.width / 2, board.y + board.height / 2
 
     def area(self, quadrant: Quadrant) -> Box:
         """The quadrant's part of the board."""
-        cx, cy = self.centre
+        board, (cx, cy) = self.board, self.centre
         left, top = quadrant in _LEFT, quadrant in _TOP
-        x0, x1 = (BOARD.x, cx) if left else (cx, BOARD.right)
-        y0, y1 = (BOARD.y, cy) if top else (cy, BOARD.bottom)
+        x0, x1 = (board.x, cx) if left else (cx, board.right)
+        y0, y1 = (board.y, cy) if top else (cy, board.bottom)
         return Box(x0, y0, x1 - x0, y1 - y0)
 
-    def point(self, placement: Placement) -> tuple[float, float]:
-        """The placement's scores as a point on the page."""
-        quadrant = placement.quadrant
-        x = self.ease.fraction(placement.ease, high=quadrant not in _LEFT)
-        y = self.importance.fraction(placement.importance, high=quadrant in _TOP)
-        return BOARD.x + x * BOARD.width, BOARD.bottom - y * BOARD.height
 
-
-def _geometry(report: Report) -> _Board:
-    thresholds = report.prioritisation.thresholds
-    if thresholds is None:
-        return _Board(_Axis(None), _Axis(None))
-    importance, ease = thresholds
-    return _Board(_Axis(importance), _Axis(ease))
-
-
-def _axes(report: Report, geometry: _Board) -> Iterator[str]:
-    """Axis titles, level words, score ticks (matrix rule) and the threshold lines."""
-    language = report.language
+def _axes(report: Report, page: _Page) -> Iterator[str]:
+    """Axis titles, level words and the threshold lines."""
+    language, board, s = report.language, page.board, page.scale
+    axis_font, level_font = page.font(AXIS_FONT), page.font(LEVEL_FONT)
     yield '<g class="axes">'
-    middle_y = BOARD.y + BOARD.height / 2
+    middle_y = board.y + board.height / 2
+    title_x = 10 * s
     yield _text(
-        10,
+        title_x,
         middle_y,
         label("axis.importance", language),
-        AXIS_FONT,
+        axis_font,
         **{
             "text-anchor": "middle",
             "font-weight": "bold",
-            "transform": f"rotate(-90 10 {_number(middle_y)})",
+            "transform": f"rotate(-90 {_number(title_x)} {_number(middle_y)})",
             "class": "axis-title",
         },
     )
     end = {"text-anchor": "end", "class": "level"}
-    yield _text(BOARD.x - 2, BOARD.y + LEVEL_FONT, label("level.high", language), LEVEL_FONT, **end)
-    yield _text(BOARD.x - 2, BOARD.bottom - 1, label("level.low", language), LEVEL_FONT, **end)
-    level_y = BOARD.bottom + 11
-    yield _text(BOARD.x, level_y, label("level.hard", language), LEVEL_FONT, **{"class": "level"})
-    yield _text(BOARD.right, level_y, label("level.easy", language), LEVEL_FONT, **end)
+    level_x = board.x - 2 * s
+    yield _text(level_x, board.y + level_font, label("level.high", language), level_font, **end)
+    yield _text(level_x, board.bottom - s, label("level.low", language), level_font, **end)
+    level_y = board.bottom + 6.5 * s
+    hard = label("level.hard", language)
+    yield _text(board.x, level_y, hard, level_font, **{"class": "level"})
+    yield _text(board.right, level_y, label("level.easy", language), level_font, **end)
     yield _text(
-        BOARD.x + BOARD.width / 2,
-        BOARD.bottom + 19,
+        board.x + board.width / 2,
+        board.bottom + 14.5 * s,
         label("axis.ease", language),
-        AXIS_FONT,
+        axis_font,
         **{"text-anchor": "middle", "font-weight": "bold", "class": "axis-title"},
     )
-    if report.prioritisation.thresholds is not None:
-        yield from _ticks(geometry)
-    cx, cy = geometry.centre
+    cx, cy = page.centre
     line: dict[str, Attribute] = {"stroke": LINE_COLOUR, "stroke-width": 0.8, "class": "threshold"}
-    yield _element("line", {"x1": cx, "y1": BOARD.y, "x2": cx, "y2": BOARD.bottom, **line})
-    yield _element("line", {"x1": BOARD.x, "y1": cy, "x2": BOARD.right, "y2": cy, **line})
+    yield _element("line", {"x1": cx, "y1": board.y, "x2": cx, "y2": board.bottom, **line})
+    yield _element("line", {"x1": board.x, "y1": cy, "x2": board.right, "y2": cy, **line})
     yield _element(
         "rect",
         {
-            **BOARD_ATTRIBUTES,
+            "x": board.x,
+            "y": board.y,
+            "width": board.width,
+            "height": board.height,
             "fill": "none",
             "stroke": LINE_COLOUR,
             "stroke-width": 0.5,
@@ -276,40 +288,6 @@ def _axes(report: Report, geometry: _Board) -> Iterator[str]:
         },
     )
     yield "</g>"
-
-
-BOARD_ATTRIBUTES: dict[str, Attribute] = {
-    "x": BOARD.x,
-    "y": BOARD.y,
-    "width": BOARD.width,
-    "height": BOARD.height,
-}
-
-
-def _ticks(geometry: _Board) -> Iterator[str]:
-    """The scores 1–5 along both axes, where the matrix rule puts them."""
-    tick: dict[str, Attribute] = {"stroke": LINE_COLOUR, "stroke-width": 0.3}
-    for score in range(1, 6):
-        x = BOARD.x + geometry.ease.fraction(score, high=True) * BOARD.width
-        yield _element(
-            "line", {"x1": x, "y1": BOARD.bottom, "x2": x, "y2": BOARD.bottom + 1.5, **tick}
-        )
-        yield _text(
-            x,
-            BOARD.bottom + 4.6,
-            str(score),
-            TICK_FONT,
-            **{"text-anchor": "middle", "class": "tick"},
-        )
-        y = BOARD.bottom - geometry.importance.fraction(score, high=True) * BOARD.height
-        yield _element("line", {"x1": BOARD.x - 1.5, "y1": y, "x2": BOARD.x, "y2": y, **tick})
-        yield _text(
-            BOARD.x - 2.5,
-            y + TICK_FONT * 0.35,
-            str(score),
-            TICK_FONT,
-            **{"text-anchor": "end", "class": "tick"},
-        )
 
 
 # -- the quadrants and their post-its ------------------------------------------------------
@@ -325,21 +303,23 @@ class _Quadrant:
     placements: tuple[Placement, ...]
     arrangement: Arrangement
     count: int
+    name_font: float
 
 
-def _lay_out(report: Report, geometry: _Board) -> list[_Quadrant]:
-    """Every quadrant's name and post-its, placed."""
+def _lay_out(report: Report, page: _Page) -> list[_Quadrant]:
+    """Every quadrant's name and post-its, placed in rank order."""
     language = report.language
+    name_font = page.font(NAME_FONT)
     by_quadrant: dict[Quadrant, list[Placement]] = {quadrant: [] for quadrant in Quadrant}
     for placement in report.prioritisation:
         by_quadrant[placement.quadrant].append(placement)
     laid_out = []
     for quadrant, placements in by_quadrant.items():
-        area = geometry.area(quadrant)
+        area = page.area(quadrant)
         inner = Box(area.x + PAD, area.y + PAD, area.width - 2 * PAD, area.height - 2 * PAD)
         name = label(f"quadrant.{quadrant.value}", language)
-        lines = tuple(wrap(name, [inner.width / 1.1] * 3, NAME_FONT))
-        strip = len(lines) * LINE_HEIGHT * NAME_FONT + 1.2
+        lines = tuple(wrap(name, [inner.width / 1.1] * 3, name_font, hyphens=HYPHENATION[language]))
+        strip = len(lines) * LINE_HEIGHT * name_font + 1.2
         top = quadrant in _TOP
         region = Box(
             inner.x,
@@ -347,32 +327,24 @@ def _lay_out(report: Report, geometry: _Board) -> list[_Quadrant]:
             inner.width,
             max(inner.height - strip, 0),
         )
-        # Only those that can be shown are placed; the rest are counted.
         arrangement = arrange(
-            [geometry.point(p) for p in placements[: _most(region)]],
+            len(placements),
             region,
             note_height=NOTE_FONT * LINE_HEIGHT + 0.8,
             note_side="top" if top else "bottom",
         )
-        hidden = arrangement.hidden + max(len(placements) - _most(region), 0)
         laid_out.append(
             _Quadrant(
                 quadrant,
                 area,
                 lines,
                 tuple(placements[: len(arrangement.boxes)]),
-                attrs.evolve(arrangement, hidden=hidden),
+                arrangement,
                 len(placements),
+                name_font,
             )
         )
     return laid_out
-
-
-def _most(region: Box) -> int:
-    """More than can ever be shown in ``region``: the smallest post-its on a grid of halves."""
-    smallest = SIZES[-1]
-    columns = int(region.width / smallest.width * 2) + 2
-    return columns * (int(region.height / smallest.height * 2) + 2)
 
 
 def _quadrant(report: Report, part: _Quadrant) -> Iterator[str]:
@@ -395,18 +367,19 @@ def _quadrant(report: Report, part: _Quadrant) -> Iterator[str]:
     left, top = quadrant in _LEFT, quadrant in _TOP
     x = area.x + PAD if left else area.right - PAD
     anchor: dict[str, Attribute] = {"text-anchor": "start" if left else "end"}
-    step = LINE_HEIGHT * NAME_FONT
+    name_font = part.name_font
+    step = LINE_HEIGHT * name_font
     first = (
-        area.y + PAD + 0.95 * NAME_FONT
+        area.y + PAD + 0.95 * name_font
         if top
-        else area.bottom - PAD - 0.3 * NAME_FONT - (len(part.name_lines) - 1) * step
+        else area.bottom - PAD - 0.3 * name_font - (len(part.name_lines) - 1) * step
     )
     for index, line in enumerate(part.name_lines):
         yield _text(
             x,
             first + index * step,
             line,
-            NAME_FONT,
+            name_font,
             **{"font-weight": "bold", "class": "quadrant-name", **anchor},
         )
     arrangement = part.arrangement
@@ -479,7 +452,12 @@ def _postit(placement: Placement, box: Box, font: float, language: Language) -> 
                 **{"text-anchor": "middle", "font-weight": "bold", "fill": "#ffffff"},
             )
         )
-    lines = wrap(clean(placement.partner.name), [first_width, width, width], font)
+    lines = wrap(
+        clean(placement.partner.name),
+        [first_width, width, width],
+        font,
+        hyphens=NAMES_HYPHENATION,
+    )
     x = box.x + padding
     baseline = box.y + padding + 0.95 * font
     head = f'<tspan font-weight="bold">{_escape(rank)}</tspan>'
@@ -511,23 +489,27 @@ def _postit(placement: Placement, box: Box, font: float, language: Language) -> 
 # -- the legend ----------------------------------------------------------------------------
 
 
-def _legend(report: Report, parts: Sequence[_Quadrant]) -> Iterator[str]:
-    """What the colours, the marker and the numbers mean, the rule, and what is left out."""
-    language, font = report.language, LEGEND_FONT
+def _legend(report: Report, page: _Page, parts: Sequence[_Quadrant]) -> Iterator[str]:
+    """What the colours, the marker, the numbers and the order mean, the rule, what is left out."""
+    language, legend = report.language, page.legend
+    font, heading = page.font(LEGEND_FONT), page.font(4.2)
     step = LINE_HEIGHT * font
-    x, y = LEGEND.x, LEGEND.y + 0.95 * 4.2
+    x, y = legend.x, legend.y + 0.95 * heading
     yield '<g class="legend">'
-    yield _text(x, y, label("svg.legend", language), 4.2, **{"font-weight": "bold"})
-    y += 4.2
+    yield _text(x, y, label("svg.legend", language), heading, **{"font-weight": "bold"})
+    y += heading
 
     def paragraph(text: str, indent: float = 0.0) -> Iterator[str]:
         nonlocal y
-        lines = wrap(text, [LEGEND.width - indent] * 8, font)
+        widths = [legend.width - indent] * 8
+        lines = wrap(text, widths, font, hyphens=HYPHENATION[language])
         for index, line in enumerate(lines):
             yield _text(x + indent, y + 0.95 * font + index * step, line, font)
-        y += len(lines) * step + 1.6
+        y += len(lines) * step + 1.6 * page.scale
 
     counts = {part.quadrant: part.count for part in parts}
+    swatch = (7 * page.scale, font * 1.3)
+    indent = swatch[0] + 2 * page.scale
     for quadrant in Quadrant:
         paper, border, _ = COLOURS[quadrant]
         yield _element(
@@ -535,8 +517,8 @@ def _legend(report: Report, parts: Sequence[_Quadrant]) -> Iterator[str]:
             {
                 "x": x,
                 "y": y + 0.2,
-                "width": 7,
-                "height": 4.2,
+                "width": swatch[0],
+                "height": swatch[1],
                 "fill": paper,
                 "stroke": border,
                 "stroke-width": 0.3,
@@ -545,10 +527,10 @@ def _legend(report: Report, parts: Sequence[_Quadrant]) -> Iterator[str]:
         )
         name = label(f"quadrant.{quadrant.value}", language)
         yield from paragraph(
-            label("svg.quadrant_count", language, quadrant=name, count=counts[quadrant]), 9
+            label("svg.quadrant_count", language, quadrant=name, count=counts[quadrant]), indent
         )
-    y += 1.0
-    sample = Box(x, y, 9, 6)
+    y += page.scale
+    sample = Box(x, y, 9 * page.scale, 6 * page.scale)
     yield _element(
         "rect",
         {
@@ -562,16 +544,17 @@ def _legend(report: Report, parts: Sequence[_Quadrant]) -> Iterator[str]:
             "stroke-width": 0.3,
         },
     )
-    yield _text(x + 1, y + 4.2, "12.", font, **{"font-weight": "bold"})
-    yield from paragraph(label("svg.rank_legend", language), 11)
-    y = max(y, sample.bottom + 1.6)
+    yield _text(x + page.scale, y + 4.2 * page.scale, "12.", font, **{"font-weight": "bold"})
+    marker_indent = sample.width + 2 * page.scale
+    yield from paragraph(label("svg.rank_legend", language), marker_indent)
+    y = max(y, sample.bottom + 1.6 * page.scale)
     yield _element(
         "rect",
         {
             "x": x,
             "y": y,
-            "width": 9,
-            "height": 6,
+            "width": sample.width,
+            "height": sample.height,
             "rx": 0.6,
             "fill": "#ffffff",
             "stroke": TEXT_COLOUR,
@@ -579,18 +562,19 @@ def _legend(report: Report, parts: Sequence[_Quadrant]) -> Iterator[str]:
             "stroke-dasharray": "1.6 0.9",
         },
     )
-    yield _element("circle", {"cx": x + 6.2, "cy": y + 2.8, "r": 1.8, "fill": BADGE_COLOUR})
+    radius, badge_x, badge_y = 0.3 * sample.height, x + 0.69 * sample.width, y + sample.height / 2
+    yield _element("circle", {"cx": badge_x, "cy": badge_y, "r": radius, "fill": BADGE_COLOUR})
     yield _text(
-        x + 6.2,
-        y + 2.8 + 0.35 * font,
+        badge_x,
+        badge_y + 0.35 * font,
         "!",
         font,
         **{"text-anchor": "middle", "font-weight": "bold", "fill": "#ffffff"},
     )
     start = y
-    yield from paragraph(label("svg.disagreement_legend", language), 11)
-    y = max(y, start + 6 + 1.6)
-    yield from paragraph(label("svg.position_legend", language))
+    yield from paragraph(label("svg.disagreement_legend", language), marker_indent)
+    y = max(y, start + sample.height + 1.6 * page.scale)
+    yield from paragraph(label("board.order_legend", language))
     yield from paragraph(_rule(report))
     if not len(report.prioritisation):
         yield from paragraph(label("matrix.no_partners", language))
@@ -600,7 +584,13 @@ def _legend(report: Report, parts: Sequence[_Quadrant]) -> Iterator[str]:
     made = label("report.generated_by", language)
     if report.generated is not None:
         made += f" {civsam.__version__}, {report.generated.date().isoformat()}"
-    yield _text(x, LEGEND.bottom - 1, made, 2.8, **{"fill": MUTED_COLOUR, "class": "generated"})
+    yield _text(
+        x,
+        legend.bottom - page.scale,
+        made,
+        page.font(MADE_FONT),
+        **{"fill": MUTED_COLOUR, "class": "generated"},
+    )
     yield "</g>"
 
 
@@ -621,13 +611,13 @@ def _rule(report: Report) -> str:
 # -- the page ------------------------------------------------------------------------------
 
 
-def _root(language: Language) -> str:
-    """The ``<svg>`` start tag: the same for every board in a language."""
+def _root(language: Language, page: _Page) -> str:
+    """The ``<svg>`` start tag: the same for every board in a language on a paper."""
     values: dict[str, Attribute] = {
         "xmlns": "http://www.w3.org/2000/svg",
-        "width": "420mm",
-        "height": "297mm",
-        "viewBox": "0 0 420 297",
+        "width": f"{_number(page.width)}mm",
+        "height": f"{_number(page.height)}mm",
+        "viewBox": f"0 0 {_number(page.width)} {_number(page.height)}",
         "role": "img",
         "aria-labelledby": "civsam-board-title civsam-board-desc",
         "xml:lang": language.value,
@@ -637,11 +627,21 @@ def _root(language: Language) -> str:
     return f"<svg{_attributes(values)}>"
 
 
+def _print_style(page: _Page) -> str:
+    """The page size and no margin for a browser's print, so nothing is cut off or scaled."""
+    size = f"{_number(page.width)}mm {_number(page.height)}mm"
+    return f"<style>@page {{ size: {size}; margin: 0; }}</style>"
+
+
 def board(report: Report, *, standalone: bool = True) -> str:
-    """The board as SVG text: a file of its own, or (``standalone=False``) to inline in HTML."""
+    """The board as SVG text: a file of its own, or (``standalone=False``) to inline in HTML.
+
+    The inline board leaves out the file's print style (``@page``), which would set the
+    paper of the whole HTML page around it.
+    """
     language = report.language
-    geometry = _geometry(report)
-    parts = _lay_out(report, geometry)
+    page = _Page.of(report.paper)
+    parts = _lay_out(report, page)
     title = label("matrix.title", language, project=clean(report.project.name))
     counts = "; ".join(
         label(
@@ -653,45 +653,50 @@ def board(report: Report, *, standalone: bool = True) -> str:
         for part in parts
     )
     desc = label("svg.desc", language, count=len(report.prioritisation), counts=counts)
+    title_font = page.font(TITLE_FONT)
     lines = [
-        _root(language),
+        _root(language, page),
         f'<title id="civsam-board-title">{_escape(title)}</title>',
         f'<desc id="civsam-board-desc">{_escape(desc)}</desc>',
+        *([_print_style(page)] if standalone else []),
         _element(
             "rect",
             {
                 "x": 0,
                 "y": 0,
-                "width": PAGE.width,
-                "height": PAGE.height,
+                "width": page.width,
+                "height": page.height,
                 "fill": "#ffffff",
                 "class": "page",
             },
         ),
         _text(
-            10,
-            15,
-            wrap(title, [PAGE.width - 20], TITLE_FONT * 1.1)[0],
-            TITLE_FONT,
+            10 * page.scale,
+            15 * page.scale,
+            wrap(title, [page.width - 20 * page.scale], title_font * 1.1, hyphens=None)[0],
+            title_font,
             **{"font-weight": "bold", "class": "heading"},
         ),
     ]
     for part in parts:
         lines.extend(_quadrant(report, part))
-    lines.extend(_axes(report, geometry))
-    lines.extend(_legend(report, parts))
+    lines.extend(_axes(report, page))
+    lines.extend(_legend(report, page, parts))
     lines.append("</svg>")
     body = "\n".join(lines) + "\n"
     return f"{XML_DECLARATION}\n{body}" if standalone else body
 
 
-_RECOGNISED = tuple(f"{XML_DECLARATION}\n{_root(language)}\n".encode() for language in Language)
-"""How a board's file begins, in each language."""
+_RECOGNISED = tuple(
+    f"{XML_DECLARATION}\n{_root(language, _Page.of(paper))}\n".encode()
+    for language, paper in itertools.product(Language, Paper)
+)
+"""How a board's file begins, in each language on each paper."""
 
 
 @attrs.frozen
 class SvgExporter:
-    """The priority board as an SVG page: A3 landscape, prints on A4 scaled to fit."""
+    """The priority board as an SVG page on the report's paper (A3, A4 or Letter, landscape)."""
 
     name: str = "svg"
     suffix: str = ".svg"
@@ -705,7 +710,7 @@ class SvgExporter:
         """Whether ``data`` begins a board civsam wrote, in either language.
 
         Its XML declaration and ``<svg>`` start tag (``class="civsam-board"``) are the same
-        in every board; a drawing saved again by an editor such as Inkscape is not taken
+        in every board on a paper; a drawing saved again by an editor such as Inkscape is not taken
         for one.
         """
         return data.startswith(_RECOGNISED)
