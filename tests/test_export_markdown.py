@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 import civsam
 from civsam import Quadrant
 from civsam.testing import check_exporter, names, projects, texts
-from civsam_exporters.markdown import MARKDOWN
+from civsam_exporters.markdown import MARKDOWN, matrix
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -33,21 +33,32 @@ GFM = MarkdownIt("commonmark").enable("table")
 
 POINT = re.compile(r'^    "[^"`\n]+": \[(0|1|0\.\d+), (0|1|0\.\d+)\]$')
 """A quadrantChart point as Mermaid's lexer accepts it (FORMATS.md)."""
-QUADRANT_LINES = {
-    "da": [
-        '    quadrant-1 "Start her"',
-        '    quadrant-2 "Diskuter"',
-        '    quadrant-3 "Ikke det værd"',
-        '    quadrant-4 "Ikke nu"',
-    ],
-    "en": [
-        '    quadrant-1 "Start here"',
-        '    quadrant-2 "Discuss"',
-        '    quadrant-3 "Not worth it"',
-        '    quadrant-4 "Not now"',
-    ],
+QUADRANT_NAMES = {
+    "da": ["Start her", "Diskuter", "Ikke det værd", "Ikke nu"],
+    "en": ["Start here", "Discuss", "Not worth it", "Not now"],
 }
 """quadrant-1 is top right (easy, important: start here), then counter-clockwise."""
+CHART_QUADRANTS = (Quadrant.START_HERE, Quadrant.DISCUSS, Quadrant.NOT_WORTH_IT, Quadrant.NOT_NOW)
+"""The quadrants in the order Mermaid numbers them."""
+LEGEND = {
+    "da": (
+        "Diagrammet er en tavle, ikke et punktdiagram: hver prik er en samarbejdspartner med "
+        "sit nummer i prioriteringen, og hver kvadrant viser sine i den rækkefølge, fra "
+        "venstre mod højre og oppefra og ned. Navnene står i tabellerne herunder."
+    ),
+    "en": (
+        "The chart is a board, not a scatter plot: each dot is a partner, numbered by rank, "
+        "and each quadrant shows its partners in rank order, left to right and top to "
+        "bottom. The names are in the tables below."
+    ),
+}
+# Mermaid's quadrantChart at its default 500 × 500 (see markdown.py): the plot is 464 × 424
+# px, a quadrant 232 × 212 px, its title in the top 20 px; a dot has radius 5 and its label
+# hangs under it, from 3 to 17 px below the centre.
+PLOT = (464, 424)
+QUADRANT_SIZE = (232, 212)
+DIGIT_WIDTH = 8
+"""Pixels a digit of a 12 px label takes at most (DejaVu Sans: 7.6, Arial: 6.8)."""
 EASY = {Quadrant.START_HERE, Quadrant.NOT_NOW}
 IMPORTANT = {Quadrant.START_HERE, Quadrant.DISCUSS}
 PERSONAL = "contact.name, contact.email, contact.phone"
@@ -469,10 +480,21 @@ def test_the_board_is_also_a_plain_table() -> None:
     ]
 
 
+def quadrant_lines(language: str, counts: Iterable[int]) -> list[str]:
+    """The four ``quadrant-n`` lines: each quadrant's name and how many partners it holds."""
+    return [
+        f'    quadrant-{number} "{name} ({count})"'
+        for number, (name, count) in enumerate(
+            zip(QUADRANT_NAMES[language], counts, strict=True), 1
+        )
+    ]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_matrix_is_a_mermaid_quadrant_chart(language: str) -> None:
-    """The fence: quadrantChart, axes, quadrant-1..4 with the right names, one point each."""
-    lines = mermaid(markdown(civsam.example(), language=language))
+    """The fence: quadrantChart, axes, quadrant-1..4 named and counted, one point each."""
+    text = markdown(civsam.example(), language=language)
+    lines = mermaid(text)
     axes = {
         "da": ['    x-axis "Svært" --> "Nemt"', '    y-axis "Lav" --> "Høj"'],
         "en": ['    x-axis "Hard" --> "Easy"', '    y-axis "Low" --> "High"'],
@@ -481,44 +503,85 @@ def test_the_matrix_is_a_mermaid_quadrant_chart(language: str) -> None:
         "quadrantChart",
         "    title Ensomhed blandt ældre i Aarhus",
         *axes[language],
-        *QUADRANT_LINES[language],
+        *quadrant_lines(language, [4, 3, 4, 3]),
     ]
-    assert lines[8:12] == [
-        '    "1. Ældre Sagen Aarhus": [0.900, 0.900]',
-        '    "2. Besøgstjenesten i Viby Sogn": [0.823, 0.910]',
-        '    "3. Røde Kors Aarhus": [0.833, 0.920]',
-        '    "4. Frivilligcenter Aarhus": [0.930, 0.843]',
+    # Two by two in each quadrant, in rank order: 1 2 / 3 4 in start here (top right).
+    assert lines[8:] == [
+        '    "1": [0.622, 0.849]',
+        '    "2": [0.878, 0.849]',
+        '    "3": [0.622, 0.627]',
+        '    "4": [0.878, 0.627]',
+        '    "5": [0.122, 0.849]',
+        '    "6": [0.378, 0.849]',
+        '    "7": [0.122, 0.627]',
+        '    "8": [0.622, 0.349]',
+        '    "9": [0.878, 0.349]',
+        '    "10": [0.622, 0.127]',
+        '    "11": [0.122, 0.349]',
+        '    "12": [0.378, 0.349]',
+        '    "13": [0.122, 0.127]',
+        '    "14": [0.378, 0.127]',
     ]
-    assert len(lines) == 8 + 14
-    assert all(POINT.match(line) for line in lines[8:])
+    paragraphs = blocks(section(GFM.parse(text), MATRIX[language]), "p")
+    assert paragraphs == [LEGEND[language]]  # every partner drawn: nothing more to say
 
 
-def test_the_chart_shows_the_first_40_partners_and_says_how_many_more() -> None:
-    """45 partners: 40 points, then "… og 5 mere"; a board cell lists 12 and says the rest."""
+MATRIX = {"da": "Prioriteringsmatrix", "en": "Priority matrix"}
+
+
+def crowded(count: int, quadrants: Iterable[tuple[int, int]] = ((5, 5),)) -> civsam.Project:
+    """A project of ``count`` partners, scored in turn from ``quadrants``' (importance, ease)."""
     owner = civsam.Organisation("kommune", "Kommune")
-    partners = [civsam.Organisation(f"p{n:02}", f"Partner {n}") for n in range(45)]
-    project = civsam.Project(
+    partners = [civsam.Organisation(f"p{n:04}", f"Partner {n}") for n in range(count)]
+    scores = list(quadrants)
+    return civsam.Project(
         "Mange",
         owner,
         organisations=partners,
         assessments=[
-            civsam.Assessment(p.id, importance=4 + n % 2, ease=4 + n // 2 % 2)
+            civsam.Assessment(
+                p.id, importance=scores[n % len(scores)][0], ease=scores[n % len(scores)][1]
+            )
             for n, p in enumerate(partners)
         ],
     )
-    text = markdown(project)
-    points = mermaid(text)[8:]
-    assert len(points) == 40
+
+
+def test_a_full_quadrant_shows_what_fits_and_says_how_many_more() -> None:
+    """200 partners in start here: 42 drawn (the first by rank), the rest counted."""
+    text = markdown(crowded(200))
+    lines = mermaid(text)
+    assert lines[4:8] == quadrant_lines("da", [200, 0, 0, 0])
+    points = lines[8:]
+    assert len(points) == 42
+    assert [line.split('"')[1] for line in points] == [str(rank) for rank in range(1, 43)]
     assert all(POINT.match(line) for line in points)
-    tokens = GFM.parse(text)
-    assert blocks(tokens, "p")[0] == "… og 5 mere"
+    tokens = section(GFM.parse(text), "Prioriteringsmatrix")
+    assert blocks(tokens, "p") == [
+        LEGEND["da"],
+        "Ikke tegnet, da der ikke er plads: 158 mere i Start her.",
+    ]
     start_here = plain(tables(tokens)[0][1][2])
     assert start_here.startswith("Lad os starte her: 1. Partner ")
-    assert start_here.endswith(", … og 0 mere") is False
-    count = civsam.prioritise(project, as_of=AS_OF).counts()[Quadrant.START_HERE]
-    assert count > 12
-    assert start_here.endswith(f", … og {count - 12} mere")
-    assert start_here.count(". Partner ") == 12
+    assert start_here.endswith(", … og 188 mere")  # the plain board names 12
+
+
+def test_every_quadrant_shows_its_own_first_partners() -> None:
+    """With more partners than room, each quadrant still shows its best, not rank 1–40 only."""
+    scores = [(5, 5)] * 4 + [(5, 1), (1, 5), (1, 1)]  # start here has 4 in every 7
+    text = markdown(crowded(700, scores), language="en")
+    lines = mermaid(text)
+    prio = civsam.prioritise(crowded(700, scores), as_of=AS_OF)
+    assert lines[4:8] == quadrant_lines("en", [400, 100, 100, 100])
+    drawn = {int(line.split('"')[1]) for line in lines[8:]}
+    for quadrant in Quadrant:
+        ranks = [p.rank for p in prio.quadrant(quadrant)]
+        assert drawn & set(ranks) == set(ranks[:42]), quadrant
+    tokens = section(GFM.parse(text), "Priority matrix")
+    assert blocks(tokens, "p")[1] == (
+        "Not drawn, for lack of room: 358 more in Start here, 58 more in Discuss, "
+        "58 more in Not worth it and 58 more in Not now."
+    )
 
 
 def test_a_project_without_assessments_has_no_chart() -> None:
@@ -1075,7 +1138,7 @@ def test_the_title_owner_and_target_groups_show_as_written(
 
 @given(project=projects(max_partners=12), language=st.sampled_from(LANGUAGES))
 def test_mermaid_points_meet_the_lexers_rules(project: civsam.Project, language: str) -> None:
-    """Every point: quoted unique label, x and y as 0.ddd, in the half of its quadrant."""
+    """Every point: its rank as a quoted label, x and y as 0.ddd, in its quadrant."""
     text = markdown(project, language=language)
     prio = civsam.prioritise(project, as_of=AS_OF)
     if not len(prio):
@@ -1084,23 +1147,154 @@ def test_mermaid_points_meet_the_lexers_rules(project: civsam.Project, language:
     lines = mermaid(text)
     assert lines[0] == "quadrantChart"
     assert re.fullmatch(r"    title [^\n\"`]+", lines[1])
-    assert lines[4:8] == QUADRANT_LINES[language]
+    counts = prio.counts()
+    assert lines[4:8] == quadrant_lines(language, [counts[q] for q in CHART_QUADRANTS])
     assert "\\" not in "\n".join(lines)  # never Markdown-escaped inside the fence
     points = lines[8:]
-    assert len(points) == len(prio)
-    labels = []
+    assert len(points) == len(prio)  # a dozen partners always fit
     for line, placement in zip(points, prio, strict=True):
         match = POINT.match(line)
         assert match is not None, line
         x, y = float(match[1]), float(match[2])
-        assert 0 <= x <= 1
-        assert 0 <= y <= 1
+        assert 0 < x < 1
+        assert 0 < y < 1
         assert (x >= 0.5) == (placement.quadrant in EASY)
         assert (y >= 0.5) == (placement.quadrant in IMPORTANT)
-        label = line.split('": [')[0]
-        assert re.match(rf'    "{placement.rank}\.( |$)', label), label
-        labels.append(label)
-    assert len(set(labels)) == len(labels)
+        assert line.startswith(f'    "{placement.rank}": [')
+
+
+@attrs.frozen
+class Mark:
+    """A drawn point as Mermaid lays it out: its rank, quadrant and box in the quadrant's px."""
+
+    rank: int
+    quadrant: Quadrant
+    x: float
+    y: float
+    """The dot's centre, in pixels from its quadrant's top left corner."""
+    digits: int
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """Left, top, right, bottom of the dot and its label (8 px a digit, 14 px high)."""
+        half = max(self.digits * DIGIT_WIDTH / 2, 5)
+        return self.x - half, self.y - 5, self.x + half, self.y + 18
+
+
+def marks(text: str) -> list[Mark]:
+    """The chart's points, each in the quadrant its coordinates put it in."""
+    found = []
+    for line in mermaid(text)[8:]:
+        match = POINT.match(line)
+        assert match is not None, line
+        x, y = float(match[1]) * PLOT[0], (1 - float(match[2])) * PLOT[1]
+        easy, important = x >= QUADRANT_SIZE[0], y < QUADRANT_SIZE[1]
+        quadrant = {
+            (True, True): Quadrant.START_HERE,
+            (False, True): Quadrant.DISCUSS,
+            (True, False): Quadrant.NOT_NOW,
+            (False, False): Quadrant.NOT_WORTH_IT,
+        }[easy, important]
+        rank = line.split('"')[1]
+        assert re.fullmatch(r"[1-9][0-9]*", rank), line  # the rank number and nothing else
+        left = QUADRANT_SIZE[0] if easy else 0
+        top = 0 if important else QUADRANT_SIZE[1]
+        found.append(Mark(int(rank), quadrant, x - left, y - top, len(rank)))
+    return found
+
+
+def scores() -> st.SearchStrategy[list[tuple[int, int]]]:
+    """Importance and ease for up to 400 partners, often piled into one quadrant."""
+    score = st.integers(1, 5)
+    one = st.tuples(score, score)
+    return st.one_of(
+        st.lists(one, max_size=400),
+        one.flatmap(lambda pair: st.lists(st.just(pair) | one, min_size=30, max_size=400)),
+    )
+
+
+@given(scored=scores(), language=st.sampled_from(LANGUAGES))
+def test_the_chart_is_a_board_every_point_apart_in_rank_order(
+    scored: list[tuple[int, int]], language: str
+) -> None:
+    """Per quadrant: its first partners by rank, in reading order, spread out, never touching.
+
+    The marks (a dot and the rank under it) are laid out as Mermaid draws them at 500 px;
+    tests/test_mermaid_browser.py checks the same in a real browser.
+    """
+    project = crowded(len(scored), scored) if scored else crowded(0)
+    # The matrix section alone: the whole report of 400 partners takes 50 times longer.
+    report = civsam.make_report(project, as_of=AS_OF, language=language)
+    text = "\n".join(matrix(report))
+    prio = report.prioritisation
+    if not len(prio):
+        return
+    drawn = marks(text)
+    counts = prio.counts()
+    assert mermaid(text)[4:8] == quadrant_lines(language, [counts[q] for q in CHART_QUADRANTS])
+    hidden = {}
+    for quadrant in Quadrant:
+        ranks = [p.rank for p in prio.quadrant(quadrant)]
+        mine = [m for m in drawn if m.quadrant is quadrant]
+        # Its first partners by rank, in reading order: rows top down, each left to right.
+        assert [m.rank for m in mine] == ranks[: len(mine)]
+        assert mine == sorted(mine, key=lambda m: (round(m.y), m.x))
+        assert len(mine) >= min(len(ranks), 24)
+        hidden[quadrant] = len(ranks) - len(mine)
+        for mark in mine:
+            left, top, right, bottom = mark.box
+            assert left >= 0
+            assert right <= QUADRANT_SIZE[0]
+            assert top >= 20  # below the quadrant's title
+            assert bottom <= QUADRANT_SIZE[1]
+        xs, ys = [m.x for m in mine], [m.y for m in mine]
+        if len(mine) >= 2:
+            assert max(xs) - min(xs) >= 0.4 * QUADRANT_SIZE[0]
+        if len(mine) >= 3:
+            assert max(ys) - min(ys) >= 0.3 * QUADRANT_SIZE[1]
+    assert len(prio) - len(drawn) == sum(hidden.values())
+    for index, first in enumerate(drawn):
+        for second in drawn[index + 1 :]:
+            if first.quadrant is second.quadrant:
+                a, b = first.box, second.box
+                apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+                assert apart, (first, second)
+    paragraphs = blocks(section(GFM.parse(text), MATRIX[language]), "p")
+    assert paragraphs[0] == LEGEND[language]
+    more = [
+        civsam.label(
+            "chart.more",
+            language,
+            count=hidden[q],
+            quadrant=QUADRANT_NAMES[language][CHART_QUADRANTS.index(q)],
+        )
+        for q in CHART_QUADRANTS
+        if hidden[q]
+    ]
+    if more:
+        listed = ", ".join(more[:-1]) + (" og " if language == "da" else " and ") + more[-1]
+        said = listed if len(more) > 1 else more[0]
+        assert paragraphs[1] == civsam.label("chart.not_drawn", language, more=said)
+    else:
+        assert len(paragraphs) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("Ensomhed blandt ældre i Aarhus", "Ensomhed blandt ældre i Aarhus"),
+        ('Ældre: <b>"ensomme"</b> [Aarhus]', "Ældre bensomme/b Aarhus"),
+        ("Et langt navn " * 5, "Et langt navn Et langt navn Et langt na…"),
+        ("W" * 40, "WWWWWWWWWWWWWWWWWWWWWW…"),
+        ("i" * 40, "i" * 40),
+        ("<>", "?"),
+    ],
+)
+def test_the_charts_title_is_one_line_that_fits(name: str, title: str) -> None:
+    """The project's name, without markup, cut with … where it would overrun 500 px."""
+    project = crowded(1)
+    project.name = name
+    assert mermaid(markdown(project))[1] == f"    title {title}"
 
 
 @pytest.mark.parametrize("indent", [2, 4, 8])

@@ -63,8 +63,6 @@ _ESCAPES = str.maketrans(_PUNCTUATION)  # one C-level pass, not a Python call pe
 _SPACES = re.compile(r"[\r\n\t\x0b\x0c\x85\u2028\u2029]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _MERMAID_DROP = re.compile(r"[\"`\\#;<>&{}\[\]:|]")
-MERMAID_POINTS = 40
-"""The matrix chart shows at most this many partners (the first in rank order)."""
 BOARD_NAMES = 12
 """The plain board lists at most this many partners per quadrant."""
 
@@ -131,27 +129,199 @@ def _heading_starts(language: Language) -> tuple[str, str, str]:
     return _fact("report.owner", language), _fact("report.target_groups", language), personal
 
 
-def _point(placement: Placement, offset: float) -> tuple[str, str]:
-    """Coordinates in the quadrant the placement is in, by score, never 0 or 1."""
-    easy = placement.quadrant in {Quadrant.START_HERE, Quadrant.NOT_NOW}
-    important = placement.quadrant in {Quadrant.START_HERE, Quadrant.DISCUSS}
-    x = (0.55 if easy else 0.05) + 0.35 * (placement.ease - 1) / 4 + offset
-    y = (0.55 if important else 0.05) + 0.35 * (placement.importance - 1) / 4 + offset
-    return f"{x:.3f}", f"{y:.3f}"
+# Mermaid's quadrantChart at its default size, as GitHub draws it (Mermaid 11's
+# QuadrantBuilder): a 500 × 500 viewBox; with a title, axis labels and points, the plot is
+# 464 × 424 px, so each quadrant is 232 × 212 px. A point's place is chosen in those pixels
+# and written as a fraction of the plot. Its dot has radius 5; its label (12 px text) is
+# centred under the dot, from 3 to 17 px below its centre; a quadrant's title (16 px)
+# takes the quadrant's top 20 px.
+_PLOT_WIDTH, _PLOT_HEIGHT = 464, 424
+_QUADRANT_WIDTH, _QUADRANT_HEIGHT = 232, 212
+_TITLE_BAND = 26
+"""Pixels at the top of a quadrant kept for its title (16 px text, 2–19 px from the top)."""
+_ABOVE, _BELOW = 5, 18
+"""How far a point's mark reaches above its centre (the dot) and below it (the label)."""
+_DIGIT_WIDTH = 8
+"""Pixels one digit of a point's label takes, at most, in the fonts Mermaid asks for.
+
+Measured at 12 px: Arial (Liberation Sans) 6.8, Verdana (DejaVu Sans) 7.6, Trebuchet 6.3.
+"""
+_EDGE = 3
+"""Pixels between a point's mark and its quadrant's edges."""
+_GAP_X, _GAP_Y = 6, 5
+"""Pixels between two points' marks, side by side and one above the other."""
+_PITCH = 28
+"""The least distance between two points' centres, so a sparse quadrant is not a blur."""
+_TITLE_EMS = 23.0
+"""How wide the chart's title may be, in ems of its 20 px font: 460 of the 500 px."""
+_NARROW = frozenset("fijlrtI.,:;!|'()-– ")
+_WIDE = frozenset("mwMWæÆœŒ@%")
+
+
+@attrs.frozen
+class _Grid:
+    """Where a quadrant's points may go: the range of their centres and their least spacing.
+
+    In pixels from the quadrant's top left corner; ``width`` is a label's at most.
+    """
+
+    width: float
+
+    @property
+    def left(self) -> float:
+        return _EDGE + max(self.width / 2, 5)
+
+    @property
+    def right(self) -> float:
+        return _QUADRANT_WIDTH - self.left
+
+    @property
+    def top(self) -> float:
+        return _TITLE_BAND + _ABOVE
+
+    @property
+    def bottom(self) -> float:
+        return _QUADRANT_HEIGHT - _EDGE - _BELOW
+
+    @property
+    def pitch_x(self) -> float:
+        return max(2 * max(self.width / 2, 5) + _GAP_X, _PITCH)
+
+    @property
+    def pitch_y(self) -> float:
+        return max(_ABOVE + _BELOW + _GAP_Y, _PITCH)
+
+    @property
+    def columns(self) -> int:
+        return int((self.right - self.left) // self.pitch_x) + 1
+
+    @property
+    def rows(self) -> int:
+        return int((self.bottom - self.top) // self.pitch_y) + 1
+
+    @property
+    def capacity(self) -> int:
+        """How many points the quadrant holds with every mark apart."""
+        return self.columns * self.rows
+
+    def places(self, count: int) -> list[tuple[float, float]]:
+        """Centres for ``count`` points, spread over the quadrant in reading order.
+
+        The quadrant is cut into as many equal cells as the points need, about as many
+        across as its shape suggests; each point sits in the middle of its cell, so a few
+        points spread out and many fill a grid, never closer than the pitch.
+        """
+        if count <= 0:
+            return []
+        span_x = self.right - self.left + self.pitch_x  # the cells' total width
+        span_y = self.bottom - self.top + self.pitch_y
+        columns = min(self.columns, max(1, round((count * span_x / span_y) ** 0.5)))
+        rows = min(self.rows, -(-count // columns))
+        columns = -(-count // rows)
+        start_x, start_y = self.left - self.pitch_x / 2, self.top - self.pitch_y / 2
+        return [
+            (
+                start_x + (index % columns + 0.5) * span_x / columns,
+                start_y + (index // columns + 0.5) * span_y / rows,
+            )
+            for index in range(count)
+        ]
+
+
+def _fraction(pixels: float, of: int) -> str:
+    """A coordinate as Mermaid's lexer reads it: ``0.ddd``, strictly between 0 and 1."""
+    return f"{min(max(pixels / of, 0.001), 0.999):.3f}"
+
+
+def _chart_title(name: str) -> str:
+    """The project's name for the chart's title, cut with … where it would not fit."""
+    title = mermaid_text(name)
+    ems = 0.0
+    for index, char in enumerate(title):
+        ems += _ems(char)
+        if ems > _TITLE_EMS - 1:  # room for the ellipsis
+            rest = sum(map(_ems, title[index:]))
+            if ems - _ems(char) + rest <= _TITLE_EMS:
+                return title
+            return title[:index].rstrip() + "…"
+    return title
+
+
+def _ems(char: str) -> float:
+    """A generous guess at a character's width, in ems, in a sans-serif font."""
+    if char in _NARROW:
+        return 0.4
+    if char in _WIDE:
+        return 1.0
+    if char.isascii():
+        return 0.8 if char.isupper() else 0.65
+    if char <= "\u024f":  # Latin letters with accents: as wide as their capitals
+        return 0.8
+    return 1.3  # other scripts and emoji, drawn by a fallback font
+
+
+def _by_quadrant(report: Report) -> dict[Quadrant, list[Placement]]:
+    """Each quadrant's placements in rank order, in one pass over the ranking."""
+    found: dict[Quadrant, list[Placement]] = {quadrant: [] for quadrant in Quadrant}
+    for placement in report.prioritisation:
+        found[placement.quadrant].append(placement)
+    return found
+
+
+def _chart_points(
+    quadrants: dict[Quadrant, list[Placement]],
+) -> tuple[list[tuple[Placement, str, str]], dict[Quadrant, int]]:
+    """The chart's points, as (placement, x, y), and how many each quadrant leaves out.
+
+    The chart is a board, not a scatter plot: each quadrant shows its first partners by
+    rank, as many as stay apart at Mermaid's default size, in reading order. Labels are
+    rank numbers, all as wide as the longest (the names are in the tables below).
+    """
+    total = sum(map(len, quadrants.values()))
+    grid = _Grid(len(str(total)) * _DIGIT_WIDTH)
+    points: list[tuple[Placement, str, str]] = []
+    hidden: dict[Quadrant, int] = {}
+    for quadrant, placements in quadrants.items():
+        shown = placements[: grid.capacity]
+        hidden[quadrant] = len(placements) - len(shown)
+        easy = quadrant in {Quadrant.START_HERE, Quadrant.NOT_NOW}
+        important = quadrant in {Quadrant.START_HERE, Quadrant.DISCUSS}
+        left = _QUADRANT_WIDTH if easy else 0
+        top = 0 if important else _QUADRANT_HEIGHT
+        for placement, (x, y) in zip(shown, grid.places(len(shown)), strict=True):
+            points.append(
+                (
+                    placement,
+                    _fraction(left + x, _PLOT_WIDTH),
+                    _fraction(_PLOT_HEIGHT - top - y, _PLOT_HEIGHT),
+                )
+            )
+    points.sort(key=lambda point: point[0].rank)
+    return points, hidden
+
+
+_CHART_QUADRANTS = (
+    ("quadrant-1", Quadrant.START_HERE),
+    ("quadrant-2", Quadrant.DISCUSS),
+    ("quadrant-3", Quadrant.NOT_WORTH_IT),
+    ("quadrant-4", Quadrant.NOT_NOW),
+)
+"""Mermaid's quadrants: 1 is top right (easy, important), then counter-clockwise."""
 
 
 def matrix(report: Report) -> Iterator[str]:
-    """The board: a Mermaid quadrant chart, then the same as a plain table."""
+    """The board: a Mermaid quadrant chart and its legend, then the same as a plain table."""
     language, prio = report.language, report.prioritisation
     yield f"## {label('report.matrix', language)}"
     yield ""
     if not len(prio):
         yield escape(label("matrix.no_partners", language))
         return
-    quadrant = {q: mermaid_text(label(f"quadrant_short.{q.value}", language)) for q in Quadrant}
+    quadrants = _by_quadrant(report)
+    points, hidden = _chart_points(quadrants)
     yield "```mermaid"
     yield "quadrantChart"
-    yield f"    title {mermaid_text(report.project.name)}"
+    yield f"    title {_chart_title(report.project.name)}"
     yield (
         f'    x-axis "{mermaid_text(label("level.hard", language))}" --> '
         f'"{mermaid_text(label("level.easy", language))}"'
@@ -160,30 +330,53 @@ def matrix(report: Report) -> Iterator[str]:
         f'    y-axis "{mermaid_text(label("level.low", language))}" --> '
         f'"{mermaid_text(label("level.high", language))}"'
     )
-    yield f'    quadrant-1 "{quadrant[Quadrant.START_HERE]}"'
-    yield f'    quadrant-2 "{quadrant[Quadrant.DISCUSS]}"'
-    yield f'    quadrant-3 "{quadrant[Quadrant.NOT_WORTH_IT]}"'
-    yield f'    quadrant-4 "{quadrant[Quadrant.NOT_NOW]}"'
-    for index, placement in enumerate(prio):
-        if index == MERMAID_POINTS:
-            break
-        x, y = _point(placement, (index % 5) * 0.01)
-        name = mermaid_text(f"{placement.rank}. {placement.partner.name}")
-        yield f'    "{name}": [{x}, {y}]'
+    for name, quadrant in _CHART_QUADRANTS:
+        title = label(
+            "chart.quadrant",
+            language,
+            quadrant=_short(quadrant, language),
+            count=format_number(len(quadrants[quadrant]), language),
+        )
+        yield f'    {name} "{mermaid_text(title)}"'
+    for placement, x, y in points:
+        yield f'    "{placement.rank}": [{x}, {y}]'
     yield "```"
     yield ""
-    if len(prio) > MERMAID_POINTS:
-        more = label("matrix.more", language, count=len(prio) - MERMAID_POINTS)
-        yield escape(more)
+    yield escape(label("chart.legend", language))
+    more = [
+        label(
+            "chart.more",
+            language,
+            count=format_number(hidden[quadrant], language),
+            quadrant=_short(quadrant, language),
+        )
+        for _, quadrant in _CHART_QUADRANTS
+        if hidden[quadrant]
+    ]
+    if more:
         yield ""
-    yield from _board(report)
+        yield escape(label("chart.not_drawn", language, more=_listed(more, language)))
+    yield ""
+    yield from _board(report, quadrants)
 
 
-def _board(report: Report) -> list[str]:
-    language, prio = report.language, report.prioritisation
+def _listed(items: list[str], language: Language) -> str:
+    """Items as a person lists them: "a, b and c" (the catalogue's word for "and")."""
+    if len(items) < 2:  # noqa: PLR2004 - one item needs no joining
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {label('join.and', language)} {items[-1]}"
+
+
+def _short(quadrant: Quadrant, language: Language) -> str:
+    """A quadrant's short name: "Start here"."""
+    return label(f"quadrant_short.{quadrant.value}", language)
+
+
+def _board(report: Report, quadrants: dict[Quadrant, list[Placement]]) -> list[str]:
+    language = report.language
 
     def cell(quadrant: Quadrant) -> str:
-        placements = prio.quadrant(quadrant)
+        placements = quadrants[quadrant]
         title = f"**{escape(label(f'quadrant.{quadrant.value}', language))}**"
         names = [f"{p.rank}\\. {_name(p)}" for p in placements[:BOARD_NAMES]]
         if len(placements) > BOARD_NAMES:
