@@ -9,9 +9,20 @@ Europe/Copenhagen (Outlook has shifted events by an hour with the RDATE-style zo
 The file is byte-stable: UIDs are ``uuid5`` of :data:`NAMESPACE` and a stable key
 (owner, project, kind of event, partner, evaluation number), ``DTSTAMP`` comes from
 ``SOURCE_DATE_EPOCH`` or the plan's first day, never the clock, and ``PRODID`` and the
-calendar's own ``UID`` are explicit. When the export replaces an earlier one
-(:attr:`civsam.Report.previous`), each event keeps its ``SEQUENCE`` where its time
-stayed and gets one more where it moved, so calendar programs update it in place.
+calendar's own ``UID`` are explicit.
+
+A check-in the plan moved off its rule's time (a holiday, a closed period, a full week)
+is an override of its series: a ``VEVENT`` with the series' UID, ``RECURRENCE-ID`` the
+rule's time and ``DTSTART`` the time it moved to.
+
+When the export replaces an earlier one (:attr:`civsam.Report.previous`), it is an
+update, not a new file. A series and its overrides are one unit: it keeps its
+``SEQUENCE`` where nothing about its time or status changed, and all its events get one
+more where something did, so calendar programs update it in place. An event of the
+earlier export that is no longer planned is written once more, ``STATUS:CANCELLED``,
+with one more ``SEQUENCE`` and its old time, summary and kind (its description is a
+fixed note: nothing personal is read back from the old file), so a subscribed or
+re-imported calendar stops showing it; the export after that leaves it out.
 
 Text is escaped here, not by ``icalendar``: ``icalendar`` 7.3 writes a literal ``\N``
 (``C:\Nye``) as a line break. Control characters a calendar may not hold are removed
@@ -25,8 +36,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO, ClassVar
+from zoneinfo import ZoneInfo
 
 import attrs
 import icalendar
@@ -66,7 +78,10 @@ TZID = "Europe/Copenhagen"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
 _UTC = dt.UTC
-_TIMING = ("DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE")
+_SIGNIFICANT = ("RECURRENCE-ID", "DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "STATUS")
+"""What makes a change a revision of an event (RFC 5545 3.8.7.4): its time and status."""
+_CIVSAM_UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+_FREQUENCIES = frozenset(("DAILY", "WEEKLY", "MONTHLY", "YEARLY"))
 _OUTREACH_STEPS = ("shared_goals", "their_agenda", "prepare")
 _PRODID = re.compile(rb"PRODID:-//civsam//civsam [^/]+//(?:DA|EN)")
 _PROPERTIES = 8
@@ -132,10 +147,13 @@ def timezone() -> icalendar.Timezone:
     return zone
 
 
-def _signature(event: icalendar.Component) -> tuple[tuple[str, bytes, str], ...]:
-    """When an event happens, comparable between a fresh event and one read from a file."""
+_Signature = tuple[tuple[str, bytes, str], ...]
+
+
+def _signature(event: icalendar.Component) -> _Signature:
+    """When an event happens, and whether: comparable between fresh and read-back events."""
     parts: list[tuple[str, bytes, str]] = []
-    for name in _TIMING:
+    for name in _SIGNIFICANT:
         value = event.get(name)
         values = value if isinstance(value, list) else [] if value is None else [value]
         parts.extend(
@@ -144,23 +162,118 @@ def _signature(event: icalendar.Component) -> tuple[tuple[str, bytes, str], ...]
     return tuple(parts)
 
 
-def _previous(data: bytes | None) -> dict[str, tuple[int, tuple[tuple[str, bytes, str], ...]]]:
-    """UID → (SEQUENCE, timing) of the events in an earlier export; empty if unreadable."""
+def _series(events: Iterable[icalendar.Component]) -> tuple[_Signature, ...]:
+    """The signature of a series: its master's and its overrides', in a fixed order."""
+    return tuple(sorted(_signature(event) for event in events))
+
+
+@attrs.frozen
+class _Before:
+    """A series (one UID: the event and its overrides) as the earlier export had it."""
+
+    sequence: int
+    timing: tuple[_Signature, ...]
+    kind: str
+    """Its ``X-CIVSAM-KIND``; "" when it has no master event (then it is not civsam's)."""
+    cancelled: bool
+    events: tuple[icalendar.Component, ...]
+    """The master first, then the overrides by ``RECURRENCE-ID``."""
+
+
+def _order(event: icalendar.Component) -> tuple[bool, bytes]:
+    recurrence = event.get("RECURRENCE-ID")
+    return (recurrence is not None, b"" if recurrence is None else recurrence.to_ical())
+
+
+def _previous(data: bytes | None) -> dict[str, _Before]:
+    """UID → the series of that UID in an earlier export; empty if unreadable.
+
+    Components are grouped by UID, since a moved check-in's override shares its series'
+    UID. A series with a part that cannot be read (no UID, a broken SEQUENCE) is left
+    out: it cannot keep a sequence.
+    """
     if not data:
         return {}
     try:
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
     except (ValueError, TypeError, KeyError, IndexError):
         return {}  # not iCalendar (another format was at the path): start afresh
-    found: dict[str, tuple[int, tuple[tuple[str, bytes, str], ...]]] = {}
+    groups: dict[str, list[icalendar.Component]] = {}
     for calendar in calendars:
         for event in calendar.walk("VEVENT"):
-            try:
-                sequence = int(event.get("SEQUENCE", 0))
-                found[str(event["UID"])] = (max(sequence, 0), _signature(event))
-            except (ValueError, TypeError, KeyError, AttributeError):
-                continue  # an event civsam did not write: it cannot keep a sequence
+            key = event.get("UID")
+            if key is not None:
+                groups.setdefault(str(key), []).append(event)
+    found: dict[str, _Before] = {}
+    for key, events in groups.items():
+        try:
+            sequence = max(int(event.get("SEQUENCE", 0)) for event in events)
+            if len(events) == 1:  # the usual case: no overrides
+                timing: tuple[_Signature, ...] = (_signature(events[0]),)
+            else:
+                timing = _series(events)
+                events.sort(key=_order)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            continue  # an event civsam did not write: it cannot keep a sequence
+        master = events[0] if "RECURRENCE-ID" not in events[0] else None
+        kind = str(master.get("X-CIVSAM-KIND", "")) if master is not None else ""
+        status = str(master.get("STATUS", "")) if master is not None else ""
+        cancelled = status.upper() == "CANCELLED"
+        found[key] = _Before(max(sequence, 0), timing, kind, cancelled, tuple(events))
     return found
+
+
+class _UnusableError(ValueError):
+    """A value of an earlier export that a cancelled event cannot be rebuilt from."""
+
+
+def _checked(value: object) -> dt.date | dt.timedelta:
+    """A time read back from an earlier export, if it is of a kind civsam writes.
+
+    A day, a duration, or a time in Europe/Copenhagen: every ``TZID`` the calendar
+    names must have its ``VTIMEZONE``, and that is the one it has.
+    """
+    if isinstance(value, dt.datetime):
+        zone = value.tzinfo
+        if not (isinstance(zone, ZoneInfo) and zone.key == TZID):
+            raise _UnusableError(value)
+    elif not isinstance(value, dt.date | dt.timedelta):
+        raise _UnusableError(value)
+    return value
+
+
+def _rule(value: object) -> icalendar.vRecur:
+    """An RRULE read back, kept only in the form civsam writes: FREQ, INTERVAL, UTC UNTIL."""
+    if not isinstance(value, icalendar.vRecur) or not set(value) <= {"FREQ", "INTERVAL", "UNTIL"}:
+        raise _UnusableError(value)
+    (freq,) = value.get("FREQ", [None])
+    if freq not in _FREQUENCIES:
+        raise _UnusableError(value)
+    parts: dict[str, object] = {"FREQ": freq}
+    for interval in value.get("INTERVAL", []):
+        if not isinstance(interval, int) or interval < 1:
+            raise _UnusableError(value)
+        parts["INTERVAL"] = interval
+    for until in value.get("UNTIL", []):
+        if not isinstance(until, dt.datetime) or until.utcoffset() != dt.timedelta(0):
+            raise _UnusableError(value)
+        parts["UNTIL"] = until.astimezone(_UTC)
+    return icalendar.vRecur(parts)
+
+
+def _exdates(value: object) -> icalendar.vDDDLists:
+    """EXDATE read back (one line or several) as one line of checked times."""
+    lines = value if isinstance(value, list) else [value]
+    found: list[dt.date] = []
+    for line in lines:
+        if not isinstance(line, icalendar.vDDDLists):
+            raise _UnusableError(value)
+        for item in line.dts:
+            when = _checked(item.dt)
+            if not isinstance(when, dt.date):
+                raise _UnusableError(value)
+            found.append(when)
+    return icalendar.vDDDLists(found)
 
 
 class _Writer:
@@ -185,6 +298,8 @@ class _Writer:
         self.kinds = {kind: icalendar.vText(kind) for kind in CalendarExporter.kinds}
         self.zero = icalendar.vInt(0)
         self.previous = _previous(report.previous)
+        # The UIDs written so far: what the earlier export had and these lack is cancelled.
+        self.live: set[str] = set()
         self.contacts = report.include_contacts
         self.quadrants = {q: label(f"quadrant.{q.value}", self.language) for q in Quadrant}
 
@@ -214,15 +329,28 @@ class _Writer:
         return event
 
     def _sequenced(self, event: icalendar.Event) -> icalendar.Event:
-        """Set SEQUENCE: 0 for a new event, one more than before if its time moved."""
-        before = self.previous.get(str(event["UID"]))
-        if before is None:
-            event["SEQUENCE"] = self.zero
-        else:
-            sequence, timing = before
-            moved = timing != _signature(event)
-            event["SEQUENCE"] = icalendar.vInt(sequence + 1 if moved else sequence)
+        """Set SEQUENCE of a single event (see :meth:`_sequence`)."""
+        self._sequence((event,))
         return event
+
+    def _sequence(self, series: Sequence[icalendar.Event]) -> None:
+        """Set SEQUENCE of a series (an event and its overrides), which is one unit.
+
+        0 when new; as before when its time and status are as before; else one more for
+        all of its events, so no override lags behind its master.
+        """
+        key = str(series[0]["UID"])
+        if self.previous:
+            self.live.add(key)
+        before = self.previous.get(key)
+        if before is None:
+            sequence = self.zero
+        elif before.timing == _series(series):
+            sequence = icalendar.vInt(before.sequence)
+        else:
+            sequence = icalendar.vInt(before.sequence + 1)
+        for event in series:
+            event["SEQUENCE"] = sequence
 
     def meetings(self, meetings: Iterable[Meeting]) -> Iterator[icalendar.Event]:
         """One event per first meeting, with a reminder to prepare."""
@@ -287,15 +415,29 @@ class _Writer:
                 self._label("plan.check_in", name=partner.name),
                 "\n".join(lines),
             )
+            duration = durations[series.duration]
             event["DTSTART"] = icalendar.vDDDTypes(series.first)
-            event["DURATION"] = durations[series.duration]
+            event["DURATION"] = duration
             # UNTIL in UTC: with a zoned DTSTART, RFC 5545 allows nothing else (icalendar
             # would write the local time it is given).
             until = series.last.astimezone(_UTC)
             event["RRULE"] = icalendar.vRecur(freq="WEEKLY", interval=weeks, until=until)
             if series.skipped:
                 event["EXDATE"] = icalendar.vDDDLists(list(series.skipped))
-            yield self._sequenced(event)
+            units = [event]
+            for rule_time, new_time in sorted(series.moved):
+                moved = self._event(
+                    "check-in",
+                    str(event["UID"]),
+                    str(event["SUMMARY"]),
+                    "\n".join([self._label("calendar.moved", when=_local(rule_time)), "", *lines]),
+                )
+                moved["RECURRENCE-ID"] = icalendar.vDDDTypes(rule_time)
+                moved["DTSTART"] = icalendar.vDDDTypes(new_time)
+                moved["DURATION"] = duration
+                units.append(moved)
+            self._sequence(units)
+            yield from units
 
     def _agenda(self, progress: Checklist) -> list[str]:
         """The next review's agenda: the red and amber checklist items, with their notes."""
@@ -341,8 +483,53 @@ class _Writer:
             event["DTEND"] = icalendar.vDDDTypes(milestone.date + day)
             yield self._sequenced(event)
 
+    def cancelled(self) -> Iterator[icalendar.Event]:
+        """The earlier export's events that are no longer planned, cancelled, by UID.
+
+        Written once: one the earlier export already cancelled is left out. Only the
+        time, summary and kind are read back (a series' overrides too); the description
+        is a fixed note, so no contact person ever comes back from the old file.
+        """
+        note = text(self._label("calendar.cancelled"))
+        status = icalendar.vText("CANCELLED")
+        for key in sorted(self.previous.keys() - self.live):
+            before = self.previous[key]
+            if before.cancelled or before.kind not in self.kinds:
+                continue
+            if not _CIVSAM_UID.fullmatch(key):
+                continue
+            sequence = icalendar.vInt(before.sequence + 1)
+            try:
+                events = [self._cancel(key, old, before.kind) for old in before.events]
+            except (ValueError, TypeError, KeyError, AttributeError):
+                continue  # edited by hand into something civsam does not write
+            for event in events:
+                event["DESCRIPTION"] = note
+                event["STATUS"] = status
+                event["SEQUENCE"] = sequence
+            yield from events
+
+    def _cancel(self, key: str, old: icalendar.Component, kind: str) -> icalendar.Event:
+        """An event rebuilt from an earlier export's: its time, summary and kind only."""
+        event = icalendar.Event()
+        event["SUMMARY"] = text(str(old["SUMMARY"]))
+        event["DTSTAMP"] = self.stamp
+        event["UID"] = icalendar.vText(key)
+        event["X-CIVSAM-KIND"] = self.kinds[kind]
+        for name in ("RECURRENCE-ID", "DTSTART", "DTEND", "DURATION"):
+            value = old.get(name)
+            if value is not None:
+                event[name] = icalendar.vDDDTypes(_checked(value.dt))
+        if "DTSTART" not in event:
+            raise _UnusableError(key)
+        if "RRULE" in old:
+            event["RRULE"] = _rule(old["RRULE"])
+        if "EXDATE" in old:
+            event["EXDATE"] = _exdates(old["EXDATE"])
+        return event
+
     def calendar(self) -> icalendar.Calendar:
-        """The whole calendar: its own properties, the time zone, then every event."""
+        """The whole calendar: its properties, the time zone, every event, then the cancelled."""
         report, plan = self.report, self.report.plan
         calendar = icalendar.Calendar()
         suffix = "DA" if self.language is Language.DA else "EN"
@@ -360,7 +547,14 @@ class _Writer:
         ):
             for event in events:
                 calendar.add_component(event)
+        for event in self.cancelled():
+            calendar.add_component(event)
         return calendar
+
+
+def _local(when: dt.datetime) -> str:
+    """A time as a person reads it in a description: ``2027-03-29 09:00``, Danish time."""
+    return when.astimezone(civsam.TIMEZONE).strftime("%Y-%m-%d %H:%M")
 
 
 def build(report: Report) -> icalendar.Calendar:
