@@ -25,6 +25,7 @@ from civsam import (
     PlanSettings,
     Project,
     Quadrant,
+    Review,
     Touchpoint,
     ValidationError,
 )
@@ -47,12 +48,22 @@ def danish_holidays(*, optional: bool) -> holidays.HolidayBase:
     return holidays.country_holidays("DK", categories=categories)
 
 
+def in_closed_period(day: dt.date, settings: PlanSettings) -> bool:
+    """Within the yearly closed period ("MM-DD" to "MM-DD", maybe over New Year)."""
+    if not settings.closed_period:
+        return False
+    first, last = (tuple(int(part) for part in text.split("-")) for text in settings.closed_period)
+    when = (day.month, day.day)
+    return first <= when <= last if first <= last else (when >= first or when <= last)
+
+
 def day_off(day: dt.date, settings: PlanSettings) -> bool:
-    """A weekend, a Danish holiday or one of the team's closed days."""
+    """A weekend, a Danish holiday, one of the team's closed days or the closed period."""
     return (
         day.weekday() >= 5
         or day in danish_holidays(optional=settings.optional_holidays)
         or day in settings.closed_days
+        or in_closed_period(day, settings)
     )
 
 
@@ -70,11 +81,13 @@ def restarts(project: Project) -> dict[str, dt.date]:
     return restarted
 
 
-def contacted(project: Project) -> dict[str, dt.date]:
-    """The last contact with each partner: a touchpoint, or reaching maintain_contact.
+def contacted(project: Project, settings: PlanSettings | None = None) -> dict[str, dt.date]:
+    """The last contact with each partner: the latest entry of a kind in contact_kinds.
 
-    An approach started again after it ended forgets the contact before the restart.
+    A touchpoint of a chosen kind, a review, an outreach step (but ``ended``). An approach
+    started again after it ended forgets the contact before the restart.
     """
+    kinds = {kind.value for kind in (settings or project.planning).contact_kinds}
     last: dict[str, dt.date] = {}
     restarted: dict[str, dt.date] = {}
     step: dict[str, OutreachStep] = {}
@@ -83,12 +96,14 @@ def contacted(project: Project) -> dict[str, dt.date]:
             restarted[entry.partner] = entry.date
             last.pop(entry.partner, None)
         step[entry.partner] = entry.step
-        if entry.step is OutreachStep.MAINTAIN_CONTACT:
+        if "outreach" in kinds and entry.step is not OutreachStep.ENDED:
             last[entry.partner] = max(entry.date, last.get(entry.partner, entry.date))
-    for touchpoint in project.touchpoints:
-        if touchpoint.date >= restarted.get(touchpoint.partner, dt.date.min):
-            day = touchpoint.date
-            last[touchpoint.partner] = max(day, last.get(touchpoint.partner, day))
+    logged: list[Touchpoint | Review] = [t for t in project.touchpoints if t.kind.value in kinds]
+    logged += project.reviews if "review" in kinds else ()
+    for contact in logged:
+        if contact.date >= restarted.get(contact.partner, dt.date.min):
+            day = contact.date
+            last[contact.partner] = max(day, last.get(contact.partner, day))
     return last
 
 
@@ -133,16 +148,20 @@ def test_never_more_first_meetings_in_a_week_than_the_capacity(
 
 @given(planned())
 def test_nothing_is_planned_on_a_day_off(case: tuple[Project, PlanSettings, dt.date]) -> None:
-    """No meeting, check-in or evaluation on a weekend, a Danish holiday or a closed day."""
+    """No meeting, check-in or evaluation on a weekend, a holiday, a closed day or period."""
     project, settings, start = case
     plan = make_plan(project, settings, start)
     days = [m.start.date() for m in plan.meetings]
     days += [when.date() for c in plan.check_ins for when in c.occurrences()]
-    days += [c.first.date() for c in plan.check_ins]
     days += [milestone.date for milestone in plan.milestones]
     assert [day for day in days if day_off(day, settings)] == []
     for check_in in plan.check_ins:
-        assert all(day_off(when.date(), settings) for when in check_in.skipped)
+        # A rule's time on a day off moved on, or was skipped: it is never held there.
+        rule = check_in.rule()
+        moved = dict(check_in.moved)
+        for when in rule:
+            if day_off(when.date(), settings):
+                assert when in check_in.skipped or when in moved
 
 
 @given(planned())
@@ -165,7 +184,7 @@ def test_only_partners_not_yet_in_contact_get_a_first_meeting(
     project, settings, start = case
     ranking = civsam.prioritise(project)
     plan = civsam.plan(project, ranking, start=start, settings=settings)
-    in_contact = contacted(project)
+    in_contact = contacted(project, settings)
     closed = (OutreachStep.MAINTAIN_CONTACT, OutreachStep.ENDED)
     expected = [
         placement.partner.id
@@ -210,7 +229,7 @@ def test_meetings_fit_the_working_day_and_never_overlap(
 
 @given(planned())
 def test_every_time_is_danish_local_time(case: tuple[Project, PlanSettings, dt.date]) -> None:
-    """Europe/Copenhagen everywhere; check-ins at check_in_time local, summer or winter."""
+    """Europe/Copenhagen everywhere; a series at one local time, summer or winter."""
     project, settings, start = case
     plan = make_plan(project, settings, start)
     for when in every_datetime(plan):
@@ -220,30 +239,34 @@ def test_every_time_is_danish_local_time(case: tuple[Project, PlanSettings, dt.d
             when.replace(tzinfo=None)
         )
     for check_in in plan.check_ins:
-        times = {when.time() for when in (check_in.first, *check_in.occurrences())}
-        assert times == {settings.check_in_time}
+        # One series, one local time: from check_in_time on, the same all year round.
+        rule = check_in.rule()
+        assert {when.time() for when in rule} == {check_in.first.time()}
+        assert check_in.first.time() >= settings.check_in_time
+        assert all(when.time() >= settings.check_in_time for when in check_in.occurrences())
         assert check_in.first.date() >= start
         assert check_in.last.date() < plan.end
+        assert all(when.date() < plan.end for when in check_in.occurrences())
         assert check_in.duration == dt.timedelta(minutes=settings.check_in_minutes)
         assert check_in.every_weeks == settings.check_in_weeks[check_in.quadrant] > 0
-        gaps = {
-            (b.date() - a.date()).days % (7 * check_in.every_weeks)
-            for a, b in zip(check_in.occurrences(), check_in.occurrences()[1:], strict=False)
-        }
-        assert gaps <= {0}
+        gaps = {(b.date() - a.date()).days for a, b in itertools.pairwise(rule)}
+        assert gaps <= {7 * check_in.every_weeks}
 
 
 @given(planned(min_partners=1), st.data())
 def test_a_touchpoint_resets_the_cadence(
     case: tuple[Project, PlanSettings, dt.date], data: st.DataObject
 ) -> None:
-    """After a touchpoint on day d, the partner is due exactly from d + check_in_weeks on."""
+    """After a touchpoint on day d, the partner is due exactly from d + check_in_weeks on.
+
+    What counts as contact is the settings' contact_kinds: every kind, by default.
+    """
     project, settings, start = case
     partners = [p for p in project.organisations if p != project.owner.id]
     partner = data.draw(st.sampled_from(partners))
     # A touchpoint counts from the last contact on, and not before a restarted approach.
     first = max(
-        contacted(project).get(partner, D(2024, 1, 1)),
+        contacted(project, settings).get(partner, D(2024, 1, 1)),
         restarts(project).get(partner, dt.date.min),
     )
     day = data.draw(st.dates(min_value=first, max_value=civsam.model.LAST_DAY))
@@ -270,10 +293,14 @@ def test_a_touchpoint_resets_the_cadence(
     series = [c for c in plan.check_ins if c.partner.id == partner]
     assert len(series) <= 1
     for check_in in series:
-        assert check_in.first.date() >= next_due
+        # In the week it is due, or later; never before the contact.
+        assert check_in.first.date() >= next_due - dt.timedelta(days=next_due.weekday())
+        assert check_in.first.date() > day
     room = max(next_due, start) + dt.timedelta(days=21)  # the longest run of days off
     if placement is not None and weeks > 0 and running and room < plan.end:
-        assert series, "a partner in contact has no check-ins in the plan"
+        # Check-ins, or said to find no room: better-ranked partners took the capacity.
+        crowded_out = [o.id for o in plan.crowded_out]
+        assert bool(series) != (partner in crowded_out), "a partner in contact left out"
 
 
 @given(planned(), st.dates(min_value=D(2025, 1, 1), max_value=D(2030, 12, 31)))
@@ -284,7 +311,7 @@ def test_due_lists_the_most_overdue_first(
     project, settings, _ = case
     ranking = civsam.prioritise(project)
     found = civsam.due(project, today, ranking, settings=settings)
-    last = contacted(project)
+    last = contacted(project, settings)
     expected = {
         placement.partner.id
         for placement in ranking
@@ -356,7 +383,12 @@ def test_evaluations_follow_the_last_review(case: tuple[Project, PlanSettings, d
 
 
 def partners_project(count: int, **planning: Any) -> Project:
-    """Aarhus and ``count`` associations, all in *start here*, in order p01, p02, …."""
+    """Aarhus and ``count`` associations, all in *start here*, in order p01, p02, ….
+
+    No check-ins unless ``check_in_weeks`` says so: these examples are about where first
+    meetings go, and check-ins would take a share of the capacity after two weeks.
+    """
+    planning.setdefault("check_in_weeks", {"start_here": 0})
     owner = Organisation("aarhus", "Aarhus Kommune", kind="municipality")
     partners = [Organisation(f"p{n:02}", f"Forening {n}") for n in range(1, count + 1)]
     project = Project(
@@ -411,9 +443,32 @@ def test_a_plan_starting_mid_week_uses_the_rest_of_that_week() -> None:
     ids=["optional-holidays", "public-only"],
 )  # fmt: skip
 def test_christmas_weeks(*, optional: bool, expected: list[str]) -> None:
-    """24, 25, 26 and 31 December and 1 January are off (24 and 31 only with optional)."""
-    project = partners_project(6, start=D(2026, 12, 21), optional_holidays=optional)
+    """24, 25, 26 and 31 December and 1 January are off (24 and 31 only with optional).
+
+    With no closed period: by default nothing is planned from 20 December to 1 January.
+    """
+    project = partners_project(
+        6, start=D(2026, 12, 21), optional_holidays=optional, capacity=2, closed_period=()
+    )
     assert [f"{m.start:%a %Y-%m-%d}" for m in civsam.plan(project).meetings] == expected
+
+
+def test_the_christmas_holiday_is_closed_by_default() -> None:
+    """From 20 December to New Year's Day nothing is planned; the plan says so."""
+    project = partners_project(6, start=D(2026, 12, 14), capacity=2)
+    plan = civsam.plan(project)
+    assert [f"{m.start:%a %Y-%m-%d}" for m in plan.meetings] == [
+        "Mon 2026-12-14",
+        "Wed 2026-12-16",
+        "Mon 2027-01-04",
+        "Wed 2027-01-06",
+        "Mon 2027-01-11",
+        "Wed 2027-01-13",
+    ]
+    assert plan.end == D(2027, 12, 13)
+    assert plan.closed == ((D(2026, 12, 20), D(2027, 1, 1)),)
+    longer = civsam.plan(project, settings=attrs.evolve(project.planning, horizon_weeks=54))
+    assert longer.closed == ((D(2026, 12, 20), D(2027, 1, 1)), (D(2027, 12, 20), D(2028, 1, 1)))
 
 
 def test_easter_and_whitsun_weeks() -> None:
@@ -504,68 +559,109 @@ def test_start_and_capacity_override_the_projects_planning() -> None:
 
 
 def test_a_check_in_stays_at_ten_across_daylight_saving_time() -> None:
-    """Every second week at 10:00 local: +01:00 in winter, +02:00 in summer; Easter skipped."""
+    """Every second week at 10:00 local: +01:00 in winter, +02:00 in summer.
+
+    Monday would meet Easter Monday and Whit Monday, so the series takes the Tuesday.
+    """
     project = partners_project(
-        1, start=D(2027, 3, 1), horizon_weeks=40, check_in_time=dt.time(10, 0)
+        1,
+        start=D(2027, 3, 1),
+        horizon_weeks=40,
+        check_in_time=dt.time(10, 0),
+        check_in_weeks={"start_here": 2},
     )
     project.record(Touchpoint("p01", D(2027, 3, 1), "meeting"))
     [check_in] = civsam.plan(project).check_ins
-    assert check_in.first == dt.datetime(2027, 3, 15, 10, 0, tzinfo=TIMEZONE)
+    assert check_in.first == dt.datetime(2027, 3, 16, 10, 0, tzinfo=TIMEZONE)
     assert check_in.every_weeks == 2
-    assert check_in.skipped == (dt.datetime(2027, 3, 29, 10, 0, tzinfo=TIMEZONE),)
+    assert (check_in.skipped, check_in.moved) == ((), ())
     occurrences = check_in.occurrences()
     assert occurrences[:3] == (
-        dt.datetime(2027, 3, 15, 10, 0, tzinfo=TIMEZONE),
-        dt.datetime(2027, 4, 12, 10, 0, tzinfo=TIMEZONE),
-        dt.datetime(2027, 4, 26, 10, 0, tzinfo=TIMEZONE),
+        dt.datetime(2027, 3, 16, 10, 0, tzinfo=TIMEZONE),
+        dt.datetime(2027, 3, 30, 10, 0, tzinfo=TIMEZONE),
+        dt.datetime(2027, 4, 13, 10, 0, tzinfo=TIMEZONE),
     )
-    assert {when.strftime("%H:%M") for when in occurrences} == {"10:00"}
+    assert {when.strftime("%a %H:%M") for when in occurrences} == {"Tue 10:00"}
     offsets = [when.utcoffset() for when in occurrences]
     assert offsets[0] == dt.timedelta(hours=1)
     assert offsets[1] == dt.timedelta(hours=2)
-    assert occurrences[-1].date() == D(2027, 11, 22)
+    assert occurrences[-1].date() == D(2027, 11, 23)
     assert offsets[-1] == dt.timedelta(hours=1)
     assert [when.astimezone(dt.UTC).hour for when in occurrences[:2]] == [9, 8]
 
 
 def test_the_bundled_examples_plan() -> None:
-    """From 2026-12-07 at two a week: the start-here partners, then discuss, around Christmas."""
+    """From 2026-12-07, four a week: check-ins first, first meetings in rank order.
+
+    Ældre Sagen (in touch) and Røde Kors (an outreach step logged) get check-ins from the
+    first week; the others their first meetings, then check-ins. Nothing from 20 December
+    to New Year's Day: the check-ins that fall there find no free slot before their next.
+    """
     example = civsam.example()
-    plan = civsam.plan(example)
+    plan = civsam.plan(example, capacity=4)
     assert plan.start == D(2026, 12, 7)
     assert plan.end == D(2027, 12, 6)
+    assert plan.closed == ((D(2026, 12, 20), D(2027, 1, 1)),)
     assert starts(plan) == [
         "besoegstjenesten-viby-sogn Mon 2026-12-07 10:00",
-        "roede-kors-aarhus Wed 2026-12-09 10:00",
-        "frivilligcenter-aarhus Mon 2026-12-14 10:00",
-        "auh-aeldrepsykiatri Wed 2026-12-16 10:00",
-        "ensomme-gamles-vaern Mon 2026-12-21 10:00",
-        "boligforeningen-bakkely Tue 2026-12-22 10:00",
+        "frivilligcenter-aarhus Wed 2026-12-09 10:00",
+        "auh-aeldrepsykiatri Mon 2026-12-14 10:00",
+        "ensomme-gamles-vaern Tue 2026-12-15 10:00",
+        "boligforeningen-bakkely Thu 2026-12-17 10:00",
     ]
     assert plan.meeting("aeldresagen-aarhus") is None  # already in contact
-    assert [m.quadrant for m in plan.meetings] == [Quadrant.START_HERE] * 3 + [Quadrant.DISCUSS] * 3
-    ongoing = next(c for c in plan.check_ins if c.partner.id == "aeldresagen-aarhus")
-    assert ongoing.first == dt.datetime(2026, 12, 7, 9, 0, tzinfo=TIMEZONE)  # overdue
+    assert plan.meeting("roede-kors-aarhus") is None  # an outreach step is contact
+    assert [m.quadrant for m in plan.meetings] == [Quadrant.START_HERE] * 2 + [Quadrant.DISCUSS] * 3
+    series = {c.partner.id: c for c in plan.check_ins}
+    assert [f"{c.first:%a %Y-%m-%d %H:%M}" for c in plan.check_ins] == [
+        "Tue 2026-12-08 09:00",  # Ældre Sagen: overdue, Monday meets Easter and Whit Monday
+        "Thu 2027-01-07 09:00",
+        "Wed 2026-12-09 09:00",
+        "Fri 2027-01-08 09:00",
+        "Mon 2027-01-11 09:00",
+        "Tue 2027-01-12 09:00",
+        "Wed 2027-01-13 09:00",
+    ]
+    ongoing = series["aeldresagen-aarhus"]
     assert ongoing.every_weeks == 2
-    assert dt.datetime(2027, 3, 29, 9, 0, tzinfo=TIMEZONE) in ongoing.skipped
+    assert ongoing.skipped == (dt.datetime(2026, 12, 22, 9, 0, tzinfo=TIMEZONE),)
+    assert plan.moved_check_ins == ()
+    assert (plan.unscheduled, plan.crowded_out) == ((), ())
     assert [(m.number, m.date) for m in plan.milestones] == [
         (1, D(2027, 2, 15)),
         (2, D(2027, 5, 18)),  # 17 May is Whit Monday
         (3, D(2027, 8, 16)),
         (4, D(2027, 11, 15)),
     ]
-    [due] = civsam.due(example, D(2026, 12, 7))
-    assert (due.partner.id, due.last_contact, due.due, due.days_overdue) == (
-        "aeldresagen-aarhus",
-        D(2026, 11, 10),
-        D(2026, 11, 24),
-        13,
+    found = civsam.due(example, D(2026, 12, 7))
+    assert [(d.partner.id, d.last_contact, d.due, d.days_overdue) for d in found] == [
+        ("roede-kors-aarhus", D(2026, 11, 2), D(2026, 11, 16), 21),  # the step shared_goals
+        ("aeldresagen-aarhus", D(2026, 11, 16), D(2026, 11, 30), 7),  # the review
+    ]
+
+
+def test_the_bundled_example_at_two_a_week() -> None:
+    """Two a week: the check-ins of four partners fill them; three partners wait."""
+    plan = civsam.plan(civsam.example(), capacity=2)
+    assert starts(plan) == [
+        "besoegstjenesten-viby-sogn Mon 2026-12-14 10:00",
+        "frivilligcenter-aarhus Wed 2026-12-16 10:00",
+    ]
+    assert [o.id for o in plan.unscheduled] == [
+        "auh-aeldrepsykiatri",
+        "ensomme-gamles-vaern",
+        "boligforeningen-bakkely",
+    ]
+    weeks = collections.Counter(
+        when.isocalendar()[:2] for c in plan.check_ins for when in c.occurrences()
     )
+    weeks.update(m.start.isocalendar()[:2] for m in plan.meetings)
+    assert set(weeks.values()) == {2}
 
 
 def test_due_leaves_out_ended_and_never_contacted_partners() -> None:
     """Only partners in touch are due; an ended outreach is not due however long ago."""
-    project = partners_project(3)
+    project = partners_project(3, check_in_weeks={"start_here": 2})
     project.record(
         Touchpoint("p01", D(2027, 1, 4), "call"),
         Touchpoint("p02", D(2027, 1, 4), "call"),
@@ -630,9 +726,9 @@ def test_plan_settings_are_checked(options: dict[str, Any], expected: str) -> No
 
 
 def test_plan_settings_defaults() -> None:
-    """The documented defaults: two a week, 10:00 for an hour, until 16:00, and so on."""
+    """The documented defaults: four a week, 10:00 for an hour, until 16:00, and so on."""
     settings = PlanSettings()
-    assert (settings.start, settings.capacity, settings.meeting_time) == (None, 2, dt.time(10))
+    assert (settings.start, settings.capacity, settings.meeting_time) == (None, 4, dt.time(10))
     assert (settings.meeting_minutes, settings.day_end) == (60, dt.time(16))
     assert dict(settings.check_in_weeks) == {
         Quadrant.START_HERE: 2,
@@ -644,6 +740,8 @@ def test_plan_settings_defaults() -> None:
     assert (settings.horizon_weeks, settings.reminder_days) == (52, 2)
     assert settings.optional_holidays is True
     assert settings.closed_days == ()
+    assert settings.closed_period == ("12-20", "01-01")
+    assert settings.contact_kinds == tuple(civsam.lifecycle.ContactKind)
     assert settings.slots_per_day == 4
     partial = PlanSettings(check_in_weeks={"discuss": 6})
     assert partial.check_in_weeks[Quadrant.DISCUSS] == 6
@@ -703,7 +801,8 @@ name = "Aarhus Kommune"
          ("10: planning.capasity: unknown key; expected one of start, capacity, meeting_time, "
          "meeting_minutes, day_end, check_in_weeks, check_in_minutes, check_in_time, "
          "evaluation_weeks, "
-         "horizon_weeks, reminder_days, optional_holidays, closed_days")),
+         "horizon_weeks, reminder_days, optional_holidays, closed_days, closed_period, "
+         "contact_kinds")),
     ],
     ids=["25h", "dot", "60min", "capacity-0", "capacity-text", "day-end", "weeks-53",
          "quadrant", "weeks-list", "closed-date", "closed-text", "start-datetime", "typo"],
@@ -724,7 +823,8 @@ def test_planning_is_read_from_a_file(tmp_path: pathlib.Path) -> None:
         HEADER + 'start = 2027-01-04\ncapacity = 3\nmeeting_time = 09:30:00\nday_end = "15:00"\n'
         "meeting_minutes = 45\ncheck_in_weeks = { discuss = 6 }\ncheck_in_minutes = 20\n"
         "evaluation_weeks = 8\nhorizon_weeks = 26\nreminder_days = 0\n"
-        "optional_holidays = false\nclosed_days = [2027-07-13, 2027-07-14]\n",
+        "optional_holidays = false\nclosed_days = [2027-07-13, 2027-07-14]\n"
+        'closed_period = ["07-12", "07-30"]\ncontact_kinds = ["meeting", "review"]\n',
         encoding="utf-8",
     )
     planning = civsam.load(path).planning
@@ -741,6 +841,8 @@ def test_planning_is_read_from_a_file(tmp_path: pathlib.Path) -> None:
         reminder_days=0,
         optional_holidays=False,
         closed_days=(D(2027, 7, 13), D(2027, 7, 14)),
+        closed_period=("07-12", "07-30"),
+        contact_kinds=("meeting", "review"),
     )
     text = civsam.dumps(civsam.load(path))
     assert 'meeting_time = "09:30"' in text

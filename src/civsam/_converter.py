@@ -33,6 +33,7 @@ from civsam._document import Document, Header
 from civsam._message import Grouped, Sayable, Text
 from civsam.lifecycle import (
     ChecklistItem,
+    ContactKind,
     ItemReview,
     ItemStatus,
     OutreachEntry,
@@ -96,6 +97,7 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
     TouchpointKind,
     ChecklistItem,
     ItemStatus,
+    ContactKind,
 )
 _MODEL_CLASSES: tuple[type[Any], ...] = (
     Contact,

@@ -31,20 +31,39 @@ class WorkingDays:
 
     ``optional`` also closes the days most Danish workplaces close though the law does
     not: Workers' Day (1 May), Constitution Day (5 June), Christmas Eve and New Year's
-    Eve. ``closed`` adds the team's own days off.
+    Eve. ``closed`` adds the team's own days off, and ``period`` a yearly closed period,
+    its first and last day as ``(month, day)``, that may run over New Year.
     """
 
-    __slots__ = ("_closed", "_optional")
+    __slots__ = ("_closed", "_optional", "_period")
 
-    def __init__(self, *, optional: bool = True, closed: Iterable[dt.date] = ()) -> None:
+    def __init__(
+        self,
+        *,
+        optional: bool = True,
+        closed: Iterable[dt.date] = (),
+        period: tuple[tuple[int, int], tuple[int, int]] | None = None,
+    ) -> None:
         self._optional = optional
         self._closed = frozenset(closed)
+        self._period = period
+
+    def in_closed_period(self, day: dt.date) -> bool:
+        """Within the yearly closed period."""
+        if self._period is None:
+            return False
+        first, last = self._period
+        when = (day.month, day.day)
+        if first <= last:
+            return first <= when <= last
+        return when >= first or when <= last
 
     def is_working_day(self, day: dt.date) -> bool:
-        """Monday to Friday, not a holiday and not closed."""
+        """Monday to Friday, not a holiday, not closed and not in the closed period."""
         return (
             day.weekday() < _SATURDAY
             and day not in self._closed
+            and not self.in_closed_period(day)
             and day not in _danish_holidays(day.year, optional=self._optional)
         )
 
@@ -53,3 +72,23 @@ class WorkingDays:
         while not self.is_working_day(day):
             day += dt.timedelta(days=1)
         return day
+
+    def closed_periods(self, start: dt.date, end: dt.date) -> tuple[tuple[dt.date, dt.date], ...]:
+        """The closed periods that meet ``start`` to ``end`` (``end`` not included).
+
+        Each is (first day, last day), whole, in time order.
+        """
+        if self._period is None:
+            return ()
+        (first_month, first_day), (last_month, last_day) = self._period
+        wraps = self._period[1] < self._period[0]
+        found = []
+        for year in range(start.year - 1, end.year + 1):
+            try:
+                first = dt.date(year, first_month, first_day)
+                last = dt.date(year + wraps, last_month, last_day)
+            except ValueError:  # year + 1 beyond the last year a date holds
+                continue
+            if first < end and last >= start:
+                found.append((first, last))
+        return tuple(found)

@@ -106,6 +106,15 @@ class Checklist:
         ambers = [p for p in self.items if p.status is ItemStatus.AMBER]
         return (*reds, *ambers)
 
+    @property
+    def celebrate(self) -> bool:
+        """Reviewed, and nothing red or amber since: the next review can celebrate.
+
+        A partnership never reviewed has an empty agenda too, but nothing to celebrate
+        yet: say ``review.not_reviewed`` there, ``review.agenda_empty`` only here.
+        """
+        return bool(self.reviews) and not self.agenda
+
 
 def checklist(project: Project, partner: str) -> Checklist:
     """The checklist of the partnership with ``partner`` (an organisation id)."""

@@ -22,6 +22,7 @@ from civsam.model import Day, OrgKind
 
 __all__ = [
     "ChecklistItem",
+    "ContactKind",
     "ItemReview",
     "ItemStatus",
     "OutreachEntry",
@@ -214,9 +215,25 @@ class TouchpointKind(enum.StrEnum):
     EVENT = "event"
 
 
+class ContactKind(enum.StrEnum):
+    """What a team logs with a partner that counts as contact: restarts the check-in cadence.
+
+    The four kinds of touchpoint, a checklist review (a review is a conversation with the
+    partner) and a step of the outreach (each step is taken with the partner).
+    ``[planning] contact_kinds`` chooses which count; all of them by default.
+    """
+
+    MEETING = "meeting"
+    CALL = "call"
+    EMAIL = "email"
+    EVENT = "event"
+    REVIEW = "review"
+    OUTREACH = "outreach"
+
+
 @attrs.frozen(slots=True)
 class Touchpoint:
-    """A contact with a partner on a day; the latest one restarts the check-in cadence."""
+    """A contact with a partner on a day; the latest contact restarts the check-in cadence."""
 
     partner: str = attrs.field(validator=IDENTIFIER, metadata=IDENTIFIER.metadata)
     date: dt.date = attrs.field(validator=_a_date)

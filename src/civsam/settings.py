@@ -17,10 +17,12 @@ import attrs
 from civsam._checks import SCORE, Check, refused, to_tuple
 from civsam._days import WorkingDays
 from civsam._message import Text
+from civsam.lifecycle import ContactKind
 from civsam.model import PLANNABLE, Quadrant, RelationKind, is_plannable
 
 __all__ = [
     "DEFAULT_CHECK_IN_WEEKS",
+    "DEFAULT_CLOSED_PERIOD",
     "DEFAULT_RELATION_WEIGHTS",
     "GAP",
     "Derivation",
@@ -136,7 +138,13 @@ class PrioritySettings:
 
 
 GAP = dt.timedelta(minutes=30)
-"""The breathing space left between two first meetings on one day."""
+"""The breathing space left between two timed meetings (first meetings, check-ins) on a day."""
+
+DEFAULT_CLOSED_PERIOD = ("12-20", "01-01")
+"""The Christmas holiday, 20 December to New Year's Day: nobody is there to meet."""
+
+LONGEST_CLOSED_PERIOD = 42
+"""Days: a yearly closed period longer than six weeks leaves too little of the year."""
 
 DEFAULT_CHECK_IN_WEEKS: Mapping[Quadrant, int] = MappingProxyType(
     {
@@ -203,25 +211,102 @@ def _minutes(time: dt.time) -> int:
     return time.hour * 60 + time.minute
 
 
+_LEAP_YEAR = 2000
+"""A year in which every day of the year exists (29 February included)."""
+
+
+def day_of_year(text: object) -> tuple[int, int] | None:
+    """``(month, day)`` from ``"MM-DD"``, or ``None`` when it names no day of every year."""
+    if not isinstance(text, str) or len(text) != 5 or text[2] != "-":  # noqa: PLR2004 - MM-DD
+        return None
+    month, day = text[:2], text[3:]
+    if not (month.isdigit() and day.isdigit() and month.isascii() and day.isascii()):
+        return None
+    try:
+        dt.date(_LEAP_YEAR - 1, int(month), int(day))  # 29 February is not in every year
+    except ValueError:
+        return None
+    return int(month), int(day)
+
+
+def period_days(first: tuple[int, int], last: tuple[int, int]) -> int:
+    """How many days a yearly period from ``first`` to ``last`` (inclusive) spans."""
+    begin = dt.date(_LEAP_YEAR - 1, *first)
+    end = dt.date(_LEAP_YEAR - 1 + (last < first), *last)
+    return (end - begin).days + 1
+
+
+def _check_period(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
+    if not value:
+        return
+    if len(value) != 2:  # noqa: PLR2004 - the first and the last day
+        raise refused(instance, attribute, Text("settings.closed_period"), repr(value))
+    days = []
+    for index, text in enumerate(value):
+        day = day_of_year(text)
+        if day is None:
+            raise refused(
+                instance, attribute, Text("settings.closed_period_day"), repr(text), key=index
+            )
+        days.append(day)
+    if period_days(days[0], days[1]) > LONGEST_CLOSED_PERIOD:
+        raise refused(
+            instance,
+            attribute,
+            Text("settings.closed_period_length", weeks=LONGEST_CLOSED_PERIOD // 7),
+            repr(value),
+        )
+
+
+def _kinds(value: Any) -> tuple[Any, ...]:
+    if isinstance(value, str):
+        value = (value,)
+    members = ContactKind._value2member_map_
+    return tuple(members.get(kind, kind) if isinstance(kind, str) else kind for kind in value)
+
+
+def _check_kinds(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+) -> None:
+    wrong = next((index for index, kind in enumerate(value) if type(kind) is not ContactKind), None)
+    if wrong is None and len(set(value)) == len(value):
+        return  # a valid value costs no text
+    expected = Text("settings.contact_kinds", kinds=", ".join(kind.value for kind in ContactKind))
+    if wrong is not None:
+        raise refused(instance, attribute, expected, repr(value[wrong]), key=wrong)
+    shown = repr(tuple(kind.value for kind in value if isinstance(kind, ContactKind)))
+    raise refused(instance, attribute, expected, shown)
+
+
 @attrs.frozen(slots=True)
 class PlanSettings:
     """The ``[planning]`` table: how much time the owner has, and when.
 
-    ``capacity`` is the most new first meetings a week; they last ``meeting_minutes``,
-    the first of a day starts at ``meeting_time`` and the last ends by ``day_end``, with
-    half an hour between two. ``check_in_weeks`` is the check-in interval per quadrant
-    (0: none); check-ins last ``check_in_minutes`` from ``check_in_time`` (09:00: before
-    the first meetings, which start at 10:00 by default, so the two do not clash);
-    ``evaluation_weeks`` the interval between evaluations of a running partnership
-    (0: none); ``horizon_weeks`` how far ahead the plan reaches;
+    ``capacity`` is the most timed meetings a week, first meetings and check-ins
+    together (the guide's realistic resources: what the team can keep up, not what it
+    would like to): check-ins take their places first, since they keep running
+    partnerships alive, and first meetings fill what is left, in rank order. No two
+    meetings overlap, with half an hour (:data:`GAP`) between two on a day.
+    First meetings last ``meeting_minutes``; the first of a day starts at
+    ``meeting_time`` and the last ends by ``day_end``. ``check_in_weeks`` is the
+    check-in interval per quadrant (0: none); check-ins last ``check_in_minutes`` and
+    start at ``check_in_time`` or later, ending by ``day_end`` (or, when ``day_end`` is
+    earlier, at ``check_in_time`` only). What counts as contact, and so restarts a
+    partner's cadence, is ``contact_kinds``: touchpoints by kind, reviews and outreach
+    steps, all by default. ``evaluation_weeks`` is the interval between evaluations of a
+    running partnership (0: none); ``horizon_weeks`` how far ahead the plan reaches;
     ``reminder_days`` how many days before a first meeting the calendar reminds you to
     prepare (0: no reminder). Weekends and Danish public holidays are never used, nor,
-    with ``optional_holidays``, 1 May, 5 June, 24 and 31 December, nor ``closed_days``.
-    ``start`` is the first day to plan from (default: today).
+    with ``optional_holidays``, 1 May, 5 June, 24 and 31 December, nor ``closed_days``,
+    nor the yearly ``closed_period`` (first and last day as ``"MM-DD"``; by default
+    20 December to 1 January, the days between Christmas and New Year when nobody is
+    there; ``()`` for none). ``start`` is the first day to plan from (default: today).
     """
 
     start: dt.date | None = attrs.field(default=None, validator=_optional_date)
-    capacity: int = _field(_whole(1, 40), 2)
+    capacity: int = _field(_whole(1, 40), 4)
     meeting_time: dt.time = attrs.field(default=dt.time(10, 0), validator=_a_time)
     meeting_minutes: int = _field(_whole(15, 240), 60)
     day_end: dt.time = attrs.field(default=dt.time(16, 0), validator=_a_time)
@@ -237,6 +322,12 @@ class PlanSettings:
         default=True, validator=attrs.validators.instance_of(bool)
     )
     closed_days: tuple[dt.date, ...] = attrs.field(default=(), converter=to_tuple)
+    closed_period: tuple[str, ...] = attrs.field(
+        default=DEFAULT_CLOSED_PERIOD, converter=to_tuple, validator=_check_period
+    )
+    contact_kinds: tuple[ContactKind, ...] = attrs.field(
+        default=tuple(ContactKind), converter=_kinds, validator=_check_kinds
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.slots_per_day < 1:
@@ -276,4 +367,16 @@ class PlanSettings:
     @property
     def working_days(self) -> WorkingDays:
         """The calendar of days that may hold meetings."""
-        return WorkingDays(optional=self.optional_holidays, closed=self.closed_days)
+        return WorkingDays(
+            optional=self.optional_holidays,
+            closed=self.closed_days,
+            period=self.closed_days_of_year,
+        )
+
+    @property
+    def closed_days_of_year(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """The closed period's first and last day as ``(month, day)``; ``None`` if none."""
+        if not self.closed_period:
+            return None
+        first, last = (day_of_year(day) or (1, 1) for day in self.closed_period)
+        return first, last
