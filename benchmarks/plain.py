@@ -679,9 +679,11 @@ def calendar_data(data: bytes) -> list[tuple[str, dict[str, Any], str | None]]:
         values: dict[str, Any] = {}
         for name in ("SUMMARY", "DESCRIPTION", "UID", "X-CIVSAM-KIND"):
             values[name] = str(event[name])
-        for name in ("DTSTART", "DTEND", "DURATION"):
+        for name in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"):
             if name in event:
                 values[name] = _property(event, name, icalendar.vDDDTypes).dt
+        if "STATUS" in event:
+            values["STATUS"] = str(event["STATUS"])
         values["DTSTAMP"] = _property(event, "DTSTAMP", icalendar.vDDDTypes).dt
         values["SEQUENCE"] = int(_property(event, "SEQUENCE", icalendar.vInt))
         if "RRULE" in event:

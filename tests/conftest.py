@@ -58,6 +58,8 @@ SLOW_FILES = frozenset(
         "test_hostile_cli.py",  # hundreds of `python -m civsam` processes, some timed out
         "test_fuzz.py",  # mutation fuzzing of the two readers of untrusted bytes
         "test_html_browser.py",  # a real Chromium
+        "test_mermaid_browser.py",  # the real mermaid (from npm) in Chromium
+        "test_board_print.py",  # Chromium prints the board, poppler reads the PDF
     }
 )
 """Test files that belong to ``nox -s slow`` as a whole."""

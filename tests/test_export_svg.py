@@ -361,9 +361,9 @@ def test_every_postits_place_is_what_the_legend_promises(
             assert (paper_box.y < centre_y) == (placement.importance >= importance)
             assert (paper_box.x > centre_x) == (placement.ease >= ease)
         assert paper_box.within(Box(0, 0, width, height))
-    for quadrant, ranks in reading_order(root).items():
-        assert ranks == sorted(ranks), quadrant
-        expected = [p.rank for p in rep.prioritisation.quadrant(Quadrant(quadrant))]
+    for name, ranks in reading_order(root).items():
+        assert ranks == sorted(ranks), name
+        expected = [p.rank for p in rep.prioritisation.quadrant(Quadrant(name))]
         assert ranks == expected[: len(ranks)]
 
 

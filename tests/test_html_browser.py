@@ -25,7 +25,7 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 import pyphen
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         Page,
         Request,
         Route,
+        ViewportSize,
     )
 
 AS_OF = dt.date(2026, 1, 1)
@@ -218,7 +219,7 @@ def test_printed_every_table_and_the_board_fit_the_page_width(example: Loaded) -
     assert nav_display == "none"
 
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 """A phone's viewport in CSS pixels (an iPhone 12 to 15)."""
 
 
@@ -266,7 +267,8 @@ def test_on_a_phone_the_board_is_a_ranked_list_in_readable_text(
     page.set_viewport_size(PHONE)
     seen = board_list(page)
     assert seen["svg"] == 0  # the drawing is not shown
-    assert seen["scroll"] <= PHONE["width"]  # type: ignore[operator]
+    assert isinstance(seen["scroll"], int | float)
+    assert seen["scroll"] <= PHONE["width"]
     items = seen["items"]
     assert isinstance(items, list)
     prio = civsam.prioritise(project, as_of=AS_OF)
@@ -282,10 +284,12 @@ def test_on_a_phone_the_board_is_a_ranked_list_in_readable_text(
 def test_on_a_wide_screen_the_board_is_drawn_and_the_list_hidden(example: Loaded) -> None:
     """From 48rem up, and in print, the drawing shows and the list does not."""
     page = example.page
-    for media in ("screen", "print"):
-        page.emulate_media(media=media)  # type: ignore[arg-type]
+    medias: tuple[Literal["screen"], Literal["print"]] = ("screen", "print")
+    for media in medias:
+        page.emulate_media(media=media)
         seen = board_list(page)
-        assert seen["svg"] > 600, media  # type: ignore[operator]
+        assert isinstance(seen["svg"], int | float)
+        assert seen["svg"] > 600, media
         items = seen["items"]
         assert isinstance(items, list)
         assert {item["height"] for item in items} == {0}, media
@@ -348,7 +352,10 @@ def printed(loaded: Loaded, folder: Path) -> list[list[Line]]:
         sorted(
             (
                 Line(
-                    *(float(line.get(edge, "0")) for edge in ("xMin", "yMin", "xMax", "yMax")),
+                    float(line.get("xMin", "0")),
+                    float(line.get("yMin", "0")),
+                    float(line.get("xMax", "0")),
+                    float(line.get("yMax", "0")),
                     tuple(word.text or "" for word in line.iter(f"{xhtml}word")),
                 )
                 for line in page.iter(f"{xhtml}line")

@@ -25,6 +25,7 @@ from civsam.io import LockTimeoutError, dumps, load, loads, record, save
 from civsam.labels import label
 from civsam.lifecycle import (
     ChecklistItem,
+    ContactKind,
     ItemReview,
     ItemStatus,
     OutreachEntry,
@@ -104,6 +105,7 @@ __all__ = [
     "CivsamError",
     "CoApplicant",
     "Contact",
+    "ContactKind",
     "Decision",
     "Derivation",
     "Due",

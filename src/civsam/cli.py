@@ -50,7 +50,7 @@ from civsam.lifecycle import (
 from civsam.model import Language, Organisation
 from civsam.plugins import plugins
 from civsam.prioritisation import prioritise, sensitivity
-from civsam.report import make_report
+from civsam.report import Paper, make_report
 from civsam.rules import MatrixRule, Rule, RuleError
 from civsam.table import missing_column, read_table
 
@@ -548,6 +548,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         as_of=args.today,
         start=args.start,
         capacity=args.capacity,
+        paper=args.paper,
     )
     data = export(report, name, output, force=args.force)
     fields = ", ".join(report.personal_fields) or _say(args, "cli.personal_data_none")
@@ -774,6 +775,15 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
                 start=schedule.start.isoformat(),
             )
         ),
+        *(
+            line
+            for first, last in schedule.closed
+            for line in _wrap(
+                label(
+                    "plan.closed_period", language, first=first.isoformat(), last=last.isoformat()
+                )
+            )
+        ),
         "",
         label("plan.title", language),
     ]
@@ -803,6 +813,11 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         lines.append(label("plan.none", language))
+    if schedule.unscheduled:
+        names = Choices((partner.name for partner in schedule.unscheduled), "and")
+        lines += _wrap(
+            label("cli.plan_waiting", language, end=schedule.end.isoformat(), names=names)
+        )
     lines += ["", label("plan.check_ins", language)]
     if schedule.check_ins:
         lines += _table(
@@ -821,6 +836,25 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         lines.append(none)
+    if schedule.crowded_out:
+        names = Choices((partner.name for partner in schedule.crowded_out), "and")
+        lines += _wrap(label("cli.plan_crowded_out", language, names=names))
+    if schedule.moved_check_ins:
+        lines += ["", label("plan.moved_check_ins", language)]
+        lines += [
+            line
+            for series, rule, moved in schedule.moved_check_ins
+            for line in _wrap(
+                label(
+                    "plan.moved_check_in",
+                    language,
+                    name=series.partner.name,
+                    rule=f"{rule:%Y-%m-%d %H:%M}",
+                    moved=f"{moved:%Y-%m-%d %H:%M}",
+                ),
+                "  ",
+            )
+        ]
     lines += ["", label("plan.evaluations", language)]
     if schedule.milestones:
         lines += _table(
@@ -1318,6 +1352,13 @@ def _add_matrix_and_export(commands: _Commands) -> None:
         help_text=label("cli.export.include_contacts", language),
     )
     exporting.option("--rule", metavar="name", help_text=label("cli.arg.rule", language))
+    exporting.option(
+        "--paper",
+        choices=[paper.value for paper in Paper],
+        default=Paper.A3.value,
+        metavar="paper",
+        help_text=label("cli.export.paper", language),
+    )
     _today_option(exporting)
     _planning_options(exporting)
 

@@ -261,7 +261,13 @@ def plan(
     planner = _Planner(chosen, activity, first_day)
     meetings, check_ins, waiting = planner.timed(ranking)
     running = _Activity.of(project, _RUNNING, {OutreachStep.MAINTAIN_CONTACT})
-    milestones = tuple(planner.milestones(project.organisations, running))
+    # By day, then partner id: the same plan whatever order the file lists partners in.
+    milestones = tuple(
+        sorted(
+            planner.milestones(project.organisations, running),
+            key=lambda milestone: (milestone.date, milestone.partner.id, milestone.number),
+        )
+    )
     closed = planner.days.closed_periods(first_day, planner.end)
     held = {check_in.partner.id for check_in in check_ins}
     crowded_out = tuple(

@@ -69,8 +69,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the first day to plan from (default: the project's [planning] start, or today)",
     ),
     "cli.arg.capacity": (
-        "højst N nye første møder om ugen (standard: projektets, 2)",
-        "at most N new first meetings a week (default: the project's, 2)",
+        "højst N møder om ugen, opfølgninger og første møder tilsammen (standard: projektets, 4)",
+        (
+            "at most N meetings a week, check-ins and first meetings together (default: the "
+            "project's, 4)"
+        ),
     ),
     "cli.arg.date_example": ("{what}, fx 2026-03-01", "{what}, such as 2026-03-01"),
     "cli.arg.rule": (
@@ -93,6 +96,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.metavar.out": ("UD", "OUT"),
     "cli.metavar.outdir": ("MAPPE", "OUTDIR"),
     "cli.metavar.n": ("N", "N"),
+    "cli.metavar.paper": ("PAPIR", "PAPER"),
     # The commands, each with its arguments.
     "cli.init": (
         "skriv en ny projektfil (eller det medfølgende eksempel)",
@@ -182,6 +186,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.export.force": (
         "erstat UD, også når den ikke er en tidligere eksport i dette format",
         "replace OUT even when it is not an earlier export of this format",
+    ),
+    "cli.plan_waiting": (
+        "Venter på et første møde, uden plads før {end}: {names}",
+        "Waiting for a first meeting, with no room before {end}: {names}",
+    ),
+    "cli.plan_crowded_out": (
+        (
+            "Ingen plads til opfølgninger med {names}: hæv kapaciteten, eller følg op "
+            "sjældnere ([planning] check_in_weeks)"
+        ),
+        (
+            "No room for check-ins with {names}: raise the capacity, or check in less "
+            "often ([planning] check_in_weeks)"
+        ),
+    ),
+    "cli.export.paper": (
+        (
+            "papiret en tavle til udskrift (SVG, HTML) lægges ud til, på tværs: a3, a4 eller "
+            "letter (standard: a3)"
+        ),
+        (
+            "the paper a printable board (SVG, HTML) is laid out for, landscape: a3, a4 or "
+            "letter (default: a3)"
+        ),
     ),
     "cli.export.include_contacts": (
         "tag kontaktpersoners navne, e-mails og telefonnumre med",

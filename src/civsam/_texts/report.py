@@ -445,10 +445,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "readiness.answered": ("Besvaret {date}", "Answered {date}"),
     "plan.title": ("Plan for første møder", "Plan for first meetings"),
     "plan.capacity": (
-        "Nye første møder: højst {capacity} om ugen, på hverdage uden helligdage, fra {start}.",
         (
-            "New first meetings: at most {capacity} a week, on working days without "
-            "holidays, from {start}."
+            "Møder: højst {capacity} om ugen, opfølgninger og første møder tilsammen, på "
+            "hverdage uden helligdage, fra {start}."
+        ),
+        (
+            "Meetings: at most {capacity} a week, check-ins and first meetings together, on "
+            "working days without holidays, from {start}."
         ),
     ),
     "plan.none": ("Ingen første møder at planlægge.", "No first meetings to plan."),

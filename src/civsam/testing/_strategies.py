@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from civsam._checks import ANY_CONTROL, CONTROL
 from civsam.lifecycle import (
     ChecklistItem,
+    ContactKind,
     ItemReview,
     ItemStatus,
     OutreachEntry,
@@ -35,7 +36,13 @@ from civsam.model import (
     RelationKind,
 )
 from civsam.project import Project
-from civsam.settings import Derivation, PlanSettings, PrioritySettings
+from civsam.settings import (
+    DEFAULT_CLOSED_PERIOD,
+    LONGEST_CLOSED_PERIOD,
+    Derivation,
+    PlanSettings,
+    PrioritySettings,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -342,7 +349,20 @@ def _plan_settings(draw: st.DrawFn) -> PlanSettings:
         reminder_days=draw(st.integers(0, 30)),
         optional_holidays=draw(st.booleans()),
         closed_days=[_later(anchor, days) for days in offsets],
+        closed_period=draw(_CLOSED_PERIODS),
+        contact_kinds=draw(st.lists(st.sampled_from(ContactKind), unique=True)),
     )
+
+
+@st.composite
+def _closed_period(draw: st.DrawFn) -> tuple[str, str]:
+    """A yearly closed period of one day to six weeks, sometimes over New Year."""
+    first = draw(st.dates(dt.date(2001, 1, 1), dt.date(2001, 12, 31)))
+    last = first + dt.timedelta(days=draw(st.integers(0, LONGEST_CLOSED_PERIOD - 1)))
+    return (f"{first:%m-%d}", f"{last:%m-%d}")
+
+
+_CLOSED_PERIODS = st.sampled_from([DEFAULT_CLOSED_PERIOD, ()]) | _closed_period()
 
 
 @functools.cache
@@ -351,7 +371,9 @@ def plan_settings() -> st.SearchStrategy[PlanSettings]:
 
     Meetings fit the working day (``day_end`` at least ``meeting_minutes`` after
     ``meeting_time``); closed days fall in the months after ``start``, where a plan
-    meets them; ``start`` is sometimes unset (a plan then starts today).
+    meets them; ``start`` is sometimes unset (a plan then starts today); the yearly
+    closed period is the default, none, or any from a day to six weeks; contact is any
+    set of kinds, none included.
     """
     return st.just(PlanSettings()) | _plan_settings()
 
