@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+import attrs
 import networkx as nx
 import pytest
 from hypothesis import given, settings
@@ -85,6 +86,8 @@ def big_project() -> Project:
             )
         )
         project.relate(project.owner.id, partner.id, RelationKind.ACQUAINTANCE)
+    # Room for a year of first meetings and their check-ins: a long calendar too.
+    project.planning = attrs.evolve(project.planning, capacity=40)
     return project
 
 
