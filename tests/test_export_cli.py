@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -265,6 +266,63 @@ def test_f_wins_over_the_suffix(
     assert main(["export", str(example_path), "-f", "csv", "-o", str(out), *TODAY]) == 0
     assert out.read_bytes() == expected("csv")
     assert "endelsen" not in capsysbinary.readouterr().err.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("paper", "size"),
+    [
+        ([], ("420mm", "297mm", "0 0 420 297")),
+        (["--paper", "a3"], ("420mm", "297mm", "0 0 420 297")),
+        (["--paper", "a4"], ("297mm", "210mm", "0 0 297 210")),
+        (["--paper", "letter"], ("279.4mm", "215.9mm", "0 0 279.4 215.9")),
+    ],
+    ids=["a3 by default", "a3", "a4", "letter"],
+)
+def test_export_lays_the_board_out_for_the_paper(
+    example_path: Path,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    paper: list[str],
+    size: tuple[str, str, str],
+) -> None:
+    """--paper a4: the SVG board is an A4 page on its side, 297 mm wide, as make_report has it."""
+    out = example_path.parent / "x.svg"
+    argv = ["export", str(example_path), "-f", "svg", *paper, "-o", str(out), *TODAY]
+    assert main(argv) == 0
+    capsysbinary.readouterr()
+    data = out.read_bytes()
+    root = ET.fromstring(data)  # noqa: S314 - our own output
+    assert (root.get("width"), root.get("height"), root.get("viewBox")) == size
+    report = civsam.make_report(civsam.example(), as_of=AS_OF, paper=paper[-1] if paper else "a3")
+    assert data == civsam.export(report, "svg")
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("da", "civsam export: fejl: --paper: ukendt papir 'a5'; brug en af disse: a3, a4, letter"),
+        (
+            "en",
+            (
+                "civsam export: error: argument --paper: unknown paper 'a5'; expected one of "
+                "a3, a4, letter"
+            ),
+        ),
+    ],
+)
+def test_an_unknown_paper_is_wrong_usage(
+    example_path: Path, capsysbinary: pytest.CaptureFixture[bytes], language: str, message: str
+) -> None:
+    """--paper a5: exit status 2, naming a3, a4 and letter, in the project's language."""
+    out = example_path.parent / "x.svg"
+    argv = ["export", str(example_path), "-f", "svg", "--paper", "a5", "-o", str(out)]
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, *(["--lang", "en"] if language == "en" else [])])
+    assert exited.value.code == 2
+    captured = capsysbinary.readouterr()
+    assert captured.out == b""
+    last = captured.err.decode("utf-8").rstrip("\n").splitlines()[-1]
+    assert last == message
+    assert not out.exists()
 
 
 def test_an_invalid_project_exits_1_with_every_problem(

@@ -10,18 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tomllib
+from collections import Counter
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 
 import civsam
 from _cli import columns, run
 from civsam import (
+    Assessment,
     ChecklistItem,
     ItemReview,
     ItemStatus,
     Organisation,
     OrgKind,
+    OutreachEntry,
     OutreachStep,
     Project,
     ReadinessAnswer,
@@ -31,6 +35,7 @@ from civsam import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
 INVALID_PROJECT = """\
@@ -75,6 +80,22 @@ def save(tmp_path: Path, project: Project, name: str = "project.toml") -> Path:
     path = tmp_path / name
     civsam.save(project, path)
     return path
+
+
+def partners(name: str, *assessed: tuple[str, str, int, int]) -> Project:
+    """A municipality's project with assessed partners: (id, name, importance, ease).
+
+    Importance 5 and ease 5 is *start here* (a check-in every 2 weeks); ease 2 *discuss* (4).
+    """
+    return Project(
+        name,
+        Organisation("kommune", "Kommune", OrgKind.MUNICIPALITY),
+        organisations=[Organisation(id_, title) for id_, title, _, _ in assessed],
+        assessments=[
+            Assessment(id_, importance=importance, ease=ease)
+            for id_, _, importance, ease in assessed
+        ],
+    )
 
 
 def twins() -> Project:
@@ -180,33 +201,113 @@ def test_readiness_of_a_civil_society_owner_not_answered_yet(
 
 # -- plan ------------------------------------------------------------------------------------
 
+WEEKDAYS = {
+    "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"),
+}
+CHRISTMAS = (dt.date(2026, 12, 20), dt.date(2027, 1, 1))
+"""The closed period by default, as the example's plan meets it: 20 December to New Year's Day."""
+CLOSED = "Lukket fra 2026-12-20 til 2027-01-01: intet planlægges"
+
+
+def paragraph(out: str, prefix: str) -> str:
+    """The wrapped lines from the one starting with ``prefix``, joined again.
+
+    The paragraph ends at a line ending a sentence ("." or ")") or before a blank line.
+    """
+    lines = out.splitlines()
+    end = start = next(n for n, line in enumerate(lines) if line.startswith(prefix))
+    while not lines[end].endswith((".", ")")) and end + 1 < len(lines) and lines[end + 1]:
+        end += 1
+    return " ".join(lines[start : end + 1])
+
+
+def listed(names: Iterable[str], and_: str) -> str:
+    """Names as the command lists them: "A, B og C"."""
+    *rest, last = names
+    return f"{', '.join(rest)} {and_} {last}" if rest else last
+
+
+def planned(
+    path: Path,
+    *,
+    start: dt.date | None = None,
+    capacity: int | None = None,
+    closed_period: tuple[str, ...] | None = None,
+) -> civsam.Plan:
+    """The plan ``civsam plan`` prints for the file: ranked as of the plan's first day."""
+    project = civsam.load(path)
+    first = start or project.planning.start or dt.date.today()  # noqa: DTZ011 - as the command
+    settings = project.planning
+    if closed_period is not None:
+        settings = attrs.evolve(settings, closed_period=closed_period)
+    ranking = civsam.prioritise(project, as_of=first)
+    return civsam.plan(project, ranking, start=first, capacity=capacity, settings=settings)
+
+
+def timed(schedule: civsam.Plan) -> list[dt.datetime]:
+    """Every timed meeting the plan holds: first meetings and check-ins (moved ones moved)."""
+    return [meeting.start for meeting in schedule.meetings] + [
+        when for series in schedule.check_ins for when in series.occurrences()
+    ]
+
+
+def within(day: dt.date, period: tuple[dt.date, dt.date] = CHRISTMAS) -> bool:
+    """Whether ``day`` falls in ``period``, first and last day included."""
+    return period[0] <= day <= period[1]
+
 
 def test_plan_lists_first_meetings_check_ins_and_evaluations(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The example from its [planning] start: the capacity line and the three schedules."""
+    """The example from its [planning] start: capacity and closed period, and three schedules.
+
+    Ældre Sagen (rank 1) and Røde Kors (rank 3, at its first outreach step) are in contact
+    already: they get check-ins, not first meetings. The others meet first, then check in.
+    """
     status, out, err = run(["plan", str(example)], capsys)
     assert (status, err) == (0, "")
-    lines = out.splitlines()
-    assert lines[:4] == [
+    schedule = planned(example)
+    assert out.splitlines()[:6] == [
         "Plan for at række ud: Ensomhed blandt ældre i Aarhus",
-        "Nye første møder: højst 2 om ugen, på hverdage uden helligdage, fra 2026-12-07.",
+        "Møder: højst 4 om ugen, opfølgninger og første møder tilsammen, på hverdage uden",
+        "helligdage, fra 2026-12-07.",
+        CLOSED,
         "",
         "Plan for første møder",
     ]
     meetings = section(out, "Plan for første møder")
-    assert meetings[0].split() == [
+    header = meetings[0]
+    assert header.split() == [
         "Dato", "Ugedag", "Kl.", "Rang", "Potentiel", "samarbejdspartner", "Kvadrant"
     ]  # fmt: skip
-    assert meetings[1] == (
-        "2026-12-07  mandag   10:00     2  Besøgstjenesten i Viby Sogn          Start her"
-    )
-    assert meetings[2].startswith("2026-12-09  onsdag   10:00     3  Røde Kors Aarhus ")
-    assert meetings[4].endswith("Diskuter")
-    assert len(meetings) == 7  # rank 1, Ældre Sagen, is in contact already
+    assert [meeting.rank for meeting in schedule.meetings] == [2, 4, 5, 6, 7]
+    assert [row.split()[:4] for row in meetings[1:]] == [
+        [f"{start:%Y-%m-%d}", WEEKDAYS["da"][start.weekday()], f"{start:%H:%M}", str(rank)]
+        for start, rank in ((meeting.start, meeting.rank) for meeting in schedule.meetings)
+    ]
+    # Names and quadrants stand under their headings.
+    assert meetings[1][header.index("Potentiel") :].startswith("Besøgstjenesten i Viby Sogn  ")
+    assert meetings[1][header.index("Kvadrant") :] == "Start her"
+    assert meetings[-1][header.index("Kvadrant") :] == "Diskuter"
     check_ins = section(out, "Faste opfølgninger")
-    assert check_ins[1].split("  ")[0] == "Ældre Sagen Aarhus"
-    assert check_ins[1].endswith("hver 2. uge  2026-12-07 09:00")
+    assert check_ins[0].split() == ["Potentiel", "samarbejdspartner", "Interval", "Første", "gang"]
+    met = {meeting.partner.id: meeting.start for meeting in schedule.meetings}
+    assert [series.partner.id for series in schedule.check_ins][:3] == [
+        "aeldresagen-aarhus",
+        "besoegstjenesten-viby-sogn",
+        "roede-kors-aarhus",
+    ]
+    assert {series.partner.id for series in schedule.check_ins} == {
+        "aeldresagen-aarhus",
+        "roede-kors-aarhus",
+        *met,
+    }
+    for row, series in zip(check_ins[1:], schedule.check_ins, strict=True):
+        first = series.occurrences()[0]
+        assert row.startswith(series.partner.name[:20])
+        assert row.endswith(f"hver {series.every_weeks}. uge  {first:%Y-%m-%d %H:%M}")
+        assert first > met.get(series.partner.id, first - dt.timedelta(1))
     assert section(out, "Evalueringer")[1:] == [
         "2027-02-15  mandag   Ældre Sagen Aarhus",
         "2027-05-18  tirsdag  Ældre Sagen Aarhus",  # Whit Monday is a holiday
@@ -223,37 +324,84 @@ def test_plan_in_english_from_another_start(
     argv = ["plan", str(example), "--lang", "en", "--start", "2027-01-04"]
     status, out, _ = run(argv, capsys)
     assert status == 0
-    assert out.splitlines()[:2] == [
+    schedule = planned(example, start=dt.date(2027, 1, 4))
+    assert out.splitlines()[:5] == [
         "Outreach plan: Ensomhed blandt ældre i Aarhus",
-        "New first meetings: at most 2 a week, on working days without holidays, from",
+        "Meetings: at most 4 a week, check-ins and first meetings together, on working",
+        "days without holidays, from 2027-01-04.",
+        "Closed from 2027-12-20 to 2028-01-01: nothing is planned",
+        "",
     ]
     meetings = section(out, "Plan for first meetings")
     assert meetings[0].split() == [
-        "Date",
-        "Weekday",
-        "Time",
-        "Rank",
-        "Potential",
-        "partner",
-        "Quadrant",
+        "Date", "Weekday", "Time", "Rank", "Potential", "partner", "Quadrant"
+    ]  # fmt: skip
+    start = schedule.meetings[0].start
+    assert start.date() >= dt.date(2027, 1, 4)
+    assert meetings[1].split()[:5] == [
+        f"{start:%Y-%m-%d}",
+        WEEKDAYS["en"][start.weekday()],
+        f"{start:%H:%M}",
+        "2",
+        "Besøgstjenesten",
     ]
-    assert meetings[1].startswith("2027-01-04  Monday     10:00     2  Besøgstjenesten")
     assert meetings[1].endswith("Start here")
-    assert section(out, "Regular check-ins")[1].endswith("every 2 weeks  2027-01-04 09:00")
+    series = schedule.check_ins[0]
+    assert series.partner.id == "aeldresagen-aarhus"
+    assert section(out, "Regular check-ins")[1].endswith(
+        f"every 2 weeks  {series.occurrences()[0]:%Y-%m-%d %H:%M}"
+    )
+    assert section(out, "Evaluations")[1].split() == [
+        "2027-02-15",
+        "Monday",
+        "Ældre",
+        "Sagen",
+        "Aarhus",
+    ]
     assert too_wide(out) == []
 
 
-def test_plan_with_capacity_one_has_one_first_meeting_a_week(
+def test_plan_with_capacity_one_has_one_meeting_a_week(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """--capacity 1: never two first meetings in the same ISO week, and the line says 1."""
+    """--capacity 1: never two meetings in one ISO week, first meetings and check-ins together.
+
+    The partners in contact keep their check-ins (they come first); each partner not in
+    contact gets a first meeting or is named as waiting for one, with the plan's end.
+    """
     status, out, _ = run(["plan", str(example), "--capacity", "1"], capsys)
     assert status == 0
-    assert out.splitlines()[1].startswith("Nye første møder: højst 1 om ugen")
-    days = [dt.date.fromisoformat(line[:10]) for line in section(out, "Plan for første møder")[1:]]
-    weeks = [day.isocalendar()[:2] for day in days]
-    assert len(days) == 6
-    assert len(set(weeks)) == len(weeks)
+    schedule = planned(example, capacity=1)
+    assert paragraph(out, "Møder:").startswith(
+        "Møder: højst 1 om ugen, opfølgninger og første møder tilsammen,"
+    )
+    rows = [line for line in section(out, "Plan for første møder") if line[:4].isdigit()]
+    assert [row.split()[:3] for row in rows] == [
+        [f"{start:%Y-%m-%d}", WEEKDAYS["da"][start.weekday()], f"{start:%H:%M}"]
+        for start in (meeting.start for meeting in schedule.meetings)
+    ]
+    weeks = Counter(when.isocalendar()[:2] for when in timed(schedule))
+    assert max(weeks.values()) == 1
+    assert sum(weeks.values()) > 40  # a year's plan, not an empty one
+    assert schedule.crowded_out == ()
+    assert {"aeldresagen-aarhus", "roede-kors-aarhus"} <= {
+        series.partner.id for series in schedule.check_ins
+    }
+    assert {meeting.partner.id for meeting in schedule.meetings} | {
+        partner.id for partner in schedule.unscheduled
+    } == {
+        "besoegstjenesten-viby-sogn",
+        "frivilligcenter-aarhus",
+        "auh-aeldrepsykiatri",
+        "ensomme-gamles-vaern",
+        "boligforeningen-bakkely",
+    }
+    assert schedule.unscheduled  # one a week is too little for everyone
+    assert paragraph(out, "Venter på") == (
+        f"Venter på et første møde, uden plads før {schedule.end}: "
+        + listed((partner.name for partner in schedule.unscheduled), "og")
+    )
+    assert too_wide(out) == []
 
 
 def test_plan_without_a_start_begins_today(
@@ -267,7 +415,7 @@ def test_plan_without_a_start_begins_today(
     status, out, _ = run(["plan", str(save(tmp_path, project))], capsys)
     after = dt.date.today()  # noqa: DTZ011
     assert status == 0
-    assert out.splitlines()[1].endswith((f"fra {before}.", f"fra {after}."))
+    assert paragraph(out, "Møder:").endswith((f"fra {before}.", f"fra {after}."))
 
 
 def test_plan_with_nothing_to_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -275,7 +423,10 @@ def test_plan_with_nothing_to_plan(tmp_path: Path, capsys: pytest.CaptureFixture
     project = Project("Tom", Organisation("kommune", "Kommune", OrgKind.MUNICIPALITY))
     status, out, _ = run(["plan", str(save(tmp_path, project)), "--start", "2026-01-05"], capsys)
     assert status == 0
-    assert out.splitlines()[3:] == [
+    lines = out.splitlines()
+    assert lines[lines.index(CLOSED) :] == [
+        CLOSED,
+        "",
         "Plan for første møder",
         "Ingen første møder at planlægge.",
         "",
@@ -284,6 +435,169 @@ def test_plan_with_nothing_to_plan(tmp_path: Path, capsys: pytest.CaptureFixture
         "",
         "Evalueringer",
         "(ingen)",
+    ]
+
+
+def test_plan_keeps_the_closed_period_free(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 14: nothing from 20 December to New Year's Day, and the plan says so.
+
+    From 14 December, first meetings, check-ins and evaluations would all fall in the
+    holiday (the plan without a closed period shows it). Frivilligcenter, met on 22
+    September, is due its first evaluation on 22 December: it is held on 4 January, the
+    first working day after.
+    """
+    civsam.record(example, Touchpoint("frivilligcenter-aarhus", dt.date(2026, 9, 22), "meeting"))
+    start = dt.date(2026, 12, 14)
+    status, out, err = run(["plan", str(example), "--start", start.isoformat()], capsys)
+    assert (status, err) == (0, "")
+    assert CLOSED in out.splitlines()
+    printed = [
+        dt.date.fromisoformat(line[:10])
+        for title in ("Plan for første møder", "Evalueringer")
+        for line in section(out, title)[1:]
+    ]
+    schedule = planned(example, start=start)
+    assert schedule.closed == (CHRISTMAS,)
+    held = [when.date() for when in timed(schedule)]
+    assert [day for day in [*printed, *held] if within(day)] == []
+    assert ["2027-01-04", "mandag", "Frivilligcenter", "Aarhus"] in [
+        line.split() for line in section(out, "Evalueringer")
+    ]
+    open_ = planned(example, start=start, closed_period=())
+    assert open_.closed == ()
+    assert any(within(meeting.start.date()) for meeting in open_.meetings)
+    assert any(within(when.date()) for series in open_.check_ins for when in series.occurrences())
+    assert any(within(milestone.date) for milestone in open_.milestones)
+
+
+@pytest.mark.parametrize(
+    ("setting", "period", "said"),
+    [
+        (
+            'closed_period = ["07-05", "07-23"]',
+            (dt.date(2027, 7, 5), dt.date(2027, 7, 23)),
+            ["Lukket fra 2027-07-05 til 2027-07-23: intet planlægges"],
+        ),
+        ("closed_period = []", None, []),
+    ],
+    ids=["closed in July", "never closed"],
+)
+def test_plan_keeps_the_closed_period_the_file_gives(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    setting: str,
+    period: tuple[dt.date, dt.date] | None,
+    said: list[str],
+) -> None:
+    """[planning] closed_period: a team closed in July says so; ``[]`` plans through Christmas."""
+    text = civsam.bundled.example_text().replace("capacity = 4\n", f"capacity = 4\n{setting}\n")
+    assert setting in text
+    path = tmp_path / "example.toml"
+    path.write_text(text, encoding="utf-8")
+    status, out, _ = run(["plan", str(path)], capsys)
+    assert status == 0
+    assert [line for line in out.splitlines() if line.startswith("Lukket")] == said
+    schedule = planned(path)
+    if period is not None:
+        assert [when for when in timed(schedule) if within(when.date(), period)] == []
+
+
+BUSY = (
+    ("seniorklubben", "Seniorklubben Viby", 5, 5),  # start here: a check-in every 2 weeks
+    ("strikkecafeen", "Strikkecaféen", 5, 2),  # discuss: every 4 weeks
+    ("madklubben", "Madklubben for mænd", 5, 2),
+    ("gaaholdet", "Gåholdet Brabrand", 5, 2),
+)
+"""Four partners in contact, (id, name, importance, ease): more than one meeting a week."""
+
+
+def busy(tmp_path: Path) -> Path:
+    """The four of ``BUSY``, met in November: the first on the 2nd, the others on the 23rd."""
+    project = partners("Travlt", *BUSY)
+    project.record(
+        Touchpoint("seniorklubben", dt.date(2026, 11, 2), "meeting"),
+        *(Touchpoint(partner, dt.date(2026, 11, 23), "meeting") for partner, *_ in BUSY[1:]),
+    )
+    return save(tmp_path, project)
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        (
+            "da",
+            {
+                "closed": CLOSED,
+                "moved": "Flyttede opfølgninger",
+                "line": "  {name}: {rule} flyttet til {moved}",
+                "crowded": (
+                    "Ingen plads til opfølgninger med {names}: hæv kapaciteten, eller følg op "
+                    "sjældnere ([planning] check_in_weeks)"
+                ),
+                "and": "og",
+            },
+        ),
+        (
+            "en",
+            {
+                "closed": "Closed from 2026-12-20 to 2027-01-01: nothing is planned",
+                "moved": "Moved check-ins",
+                "line": "  {name}: {rule} moved to {moved}",
+                "crowded": (
+                    "No room for check-ins with {names}: raise the capacity, or check in less "
+                    "often ([planning] check_in_weeks)"
+                ),
+                "and": "and",
+            },
+        ),
+    ],
+)
+def test_plan_with_capacity_one_moves_check_ins_and_names_those_crowded_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str, texts: dict[str, str]
+) -> None:
+    """Issue 14: four partners in contact, and room for one meeting a week.
+
+    A check-in the Christmas holiday takes moves to January, and the partners left with
+    no check-in at all are named, with what to do about it; both as ``civsam.plan`` has it.
+    """
+    path = busy(tmp_path)
+    argv = ["plan", str(path), "--start", "2026-12-07", "--capacity", "1", "--lang", language]
+    status, out, err = run(argv, capsys)
+    assert (status, err) == (0, "")
+    schedule = planned(path, start=dt.date(2026, 12, 7), capacity=1)
+    assert texts["closed"] in out.splitlines()
+    moved = schedule.moved_check_ins
+    assert any(within(rule.date()) for _, rule, _ in moved)  # Christmas moved it
+    assert [when for _, _, when in moved if within(when.date())] == []
+    assert section(out, texts["moved"]) == [
+        texts["line"].format(
+            name=series.partner.name, rule=f"{rule:%Y-%m-%d %H:%M}", moved=f"{when:%Y-%m-%d %H:%M}"
+        )
+        for series, rule, when in moved
+    ]
+    assert schedule.crowded_out
+    names = listed((partner.name for partner in schedule.crowded_out), texts["and"])
+    assert paragraph(out, texts["crowded"][:12]) == texts["crowded"].format(names=names)
+    held = {series.partner.id for series in schedule.check_ins}
+    assert held.isdisjoint(partner.id for partner in schedule.crowded_out)
+    assert held | {partner.id for partner in schedule.crowded_out} == {id_ for id_, *_ in BUSY}
+    weeks = Counter(when.isocalendar()[:2] for when in timed(schedule))
+    assert max(weeks.values()) == 1
+    assert too_wide(out) == []
+
+
+def test_plan_says_when_the_first_check_in_is_held(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The check-ins' first time is the first one held, never one in the closed period."""
+    path = busy(tmp_path)
+    argv = ["plan", str(path), "--start", "2026-12-07", "--capacity", "1"]
+    _, out, _ = run(argv, capsys)
+    schedule = planned(path, start=dt.date(2026, 12, 7), capacity=1)
+    assert [row[-16:] for row in section(out, "Faste opfølgninger")[1:]] == [
+        f"{series.occurrences()[0]:%Y-%m-%d %H:%M}" for series in schedule.check_ins
     ]
 
 
@@ -394,51 +708,114 @@ def test_log_to_a_json_project(tmp_path: Path, capsys: pytest.CaptureFixture[str
 DUE_DA = [
     "Kontakt, der skal følges op (2027-01-10)",
     "Potentiel samarbejdspartner  Seneste kontakt  Forfalden   Dage over tid",
-    "Ældre Sagen Aarhus           2026-11-10       2026-11-24             47",
+    "Røde Kors Aarhus             2026-11-02       2026-11-16             55",
+    "Ældre Sagen Aarhus           2026-11-16       2026-11-30             41",
 ]
 
 
 def test_due_lists_overdue_partners(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Ældre Sagen, last called 10 November, every two weeks: 47 days overdue on 10 January."""
+    """The example's two partners in contact, every two weeks, on 10 January.
+
+    Any contact counts: Røde Kors's last is its outreach step of 2 November (55 days
+    overdue), Ældre Sagen's its review of 16 November, after the call of the 10th (41).
+    """
     status, out, err = run(["due", str(example), "--today", "2027-01-10"], capsys)
     assert (status, err) == (0, "")
     assert out.splitlines() == DUE_DA
 
 
-def test_due_today_in_english(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """On the due day itself the partner is due "today"; the day before nobody is."""
-    argv = ["due", str(example), "--lang", "en", "--today"]
-    status, out, _ = run([*argv, "2026-11-24"], capsys)
+def test_due_today_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Called on 1 March, every two weeks: due "today" on 15 March; the day before nobody is."""
+    project = partners("Kontakt", ("seniorklubben", "Seniorklubben Viby", 5, 5))
+    project.record(Touchpoint("seniorklubben", dt.date(2027, 3, 1), "call"))
+    argv = ["due", str(save(tmp_path, project)), "--lang", "en", "--today"]
+    status, out, _ = run([*argv, "2027-03-15"], capsys)
     assert status == 0
     assert out.splitlines() == [
-        "Contacts due (2026-11-24)",
+        "Contacts due (2027-03-15)",
         "Potential partner   Last contact  Due         Days overdue",
-        "Ældre Sagen Aarhus  2026-11-10    2026-11-24         today",
+        "Seniorklubben Viby  2027-03-01    2027-03-15         today",
     ]
-    _, out, _ = run([*argv, "2026-11-23"], capsys)
-    assert out.splitlines() == ["Contacts due (2026-11-23)", "No contacts are due."]
+    _, out, _ = run([*argv, "2027-03-14"], capsys)
+    assert out.splitlines() == ["Contacts due (2027-03-14)", "No contacts are due."]
 
 
 def test_due_puts_the_most_overdue_first(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Røde Kors, last seen earlier than Ældre Sagen, comes first."""
-    civsam.record(example, Touchpoint("roede-kors-aarhus", dt.date(2026, 11, 1), "meeting"))
-    _, out, _ = run(["due", str(example), "--today", "2027-01-10"], capsys)
+    """The most overdue first, whatever the rank.
+
+    Røde Kors (rank 3), in contact earlier than Ældre Sagen (rank 1), comes first; after a
+    call with Røde Kors on 1 December, Ældre Sagen does.
+    """
+    argv = ["due", str(example), "--today", "2027-01-10"]
+    _, out, _ = run(argv, capsys)
     assert [line.split("  ")[0] for line in out.splitlines()[2:]] == [
         "Røde Kors Aarhus",
         "Ældre Sagen Aarhus",
     ]
-    assert out.splitlines()[2].endswith("2026-11-01       2026-11-15             56")
+    civsam.record(example, Touchpoint("roede-kors-aarhus", dt.date(2026, 12, 1), "call"))
+    _, out, _ = run(argv, capsys)
+    assert [line.split("  ")[0] for line in out.splitlines()[2:]] == [
+        "Ældre Sagen Aarhus",
+        "Røde Kors Aarhus",
+    ]
+    assert out.splitlines()[3].endswith("2026-12-01       2026-12-15             26")
 
 
 def test_due_after_a_log_no_longer_lists_the_partner(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A touchpoint restarts the cadence: the partner is not due any more."""
+    """A logged call restarts Ældre Sagen's cadence, an outreach step Røde Kors's."""
     argv = ["log", str(example), "aeldresagen-aarhus", "--date", "2027-01-10", "--kind", "call"]
     assert run(argv, capsys)[0] == 0
-    status, out, _ = run(["due", str(example), "--today", "2027-01-10"], capsys)
+    due = ["due", str(example), "--today", "2027-01-10"]
+    status, out, _ = run(due, capsys)
     assert status == 0
+    assert out.splitlines() == [*DUE_DA[:3]]
+    argv = ["step", str(example), "roede-kors-aarhus", "their_agenda", "--date", "2027-01-10"]
+    assert run(argv, capsys)[0] == 0
+    _, out, _ = run(due, capsys)
     assert out.splitlines() == [DUE_DA[0], "Ingen kontakter er forfaldne."]
+
+
+def test_due_counts_reviews_and_outreach_steps_unless_told_otherwise(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three partners last called in June; one reviewed since, one at an outreach step since.
+
+    By default only the one with nothing since is due; with ``[planning] contact_kinds``
+    of the touchpoint kinds alone, all three are, each from the call in June.
+    """
+    called = (
+        ("seniorklubben", "Seniorklubben Viby", 5, 5),
+        ("strikkecafeen", "Strikkecaféen", 5, 5),
+        ("madklubben", "Madklubben for mænd", 5, 5),
+    )
+    project = partners("Kontakt", *called)
+    june = dt.date(2026, 6, 1)
+    project.record(
+        *(Touchpoint(partner, june, "call") for partner, *_ in called),
+        Review(
+            "strikkecafeen",
+            dt.date(2027, 1, 5),
+            (ItemReview(ChecklistItem.TALK_OFTEN, ItemStatus.GREEN),),
+        ),
+        OutreachEntry("madklubben", OutreachStep.SHARED_GOALS, dt.date(2027, 1, 6)),
+    )
+    argv = ["due", str(save(tmp_path, project)), "--today", "2027-01-10"]
+    _, out, _ = run(argv, capsys)
+    rows = out.splitlines()[2:]
+    assert [row.split("  ")[0] for row in rows] == ["Seniorklubben Viby"]
+    assert rows[0].split()[-3:] == ["2026-06-01", "2026-06-15", "209"]
+    project.planning = civsam.PlanSettings(contact_kinds=("meeting", "call", "email", "event"))
+    argv[1] = str(save(tmp_path, project, "touchpoints-only.toml"))
+    _, out, _ = run(argv, capsys)
+    rows = out.splitlines()[2:]
+    assert sorted(row.split("  ")[0] for row in rows) == [
+        "Madklubben for mænd",
+        "Seniorklubben Viby",
+        "Strikkecaféen",
+    ]
+    assert {tuple(row.split()[-3:]) for row in rows} == {("2026-06-01", "2026-06-15", "209")}
 
 
 LOG = ["--date", "2027-01-10", "--kind", "call"]

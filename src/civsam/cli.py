@@ -811,7 +811,7 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
             flexible=4,
             right={3},
         )
-    else:
+    elif not schedule.unscheduled:
         lines.append(label("plan.none", language))
     if schedule.unscheduled:
         names = Choices((partner.name for partner in schedule.unscheduled), "and")
@@ -828,9 +828,10 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
                     label("plan.every_week", language)
                     if check_in.every_weeks == 1
                     else label("plan.every_weeks", language, weeks=check_in.every_weeks),
-                    f"{check_in.first:%Y-%m-%d %H:%M}",
+                    f"{check_in.occurrences()[0]:%Y-%m-%d %H:%M}",
                 ]
                 for check_in in schedule.check_ins
+                if check_in.occurrences()
             ],
             flexible=0,
         )
@@ -838,7 +839,7 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(none)
     if schedule.crowded_out:
         names = Choices((partner.name for partner in schedule.crowded_out), "and")
-        lines += _wrap(label("cli.plan_crowded_out", language, names=names))
+        lines += ["", *_wrap(label("cli.plan_crowded_out", language, names=names))]
     if schedule.moved_check_ins:
         lines += ["", label("plan.moved_check_ins", language)]
         lines += [
@@ -1127,6 +1128,7 @@ _STEPS = _Words(
     "step", "cli.word.step", (step for step in OutreachStep if step is not OutreachStep.NOT_STARTED)
 )
 _ITEMS = _Words("item", "cli.word.item", ChecklistItem)
+_PAPERS = _Words("paper", "cli.word.paper", Paper)
 _STATUSES = _Words("status", "cli.word.status", ItemStatus)
 
 
@@ -1354,8 +1356,8 @@ def _add_matrix_and_export(commands: _Commands) -> None:
     exporting.option("--rule", metavar="name", help_text=label("cli.arg.rule", language))
     exporting.option(
         "--paper",
-        choices=[paper.value for paper in Paper],
-        default=Paper.A3.value,
+        type=_PAPERS.type(language),
+        default=Paper.A3,
         metavar="paper",
         help_text=label("cli.export.paper", language),
     )

@@ -422,6 +422,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "unknown {what} {text}; expected one of {choices}",
     ),
     "cli.word.kind": ("kontaktform", "kind"),
+    "cli.word.paper": ("papir", "paper"),
     "cli.word.step": ("trin", "step"),
     "cli.word.item": ("punkt på tjeklisten", "checklist item"),
     "cli.word.status": ("status", "status"),
@@ -469,6 +470,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # identifiers (which always work): comma-separated, compared ignoring case, with
     # spaces, hyphens and underscores alike. docs/words.md lists them.
     "word.touchpoint_kind.meeting": ("møde", "meeting"),
+    "word.paper.a3": ("a3", "a3"),
+    "word.paper.a4": ("a4", "a4"),
+    "word.paper.letter": ("letter", "letter"),
     "word.touchpoint_kind.call": ("opkald, telefon, samtale", "call, phone"),
     "word.touchpoint_kind.email": ("mail, e-mail, email", "email, e-mail, mail"),
     "word.touchpoint_kind.event": ("arrangement, begivenhed", "event"),
