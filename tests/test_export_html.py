@@ -8,6 +8,7 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+import attrs
 import pyphen
 import pytest
 from attrs import define, field
@@ -20,7 +21,7 @@ from civsam.testing import check_exporter, projects
 from civsam_exporters.html import HTML
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from markdown_it.token import Token
 
@@ -415,6 +416,103 @@ def test_lists_and_headings_hold_what_the_markdown_report_holds(language: str) -
     assert headings == md_headings
     [footer] = root.iter("footer")
     assert footer.text() == civsam.label("report.generated_by", language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_only_a_review_with_no_red_or_amber_is_celebrated(language: str) -> None:
+    """Never reviewed: "not reviewed yet", no celebration; reviewed all green: celebrate."""
+    project = civsam.example()
+    project.record(civsam.Touchpoint("roede-kors-aarhus", dt.date(2026, 11, 20), "call"))
+    celebrate = civsam.label("review.agenda_empty", language)
+    not_reviewed = civsam.label("review.not_reviewed", language)
+
+    def paragraphs() -> list[str]:
+        _, root = parse(page(project, language=language))
+        return [p.text() for p in sections(root)["checklists"].iter("p")]
+
+    # Ældre Sagen's agenda is a list (reds and ambers); Røde Kors' is the one paragraph.
+    assert paragraphs() == [not_reviewed]
+    all_green = [civsam.ItemReview(item, "green") for item in civsam.ChecklistItem]
+    project.record(civsam.Review("roede-kors-aarhus", dt.date(2026, 12, 1), all_green))
+    assert paragraphs() == [celebrate]
+
+
+def weekly(names: list[str], capacity: int, closed_days: Iterable[dt.date] = ()) -> civsam.Project:
+    """Partners in start here, each in contact on 22 February 2027, checked in on weekly."""
+    owner = civsam.Organisation("kommune", "Kommune", civsam.OrgKind.MUNICIPALITY)
+    project = civsam.Project(
+        "Ugentlig",
+        owner,
+        organisations=[civsam.Organisation(f"p{i}", name) for i, name in enumerate(names)],
+        assessments=[civsam.Assessment(f"p{i}", importance=5, ease=5) for i in range(len(names))],
+    )
+    cadence = {"start_here": 1, "discuss": 4, "not_now": 13, "not_worth_it": 0}
+    project.planning = attrs.evolve(
+        project.planning,
+        start=dt.date(2027, 3, 1),
+        capacity=capacity,
+        check_in_weeks=cadence,
+        horizon_weeks=4,
+        closed_days=tuple(closed_days),
+    )
+    contact = dt.date(2027, 2, 22)
+    project.record(*(civsam.Touchpoint(f"p{i}", contact, "call") for i in range(len(names))))
+    return project
+
+
+def markdown_plan(
+    project: civsam.Project, language: str, **options: object
+) -> dict[str, list[str]]:
+    """The Markdown report's plan section: its paragraphs, list items and sub-headings."""
+    text = civsam.export(project, "markdown", language=language, as_of=AS_OF, **options)  # type: ignore[arg-type]
+    tokens = GFM.parse(text.decode())
+    found: dict[str, list[str]] = {"p": [], "li": [], "h3": []}
+    inside = False
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h2":
+            title = " ".join(_plain(tokens[index + 1]).split())
+            inside = title == civsam.label("report.plan", language)
+        elif inside and token.type.endswith("_open") and token.tag in found and not token.hidden:
+            inline = next(t for t in tokens[index:] if t.type == "inline")
+            found[token.tag].append(" ".join(_plain(inline).split()))
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("case", "project", "options"),
+    [
+        ("the example: check-ins not held at Christmas", civsam.example, {}),
+        (
+            "one meeting a week: partners wait for a first meeting",
+            civsam.example,
+            {"start": dt.date(2027, 1, 4), "capacity": 1},
+        ),
+        (
+            "two meetings a week, three weekly check-ins: one crowded out",
+            lambda: weekly(["Alfa", "Beta <b>", "Gamma & | 3"], capacity=2),
+            {},
+        ),
+        (
+            "closed days: a check-in moved",
+            lambda: weekly(
+                ["Alfa <a> | 1"],
+                capacity=4,
+                closed_days=[dt.date(2027, 3, 9) + dt.timedelta(days=n) for n in (0, 1, 2, 3, 6)],
+            ),
+            {},
+        ),
+    ],
+)
+def test_the_plan_says_what_the_markdown_plan_says(
+    language: str, case: str, project: Callable[[], civsam.Project], options: dict[str, object]
+) -> None:
+    """Capacity, closed periods, who waits, who is crowded out, moved and skipped check-ins."""
+    expected = markdown_plan(project(), language, **options)
+    assert expected["li"] or len(expected["p"]) > 1, case  # the case says something
+    _, root = parse(page(project(), language=language, **options))
+    plan = sections(root)["plan"]
+    assert {tag: [node.text() for node in plan.iter(tag)] for tag in expected} == expected
 
 
 def test_the_footer_names_the_version_and_date_only_with_source_date_epoch(

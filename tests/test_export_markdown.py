@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
@@ -351,6 +352,18 @@ def check_rows(markdown_it: list[list[Token]], github: list[list[str]], expected
 # -- the example, read back ------------------------------------------------------------------
 
 
+def plan_headings(report: civsam.Report) -> list[str]:
+    """The plan section's sub-headings: check-ins, moved ones, ones not held, evaluations."""
+    plan, language = report.plan, report.language
+    wanted = {
+        "plan.check_ins": bool(plan.check_ins or plan.crowded_out),
+        "plan.moved_check_ins": bool(plan.moved_check_ins),
+        "plan.skipped_check_ins": any(check_in.skipped for check_in in plan.check_ins),
+        "plan.evaluations": bool(plan.milestones),
+    }
+    return [civsam.label(key, language) for key, shown in wanted.items() if shown]
+
+
 def test_the_report_has_title_owner_target_groups_and_sections() -> None:
     """The example's title, facts and section headings, as a GFM parser reads them."""
     project = civsam.example()
@@ -378,8 +391,7 @@ def test_the_report_has_title_owner_target_groups_and_sections() -> None:
     assert blocks(tokens, "h3") == [
         *(f"{p.rank}. {p.partner.name}" for p in prio),
         "Det mangler I",
-        "Faste opfølgninger",
-        "Evalueringer",
+        *plan_headings(civsam.make_report(project, as_of=AS_OF)),
         "Samarbejdet med Ældre Sagen Aarhus",
     ]
     assert blocks(tokens, "h4") == ["Dagsorden for næste evaluering"]
@@ -692,61 +704,98 @@ def test_readiness_says_so_when_every_point_is_in_place() -> None:
     assert blocks(tokens, "li") == []
 
 
+def clock(when: dt.datetime) -> str:
+    """A plan's time as the report shows it: Danish local time to the minute."""
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
+def first_meetings(plan: civsam.Plan, partners: Iterable[str]) -> list[str]:
+    """The "first meeting" column the plan gives for ``partners``: its time, or empty."""
+    meetings = [plan.meeting(partner) for partner in partners]
+    return [clock(meeting.start) if meeting is not None else "" for meeting in meetings]
+
+
+def meetings_by_rank(plan: civsam.Plan, wanted: list[str]) -> None:
+    """First meetings go to ``wanted`` (in rank order) by rank, as many as there is room for.
+
+    The rest are the plan's ``unscheduled``, whom the report names.
+    """
+    has = [plan.meeting(partner) is not None for partner in wanted]
+    assert has[0]
+    assert has == sorted(has, reverse=True)
+    assert [partner.id for partner in plan.unscheduled] == [
+        partner for partner, planned in zip(wanted, has, strict=True) if not planned
+    ]
+    assert {meeting.partner.id for meeting in plan.meetings} <= set(wanted)
+    assert in_rank_order(plan)
+
+
+def in_rank_order(plan: civsam.Plan) -> bool:
+    """First meetings go in rank order: a better-ranked partner's is never later."""
+    ranked = sorted(plan.meetings, key=lambda meeting: meeting.rank)
+    return all(a.start < b.start for a, b in itertools.pairwise(ranked))
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_outreach_plan_shows_each_approach_and_the_first_meetings(language: str) -> None:
-    """Start here and discuss in rank order: step and first meeting from 2026-12-07 10:00."""
+    """Start here and discuss in rank order, with their step and the plan's first meeting.
+
+    Partners in contact (Ældre Sagen, Røde Kors) get check-ins, not a first meeting; the
+    others get one each, in rank order; the capacity line and the closed period are the
+    plan's. Times come from the plan, so this holds whatever the example's capacity.
+    """
     words = WORDS[language]
+    report = civsam.make_report(civsam.example(), language=language, as_of=AS_OF)
+    plan = report.plan
     tokens = example_section(words["plan"], language)
     approaches, check_ins, evaluations = (texts_of(t) for t in tables(tokens))
-    assert approaches[1:] == [
-        ["1", "Ældre Sagen Aarhus", words["start"], words["maintain_contact"], ""],
-        [
-            "2",
-            "Besøgstjenesten i Viby Sogn",
-            words["start"],
-            words["not_started"],
-            "2026-12-07 10:00",
-        ],
-        ["3", "Røde Kors Aarhus", words["start"], words["shared_goals"], "2026-12-09 10:00"],
-        ["4", "Frivilligcenter Aarhus", words["start"], words["not_started"], "2026-12-14 10:00"],
-        ["5", AUH, words["discuss"], words["not_started"], "2026-12-16 10:00"],
-        ["6", "Ensomme Gamles Værn", words["discuss"], words["not_started"], "2026-12-21 10:00"],
-        [
-            "7",
-            "Boligforeningen Bakkely",
-            words["discuss"],
-            words["not_started"],
-            "2026-12-22 10:00",
-        ],
+    ids = [
+        "aeldresagen-aarhus",
+        "besoegstjenesten-viby-sogn",
+        "roede-kors-aarhus",
+        "frivilligcenter-aarhus",
+        "auh-aeldrepsykiatri",
+        "ensomme-gamles-vaern",
+        "boligforeningen-bakkely",
     ]
-    assert blocks(tokens, "p") == [
-        {
-            "da": "Nye første møder: højst 2 om ugen, på hverdage uden helligdage, fra 2026-12-07.",
-            "en": (
-                "New first meetings: at most 2 a week, on working days without holidays, "
-                "from 2026-12-07."
-            ),
-        }[language]
+    meetings = first_meetings(plan, ids)
+    assert [row[:4] for row in approaches[1:]] == [
+        ["1", "Ældre Sagen Aarhus", words["start"], words["maintain_contact"]],
+        ["2", "Besøgstjenesten i Viby Sogn", words["start"], words["not_started"]],
+        ["3", "Røde Kors Aarhus", words["start"], words["shared_goals"]],
+        ["4", "Frivilligcenter Aarhus", words["start"], words["not_started"]],
+        ["5", AUH, words["discuss"], words["not_started"]],
+        ["6", "Ensomme Gamles Værn", words["discuss"], words["not_started"]],
+        ["7", "Boligforeningen Bakkely", words["discuss"], words["not_started"]],
     ]
-    assert blocks(tokens, "h3") == (
-        ["Faste opfølgninger", "Evalueringer"]
-        if language == "da"
-        else ["Regular check-ins", "Evaluations"]
+    assert [row[4] for row in approaches[1:]] == meetings
+    in_contact = {"aeldresagen-aarhus", "roede-kors-aarhus"}
+    meetings_by_rank(plan, [partner for partner in ids if partner not in in_contact])
+    assert all(plan.start <= meeting.start.date() for meeting in plan.meetings)
+    capacity = civsam.label(
+        "plan.capacity", language, capacity=plan.settings.capacity, start="2026-12-07"
     )
+    assert blocks(tokens, "p")[0] == capacity
+    assert len(blocks(tokens, "p")) == 1 + bool(plan.unscheduled)
+    assert plan.closed  # the Christmas holiday, nothing planned in it
+    assert blocks(tokens, "li")[: len(plan.closed)] == [
+        civsam.label("plan.closed_period", language, first=a.isoformat(), last=b.isoformat())
+        for a, b in plan.closed
+    ]
+    assert blocks(tokens, "h3") == plan_headings(report)
     assert check_ins[0] == (
         ["Potentiel samarbejdspartner", "Interval", "Første gang"]
         if language == "da"
         else ["Potential partner", "Interval", "First"]
     )
+    # Every 2 weeks in start here, every 4 in discuss; each as the plan has it.
+    every = {2: words["two_weeks"], 4: words["four_weeks"]}
     assert check_ins[1:] == [
-        ["Ældre Sagen Aarhus", words["two_weeks"], "2026-12-07 09:00"],
-        ["Besøgstjenesten i Viby Sogn", words["two_weeks"], "2026-12-21 09:00"],
-        ["Røde Kors Aarhus", words["two_weeks"], "2026-12-23 09:00"],
-        ["Frivilligcenter Aarhus", words["two_weeks"], "2026-12-28 09:00"],
-        [AUH, words["four_weeks"], "2027-01-13 09:00"],
-        ["Ensomme Gamles Værn", words["four_weeks"], "2027-01-18 09:00"],
-        ["Boligforeningen Bakkely", words["four_weeks"], "2027-01-19 09:00"],
+        [c.partner.name, every[c.every_weeks], clock(c.first)] for c in plan.check_ins
     ]
+    weeks = {civsam.Quadrant.START_HERE: 2, civsam.Quadrant.DISCUSS: 4}
+    assert [c.every_weeks for c in plan.check_ins] == [weeks[c.quadrant] for c in plan.check_ins]
+    assert {c.partner.id for c in plan.check_ins} >= in_contact
     assert evaluations[1:] == [
         ["Ældre Sagen Aarhus", day]
         for day in ("2027-02-15", "2027-05-18", "2027-08-16", "2027-11-15")
@@ -755,10 +804,12 @@ def test_the_outreach_plan_shows_each_approach_and_the_first_meetings(language: 
 
 def test_the_plan_header_is_in_the_guides_words() -> None:
     """Rank, partner, quadrant, step, first meeting; --start moves the meetings and the line."""
+    options = {"start": dt.date(2027, 1, 4), "capacity": 3}
     tokens = section(
-        GFM.parse(markdown(civsam.example(), start=dt.date(2027, 1, 4), capacity=1)),
+        GFM.parse(markdown(civsam.example(), **options)),
         "Plan for at række ud",
     )
+    plan = civsam.make_report(civsam.example(), as_of=AS_OF, **options).plan  # type: ignore[arg-type]
     approaches = texts_of(tables(tokens)[0])
     assert approaches[0] == [
         "Rang",
@@ -767,17 +818,14 @@ def test_the_plan_header_is_in_the_guides_words() -> None:
         "Trin",
         "Første møde",
     ]
-    assert [row[4] for row in approaches[1:]] == [
-        "",
-        "2027-01-04 10:00",
-        "2027-01-11 10:00",
-        "2027-01-18 10:00",
-        "2027-01-25 10:00",
-        "2027-02-01 10:00",
-        "2027-02-08 10:00",
-    ]
-    assert blocks(tokens, "p")[0] == (
-        "Nye første møder: højst 1 om ugen, på hverdage uden helligdage, fra 2027-01-04."
+    ids = [p.partner.id for p in plan.meetings]
+    assert [row[4] for row in approaches[1:] if row[4]] == first_meetings(plan, ids)
+    assert len(ids) == 5
+    assert in_rank_order(plan)
+    days = [meeting.start.date() for meeting in plan.meetings]
+    assert dt.date(2027, 1, 4) <= min(days) < dt.date(2027, 1, 11)
+    assert blocks(tokens, "p")[0] == civsam.label(
+        "plan.capacity", "da", capacity=3, start="2027-01-04"
     )
 
 
@@ -803,17 +851,180 @@ def test_partners_approached_outside_the_first_quadrants_are_in_the_plan() -> No
         ["10", "Købmand Holm, Viby", "Ikke nu", "Fælles mål og interesser"],
         ["", "Ny <forening> | 2", "", "Afsluttet"],
     ]
-    # The ended approach gets no first meeting; the others move up.
-    assert [row[4] for row in approaches] == [
-        "",
-        "2026-12-07 10:00",
-        "2026-12-09 10:00",
-        "",
-        "2026-12-14 10:00",
-        "2026-12-16 10:00",
-        "2026-12-21 10:00",
-        "",
-        "",
+    # The ended approaches and those in contact get no first meeting; the others do, in
+    # rank order, as many as the plan has room for (the rest wait, named).
+    plan = civsam.make_report(project, as_of=AS_OF).plan
+    ids = [
+        "aeldresagen-aarhus",
+        "besoegstjenesten-viby-sogn",
+        "roede-kors-aarhus",
+        "frivilligcenter-aarhus",
+        "auh-aeldrepsykiatri",
+        "ensomme-gamles-vaern",
+        "boligforeningen-bakkely",
+        "koebmand-holm-viby",
+        "ny-forening",
+    ]
+    assert [row[4] for row in approaches] == first_meetings(plan, ids)
+    meetings_by_rank(plan, [ids[1], *ids[4:7]])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_partners_the_plan_has_no_room_for_are_named(language: str) -> None:
+    """One meeting a week, all spent on check-ins: no "nothing to plan", but who waits."""
+    options = {"start": dt.date(2027, 1, 4), "capacity": 1, "language": language}
+    report = civsam.make_report(civsam.example(), as_of=AS_OF, **options)  # type: ignore[arg-type]
+    plan = report.plan
+    assert plan.unscheduled
+    assert not plan.meetings
+    tokens = section(GFM.parse(markdown(civsam.example(), **options)), WORDS[language]["plan"])
+    names = [partner.name for partner in plan.unscheduled]
+    listed = f"{', '.join(names[:-1])} {civsam.label('join.and', language)} {names[-1]}"
+    waiting = civsam.label("plan.unscheduled", language, end=plan.end.isoformat(), names=listed)
+    assert blocks(tokens, "p") == [
+        civsam.label("plan.capacity", language, capacity=1, start="2027-01-04"),
+        waiting,
+    ]
+    assert [row[4] for row in texts_of(tables(tokens)[0])[1:]] == [""] * 7
+
+
+def weekly(names: list[str], capacity: int, closed_days: Iterable[dt.date] = ()) -> civsam.Project:
+    """Partners in start here, each in contact on 22 February 2027, checked in on weekly."""
+    owner = civsam.Organisation("kommune", "Kommune", civsam.OrgKind.MUNICIPALITY)
+    project = civsam.Project(
+        "Ugentlig",
+        owner,
+        organisations=[civsam.Organisation(f"p{i}", name) for i, name in enumerate(names)],
+        assessments=[civsam.Assessment(f"p{i}", importance=5, ease=5) for i in range(len(names))],
+    )
+    cadence = {"start_here": 1, "discuss": 4, "not_now": 13, "not_worth_it": 0}
+    project.planning = attrs.evolve(
+        project.planning,
+        start=dt.date(2027, 3, 1),
+        capacity=capacity,
+        check_in_weeks=cadence,
+        horizon_weeks=4,
+        closed_days=tuple(closed_days),
+    )
+    contact = dt.date(2027, 2, 22)
+    project.record(*(civsam.Touchpoint(f"p{i}", contact, "call") for i in range(len(names))))
+    return project
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        (
+            "da",
+            (
+                "Ingen plads til opfølgninger med Gamma_3 <b>|: ugernes møder går til "
+                "samarbejdspartnere, der står højere i prioriteringen."
+            ),
+        ),
+        (
+            "en",
+            (
+                "No room for check-ins with Gamma_3 <b>|: the weeks' meetings go to partners "
+                "ranked higher."
+            ),
+        ),
+    ],
+)
+def test_a_partner_crowded_out_of_check_ins_is_named(language: str, sentence: str) -> None:
+    """Two meetings a week, three weekly check-ins: the lowest-ranked gets none, and is told."""
+    project = weekly(["Alfa *1*", "Beta 2", "Gamma_3 <b>|"], capacity=2)
+    assert [partner.id for partner in civsam.plan(project).crowded_out] == ["p2"]
+    text = markdown(project, language=language)
+    tokens = section(GFM.parse(text), WORDS[language]["plan"])
+    assert blocks(tokens, "p")[-1] == sentence
+    assert [row[0] for row in texts_of(tables(tokens)[1])[1:]] == ["Alfa *1*", "Beta 2"]
+    assert "<b>" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "moved"),
+    [
+        (
+            "da",
+            "Flyttede opfølgninger",
+            (
+                "Alfa <a> | 1: 2027-03-15 09:00 flyttet til 2027-03-16 09:00 "
+                "(en helligdag eller fridag)"
+            ),
+        ),
+        (
+            "en",
+            "Moved check-ins",
+            "Alfa <a> | 1: 2027-03-15 09:00 moved to 2027-03-16 09:00 (a holiday or day off)",
+        ),
+    ],
+)
+def test_a_moved_check_in_says_from_when_to_when_and_why(
+    language: str, heading: str, moved: str
+) -> None:
+    """Closed days from Tuesday 9 to Monday 15 March: Monday's check-in moves to Tuesday."""
+    closed = [dt.date(2027, 3, 9) + dt.timedelta(days=n) for n in (0, 1, 2, 3, 6)]
+    project = weekly(["Alfa <a> | 1"], capacity=4, closed_days=closed)
+    [(_, rule, new)] = civsam.plan(project).moved_check_ins
+    assert (rule.date(), new.date()) == (dt.date(2027, 3, 15), dt.date(2027, 3, 16))
+    tokens = section(GFM.parse(markdown(project, language=language)), WORDS[language]["plan"])
+    assert blocks(tokens, "h3")[1:] == [heading]
+    assert blocks(tokens, "li") == [moved]
+
+
+def test_a_check_in_moved_on_a_working_day_was_moved_for_a_full_week_or_a_clash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The plan keeps no reason: a working day's move can only be for capacity or a clash."""
+    project = weekly(["Alfa"], capacity=4)
+    plan = civsam.plan(project)
+    [check_in] = plan.check_ins
+    rule = dt.datetime.combine(dt.date(2027, 3, 8), check_in.first.timetz())
+    new = rule + dt.timedelta(days=1)
+    assert rule in check_in.rule()
+    moved = attrs.evolve(check_in, moved=((rule, new),))
+    monkeypatch.setattr(
+        civsam.Report, "plan", property(lambda _: attrs.evolve(plan, check_ins=(moved,)))
+    )
+    tokens = section(GFM.parse(markdown(project, language="en")), "Outreach plan")
+    assert blocks(tokens, "li") == [
+        "Alfa: 2027-03-08 09:00 moved to 2027-03-09 09:00 (the week was full or the time taken)"
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_check_ins_in_the_closed_period_are_not_held_and_the_report_says_so(
+    language: str,
+) -> None:
+    """The example's check-ins that fall in the Christmas holiday: each named, with why."""
+    report = civsam.make_report(civsam.example(), language=language, as_of=AS_OF)
+    plan = report.plan
+    skipped = sorted(
+        (when, check_in.partner.name) for check_in in plan.check_ins for when in check_in.skipped
+    )
+    assert skipped
+    [(first, last)] = plan.closed
+    assert all(first <= when.date() <= last for when, _ in skipped)
+    why = civsam.label("plan.because_closed", language)
+    tokens = example_section(WORDS[language]["plan"], language)
+    assert blocks(tokens, "li")[len(plan.closed) :] == [
+        civsam.label("plan.skipped_check_in", language, name=name, rule=clock(when)) + f" ({why})"
+        for when, name in skipped
+    ]
+    assert civsam.label("plan.skipped_check_ins", language) in blocks(tokens, "h3")
+
+
+def due_rows(report: civsam.Report) -> list[list[str]]:
+    """The due table's rows as the report's ``due`` has them."""
+    today = civsam.label("due.today", report.language)
+    return [
+        [
+            d.partner.name,
+            d.last_contact.isoformat(),
+            d.due.isoformat(),
+            str(d.days_overdue) if d.days_overdue else today,
+        ]
+        for d in report.due
     ]
 
 
@@ -825,23 +1036,35 @@ def test_partners_approached_outside_the_first_quadrants_are_in_the_plan() -> No
     ],
 )
 def test_the_overdue_contact_shows_how_many_days_overdue(language: str, header: list[str]) -> None:
-    """Ældre Sagen Aarhus: last contact 10 November, due 24 November, 13 days over on 7 December."""
+    """Each contact due by 7 December: its last contact, due day and days over, most first.
+
+    Ældre Sagen's last contact is its review on 16 November (a review is contact), Røde
+    Kors' its outreach step on 2 November (so is an outreach step).
+    """
+    report = civsam.make_report(civsam.example(), language=language, as_of=AS_OF)
     [due] = tables(example_section(WORDS[language]["due"], language))
-    assert texts_of(due) == [header, ["Ældre Sagen Aarhus", "2026-11-10", "2026-11-24", "13"]]
+    assert texts_of(due) == [header, *due_rows(report)]
+    assert {(d.partner.id, d.last_contact) for d in report.due} == {
+        ("aeldresagen-aarhus", dt.date(2026, 11, 16)),
+        ("roede-kors-aarhus", dt.date(2026, 11, 2)),
+    }
+    days = [d.days_overdue for d in report.due]
+    assert days == sorted(days, reverse=True)
+    assert all(d.days_overdue == (report.today - d.due).days > 0 for d in report.due)
 
 
 def test_a_contact_due_today_says_today_and_none_due_says_so() -> None:
     """On the due date the cell says "i dag"/"today"; the day before, nothing is due."""
+    first_due = min(d.due for d in civsam.make_report(civsam.example(), as_of=AS_OF).due)
     for language, today in (("da", "i dag"), ("en", "today")):
-        tokens = example_section(WORDS[language]["due"], language, start=dt.date(2026, 11, 24))
-        assert texts_of(tables(tokens)[0])[1] == [
-            "Ældre Sagen Aarhus",
-            "2026-11-10",
-            "2026-11-24",
-            today,
-        ]
+        tokens = example_section(WORDS[language]["due"], language, start=first_due)
+        report = civsam.make_report(civsam.example(), language=language, start=first_due)
+        rows = texts_of(tables(tokens)[0])[1:]
+        assert rows == due_rows(report)
+        assert [row[3] for row in rows] == [today]
     for language, none in (("da", "Ingen kontakter er forfaldne."), ("en", "No contacts are due.")):
-        tokens = example_section(WORDS[language]["due"], language, start=dt.date(2026, 11, 23))
+        the_day_before = first_due - dt.timedelta(days=1)
+        tokens = example_section(WORDS[language]["due"], language, start=the_day_before)
         assert tables(tokens) == []
         assert blocks(tokens, "p") == [none]
 
@@ -964,10 +1187,25 @@ def test_a_second_review_shows_the_trend_and_an_unreviewed_item() -> None:
         "0 af 6 punkter på plads",
         "Ikke evalueret endnu.",
     ]
-    assert blocks(tokens, "p") == [
-        "Intet rødt eller gult: brug evalueringen til at fejre og justere.",
-        "Lavet med civsam",
-    ]
+    # Røde Kors was never reviewed: nothing on its agenda, and nothing to celebrate yet.
+    assert blocks(tokens, "p") == ["Ikke evalueret endnu.", "Lavet med civsam"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_only_a_review_with_no_red_or_amber_is_celebrated(language: str) -> None:
+    """Never reviewed: "not reviewed yet", no celebration; reviewed all green: celebrate."""
+    project = civsam.example()
+    project.record(civsam.Touchpoint("roede-kors-aarhus", dt.date(2026, 11, 20), "call"))
+    title, footer = WORDS[language]["checklists"], civsam.label("report.generated_by", language)
+    celebrate = civsam.label("review.agenda_empty", language)
+    not_reviewed = civsam.label("review.not_reviewed", language)
+    # Ældre Sagen's agenda is a list (reds and ambers); Røde Kors' is the one paragraph.
+    tokens = section(GFM.parse(markdown(project, language=language)), title)
+    assert blocks(tokens, "p") == [not_reviewed, footer]
+    all_green = [civsam.ItemReview(item, "green") for item in civsam.ChecklistItem]
+    project.record(civsam.Review("roede-kors-aarhus", dt.date(2026, 12, 1), all_green))
+    tokens = section(GFM.parse(markdown(project, language=language)), title)
+    assert blocks(tokens, "p") == [celebrate, footer]
 
 
 def test_a_project_with_no_history_still_exports() -> None:
@@ -1072,6 +1310,51 @@ def test_no_html_from_the_data_reaches_the_page(
     page = GitHubPage(text)
     assert page.tags <= GITHUB_TAGS
     assert all(link.startswith("mailto:") for link in page.links)
+
+
+@given(project=lived_projects(), language=st.sampled_from(LANGUAGES))
+def test_the_plan_says_what_moved_and_who_has_no_room_in_the_datas_text(
+    project: civsam.Project, language: str
+) -> None:
+    """Closed periods, moved and skipped check-ins, partners left out: names as written."""
+    report = civsam.make_report(project, language=language, as_of=AS_OF)
+    plan, working = report.plan, report.plan.settings.working_days
+    tokens = section(GFM.parse(markdown(project, language=language)), WORDS[language]["plan"])
+
+    def said(key: str, **values: object) -> str:
+        return civsam.label(key, language, **values)
+
+    def why(when: dt.datetime) -> str:
+        if any(a <= when.date() <= b for a, b in plan.closed):
+            return said("plan.because_closed")
+        return said(
+            "plan.because_busy" if working.is_working_day(when.date()) else "plan.because_day_off"
+        )
+
+    timed = plan.meetings or plan.check_ins or plan.milestones
+    items = [
+        said("plan.closed_period", first=a.isoformat(), last=b.isoformat())
+        for a, b in (plan.closed if timed else ())
+    ]
+    items += [
+        said("plan.moved_check_in", name=shown(c.partner.name), rule=clock(a), moved=clock(b))
+        + f" ({why(a)})"
+        for c, a, b in plan.moved_check_ins
+    ]
+    skipped = sorted(
+        (when, c.partner.id, c.partner.name) for c in plan.check_ins for when in c.skipped
+    )
+    items += [
+        said("plan.skipped_check_in", name=shown(name), rule=clock(when)) + f" ({why(when)})"
+        for when, _, name in skipped
+    ]
+    assert [words(item) for item in blocks(tokens, "li")] == [words(item) for item in items]
+    paragraphs = " ".join(words(paragraph) for paragraph in blocks(tokens, "p"))
+    for partner in (*plan.unscheduled, *plan.crowded_out):
+        assert words(shown(partner.name)) in paragraphs
+    assert (said("plan.none") in blocks(tokens, "p")) == (
+        not plan.meetings and not plan.unscheduled
+    )
 
 
 @given(project=lived_projects(), language=st.sampled_from(LANGUAGES))

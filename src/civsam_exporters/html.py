@@ -52,7 +52,7 @@ from civsam import (
 from civsam_exporters import svg
 from civsam_exporters._facts import as_of, priority_meaning
 from civsam_exporters._layout import breaks
-from civsam_exporters.markdown import BOARD_NAMES, made_with
+from civsam_exporters.markdown import BOARD_NAMES, PlanNotes, made_with, plan_notes
 
 __all__ = ["HTML", "HtmlExporter", "Section", "civsam_exporters", "escape"]
 
@@ -595,31 +595,9 @@ def outreach_plan(report: Report) -> Iterator[str]:
             rows,
             numeric=frozenset({0}),
         )
-    if plan.meetings:
-        capacity = format_number(plan.settings.capacity, language)
-        start = plan.start.isoformat()
-        yield f"<p>{_words('plan.capacity', language, capacity=capacity, start=start)}</p>"
-    else:
-        yield f"<p>{_words('plan.none', language)}</p>"
-    if plan.check_ins:
-        title = _words("plan.check_ins", language)
-        yield f"<h3>{title}</h3>"
-
-        def every(weeks: int) -> str:
-            if weeks == 1:
-                return _words("plan.every_week", language)
-            return _words("plan.every_weeks", language, weeks=weeks)
-
-        yield from _table(
-            language,
-            title,
-            [_words(f"column.{c}", language) for c in ("partner", "every", "first")],
-            (
-                [escape(c.partner.name), every(c.every_weeks), _time(c.first)]
-                for c in plan.check_ins
-            ),
-            heading=True,
-        )
+    notes = plan_notes(report)
+    yield from _plan_facts(report, notes)
+    yield from _check_ins(report, notes)
     if plan.milestones:
         title = _words("plan.evaluations", language)
         yield f"<h3>{title}</h3>"
@@ -631,6 +609,59 @@ def outreach_plan(report: Report) -> Iterator[str]:
             heading=True,
         )
     yield "</section>"
+
+
+def _plan_facts(report: Report, notes: PlanNotes) -> Iterator[str]:
+    """Under the approaches: the capacity, the closed periods, who waits for a first meeting."""
+    language, plan = report.language, report.plan
+    if not (plan.meetings or plan.unscheduled):  # no one waits for a first meeting
+        yield f"<p>{_words('plan.none', language)}</p>"
+    if plan.meetings or plan.check_ins:
+        capacity = format_number(plan.settings.capacity, language)
+        start = plan.start.isoformat()
+        yield f"<p>{_words('plan.capacity', language, capacity=capacity, start=start)}</p>"
+    yield from _list(notes.closed)
+    if notes.unscheduled:
+        yield f"<p>{escape(notes.unscheduled)}</p>"
+
+
+def _list(lines: tuple[str, ...]) -> Iterator[str]:
+    """Sentences as a list, none when there are none."""
+    if lines:
+        yield "<ul>"
+        yield from (f"<li>{escape(line)}</li>" for line in lines)
+        yield "</ul>"
+
+
+def _check_ins(report: Report, notes: PlanNotes) -> Iterator[str]:
+    """The check-ins: each series, who gets none, and each one moved or left out."""
+    language, plan = report.language, report.plan
+    if plan.check_ins or plan.crowded_out:
+        title = _words("plan.check_ins", language)
+        yield f"<h3>{title}</h3>"
+
+        def every(weeks: int) -> str:
+            if weeks == 1:
+                return _words("plan.every_week", language)
+            return _words("plan.every_weeks", language, weeks=weeks)
+
+        if plan.check_ins:
+            yield from _table(
+                language,
+                title,
+                [_words(f"column.{c}", language) for c in ("partner", "every", "first")],
+                (
+                    [escape(c.partner.name), every(c.every_weeks), _time(c.first)]
+                    for c in plan.check_ins
+                ),
+                heading=True,
+            )
+        if notes.crowded_out:
+            yield f"<p>{escape(notes.crowded_out)}</p>"
+    for key, lines in (("moved_check_ins", notes.moved), ("skipped_check_ins", notes.skipped)):
+        if lines:
+            yield f"<h3>{_words(f'plan.{key}', language)}</h3>"
+            yield from _list(lines)
 
 
 def due(report: Report) -> Iterator[str]:
@@ -713,7 +744,9 @@ def _checklist(checklist: Checklist, language: Language) -> Iterator[str]:
     )
     yield f"<h4>{_words('review.agenda', language)}</h4>"
     if not checklist.agenda:
-        yield f"<p>{_words('review.agenda_empty', language)}</p>"
+        # Nothing red or amber is worth celebrating only once a review has said so.
+        empty = "review.agenda_empty" if checklist.celebrate else "review.not_reviewed"
+        yield f"<p>{_words(empty, language)}</p>"
         return
     yield "<ul>"
     for progress in checklist.agenda:

@@ -43,6 +43,7 @@ from civsam_exporters._facts import as_of, priority_meaning
 __all__ = [
     "MARKDOWN",
     "MarkdownExporter",
+    "PlanNotes",
     "Section",
     "checklists",
     "civsam_exporters",
@@ -51,6 +52,7 @@ __all__ = [
     "made_with",
     "mermaid_text",
     "outreach_plan",
+    "plan_notes",
     "readiness",
     "table",
 ]
@@ -467,13 +469,18 @@ def _day(day: dt.date) -> str:
 
 
 def _time(when: dt.datetime) -> str:
-    """Danish local date and time to the minute, as ``2026-12-07 10:00`` (escaped).
+    """Danish local date and time to the minute, as ``2026-12-07 10:00`` (escaped)."""
+    return escape(_local(when))
+
+
+def _local(when: dt.datetime) -> str:
+    """Danish local date and time to the minute, as ``2026-12-07 10:00``.
 
     A plan's times are Danish already and shown as the plan holds them; any other
     zone is converted.
     """
     local = when if when.tzinfo is TIMEZONE else when.astimezone(TIMEZONE)
-    return escape(local.strftime("%Y-%m-%d %H:%M"))
+    return local.strftime("%Y-%m-%d %H:%M")
 
 
 def _words(key: str, language: Language, **values: object) -> str:
@@ -540,6 +547,77 @@ def _step(step: OutreachStep, language: Language) -> str:
     return _words(step.label_key, language)
 
 
+@attrs.frozen
+class PlanNotes:
+    """What the plan could not do as asked, in sentences (not escaped): both reports say it.
+
+    ``closed``: the closed periods it kept free; ``unscheduled``: the partners still
+    waiting for a first meeting; ``crowded_out``: those in contact that get no check-in;
+    ``moved`` and ``skipped``: each check-in moved from its series' time or left out,
+    in time order, with why.
+    """
+
+    closed: tuple[str, ...] = ()
+    unscheduled: str = ""
+    crowded_out: str = ""
+    moved: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+
+
+def plan_notes(report: Report) -> PlanNotes:
+    """What the report's plan section says about moves, closed days and partners left out.
+
+    A plan keeps no reason for a move; the reason shown follows from what it does keep:
+    the rule's day is in a closed period, or is no working day (a holiday, a day off), or
+    else the week was full or the time taken (the only other reasons a check-in moves).
+    """
+    language, plan = report.language, report.plan
+    timed = bool(plan.meetings or plan.check_ins)
+    closed = tuple(
+        label("plan.closed_period", language, first=first.isoformat(), last=last.isoformat())
+        for first, last in plan.closed
+        if timed or plan.milestones
+    )
+    unscheduled = crowded_out = ""
+    if plan.unscheduled:
+        names = _listed([partner.name for partner in plan.unscheduled], language)
+        unscheduled = label("plan.unscheduled", language, end=plan.end.isoformat(), names=names)
+    if plan.crowded_out:
+        names = _listed([partner.name for partner in plan.crowded_out], language)
+        crowded_out = label("plan.crowded_out", language, names=names)
+    working = plan.settings.working_days
+
+    def why(rule: dt.datetime) -> str:
+        day = rule.date()
+        if any(first <= day <= last for first, last in plan.closed):
+            return label("plan.because_closed", language)
+        if not working.is_working_day(day):
+            return label("plan.because_day_off", language)
+        return label("plan.because_busy", language)
+
+    moved = tuple(
+        label(
+            "plan.moved_check_in",
+            language,
+            name=check_in.partner.name,
+            rule=_local(rule),
+            moved=_local(new),
+        )
+        + f" ({why(rule)})"
+        for check_in, rule, new in plan.moved_check_ins
+    )
+    left_out = sorted(
+        (rule, check_in.partner.id, check_in.partner.name)
+        for check_in in plan.check_ins
+        for rule in check_in.skipped
+    )
+    skipped = tuple(
+        label("plan.skipped_check_in", language, name=name, rule=_local(rule)) + f" ({why(rule)})"
+        for rule, _, name in left_out
+    )
+    return PlanNotes(closed, unscheduled, crowded_out, moved, skipped)
+
+
 def outreach_plan(report: Report) -> Iterator[str]:
     """Where each approach stands and the first meetings, then check-ins and evaluations."""
     language, project, prio, plan = (
@@ -591,35 +669,66 @@ def outreach_plan(report: Report) -> Iterator[str]:
         columns = ("rank", "partner", "quadrant", "step", "meeting")
         yield from table([_words(f"column.{c}", language) for c in columns], rows)
         yield ""
-    if plan.meetings:
-        capacity = format_number(plan.settings.capacity, language)
-        yield _words("plan.capacity", language, capacity=capacity, start=plan.start.isoformat())
-    else:
-        yield _words("plan.none", language)
-    if plan.check_ins:
-        yield ""
-        yield f"### {_words('plan.check_ins', language)}"
-        yield ""
-
-        def every(weeks: int) -> str:
-            if weeks == 1:
-                return _words("plan.every_week", language)
-            return _every_weeks(weeks, language)
-
-        header = [_words(f"column.{c}", language) for c in ("partner", "every", "first")]
-        yield from table(
-            header,
-            (
-                [escape(c.partner.name), every(c.every_weeks), _time(c.first)]
-                for c in plan.check_ins
-            ),
-        )
+    notes = plan_notes(report)
+    yield from _plan_facts(report, notes)
+    yield from _check_ins(report, notes)
     if plan.milestones:
         yield ""
         yield f"### {_words('plan.evaluations', language)}"
         yield ""
         header = [_words(f"column.{c}", language) for c in ("partner", "date")]
         yield from table(header, ([escape(m.partner.name), _day(m.date)] for m in plan.milestones))
+
+
+def _plan_facts(report: Report, notes: PlanNotes) -> Iterator[str]:
+    """Under the approaches: the capacity, the closed periods, who waits for a first meeting."""
+    language, plan = report.language, report.plan
+    if not (plan.meetings or plan.unscheduled):
+        yield _words("plan.none", language)
+    if plan.meetings or plan.check_ins:
+        if not (plan.meetings or plan.unscheduled):
+            yield ""
+        capacity = format_number(plan.settings.capacity, language)
+        yield _words("plan.capacity", language, capacity=capacity, start=plan.start.isoformat())
+    if notes.closed:
+        yield ""
+        yield from (f"- {escape(line)}" for line in notes.closed)
+    if notes.unscheduled:
+        yield ""
+        yield escape(notes.unscheduled)
+
+
+def _check_ins(report: Report, notes: PlanNotes) -> Iterator[str]:
+    """The check-ins: each series, who gets none, and each one moved or left out."""
+    language, plan = report.language, report.plan
+    if plan.check_ins or plan.crowded_out:
+        yield ""
+        yield f"### {_words('plan.check_ins', language)}"
+
+        def every(weeks: int) -> str:
+            if weeks == 1:
+                return _words("plan.every_week", language)
+            return _every_weeks(weeks, language)
+
+        if plan.check_ins:
+            yield ""
+            header = [_words(f"column.{c}", language) for c in ("partner", "every", "first")]
+            yield from table(
+                header,
+                (
+                    [escape(c.partner.name), every(c.every_weeks), _time(c.first)]
+                    for c in plan.check_ins
+                ),
+            )
+        if notes.crowded_out:
+            yield ""
+            yield escape(notes.crowded_out)
+    for key, lines in (("moved_check_ins", notes.moved), ("skipped_check_ins", notes.skipped)):
+        if lines:
+            yield ""
+            yield f"### {_words(f'plan.{key}', language)}"
+            yield ""
+            yield from (f"- {escape(line)}" for line in lines)
 
 
 def due(report: Report) -> Iterator[str]:
@@ -711,7 +820,10 @@ def _checklist_body(checklist: Checklist, language: Language) -> Iterator[str]:
     yield f"#### {_words('review.agenda', language)}"
     yield ""
     if not checklist.agenda:
-        yield _words("review.agenda_empty", language)
+        # Nothing red or amber is worth celebrating only once a review has said so.
+        yield _words(
+            "review.agenda_empty" if checklist.celebrate else "review.not_reviewed", language
+        )
         return
     for progress in checklist.agenda:
         line = (

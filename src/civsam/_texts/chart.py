@@ -1,4 +1,4 @@
-"""The Markdown report's Mermaid chart and its legend.
+"""The Markdown report's Mermaid chart and its legend; what the reports say about the plan.
 
 Part of civsam's one catalogue (:mod:`civsam.labels`): key -> (Danish, English).
 """
@@ -24,5 +24,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.not_drawn": (
         "Ikke tegnet, da der ikke er plads: {more}.",
         "Not drawn, for lack of room: {more}.",
+    ),
+    # The reports' plan section (Markdown and HTML): what the plan could not do as asked.
+    # A check-in moved or left out, and why: its rule's day was in the closed period, was
+    # a holiday or day off, or else the week was full or the time taken by another meeting.
+    "plan.because_closed": ("i lukkeperioden", "in the closed period"),
+    "plan.because_day_off": ("en helligdag eller fridag", "a holiday or day off"),
+    "plan.because_busy": (
+        "ugen var fuld, eller tiden var optaget",
+        "the week was full or the time taken",
+    ),
+    "plan.skipped_check_ins": ("Opfølgninger, der ikke holdes", "Check-ins not held"),
+    "plan.skipped_check_in": (
+        "{name}: {rule} holdes ikke, da ingen tid var ledig i tide",
+        "{name}: {rule} is not held, as no time was free soon enough",
+    ),
+    # Partners the capacity leaves without room, in rank order.
+    "plan.crowded_out": (
+        (
+            "Ingen plads til opfølgninger med {names}: ugernes møder går til "
+            "samarbejdspartnere, der står højere i prioriteringen."
+        ),
+        "No room for check-ins with {names}: the weeks' meetings go to partners ranked higher.",
+    ),
+    "plan.unscheduled": (
+        "Venter på et første møde, der ikke er plads til før {end}: {names}.",
+        "Waiting for a first meeting there is no room for before {end}: {names}.",
     ),
 }
