@@ -536,7 +536,14 @@ class MarkdownData:
     plan_title: str
     plan_header: list[str]
     plan_rows: list[tuple[str, str, str, str, str]]
-    plan_line: str
+    plan_facts: list[str]
+    """The lines under the approaches (capacity, closed periods), made."""
+    unscheduled: str
+    """Who waits for a first meeting, as a sentence (raw), or empty."""
+    crowded_out: str
+    """Who gets no check-in, as a sentence (raw), or empty."""
+    plan_notes: list[tuple[str, list[str]]]
+    """Moved and left-out check-ins: each section's title (made) and its lines (raw)."""
     check_ins_title: str
     check_in_header: list[str]
     check_ins: list[tuple[str, str, str]]
@@ -562,6 +569,7 @@ class Checklist:
     partner: str
     done: int
     last_review: str | None
+    celebrate: bool
     next_review: str | None
     rows: list[tuple[str, str, str, str]]
     """Item, status and trend (escaped), and the latest note (raw)."""
@@ -599,10 +607,18 @@ def plain_markdown(data: MarkdownData) -> bytes:
         rows = [[rank, esc(name), quadrant, step, esc(when)]
                 for rank, name, quadrant, step, when in data.plan_rows]  # fmt: skip
         plan += [*_md_table(data.plan_header, rows), ""]
-    plan.append(data.plan_line)
+    plan += data.plan_facts
+    if data.unscheduled:
+        plan += ["", esc(data.unscheduled)]
+    if data.check_ins or data.crowded_out:
+        plan += ["", data.check_ins_title]
     if data.check_ins:
         rows = [[esc(name), every, esc(first)] for name, every, first in data.check_ins]
-        plan += ["", data.check_ins_title, "", *_md_table(data.check_in_header, rows)]
+        plan += ["", *_md_table(data.check_in_header, rows)]
+    if data.crowded_out:
+        plan += ["", esc(data.crowded_out)]
+    for title, lines in data.plan_notes:
+        plan += ["", title, "", *(f"- {esc(line)}" for line in lines)]
     if data.evaluations:
         rows = [[esc(name), esc(day)] for name, day in data.evaluations]
         plan += ["", data.evaluations_title, "", *_md_table(data.evaluation_header, rows)]
@@ -647,7 +663,7 @@ def _plain_checklists(data: MarkdownData) -> list[str]:
         rows = [[item, status, trend, esc(note)] for item, status, trend, note in checklist.rows]
         lines += ["", *_md_table(header, rows), "", f"#### {words['agenda']}", ""]
         if not checklist.agenda:
-            lines.append(words["agenda_empty"])
+            lines.append(words["agenda_empty" if checklist.celebrate else "not_reviewed"])
         for item, status, note in checklist.agenda:
             line = f"- **{item}** ({status})"
             lines.append(f"{line}: {esc(note)}" if esc(note) else line)

@@ -37,6 +37,7 @@ from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import attrs
 import icalendar
 import plain
 from national import MUNICIPALITIES, PLAN_START, national
@@ -283,17 +284,10 @@ def _markdown_data(report: civsam.Report) -> plain.MarkdownData:
     ]
     assert not approached, "the national project records no outreach steps"
     not_started = words["step.not_started"]
-    if plan.meetings:
-        plan_line = plain.md_escape(
-            civsam.label(
-                "plan.capacity",
-                language,
-                capacity=number(plan.settings.capacity),
-                start=plan.start.isoformat(),
-            )
-        )
-    else:
-        plan_line = words["plan.none"]
+    notes = civsam_markdown.plan_notes(report)
+    # The few lines under the approaches (capacity, closed periods) come made, as the
+    # small sections do; the sentence naming the partners who wait comes raw.
+    facts = list(civsam_markdown._plan_facts(report, attrs.evolve(notes, unscheduled="")))  # noqa: SLF001
 
     def every(weeks: int) -> str:
         if weeks == 1:
@@ -336,10 +330,23 @@ def _markdown_data(report: civsam.Report) -> plain.MarkdownData:
             )
             for p in ranked
         ],
-        plan_line=plan_line,
+        plan_facts=facts,
+        unscheduled=notes.unscheduled,
+        crowded_out=notes.crowded_out,
+        plan_notes=[
+            (f"### {words[f'plan.{key}']}", list(lines))
+            for key, lines in (
+                ("moved_check_ins", notes.moved),
+                ("skipped_check_ins", notes.skipped),
+            )
+            if lines
+        ],
         check_ins_title=f"### {words['plan.check_ins']}",
         check_in_header=[words[f"column.{c}"] for c in ("partner", "every", "first")],
-        check_ins=[(c.partner.name, every(c.every_weeks), local(c.first)) for c in plan.check_ins],
+        check_ins=[
+            (c.partner.name, every(c.every_weeks), local(next(iter(c.occurrences()), c.first)))
+            for c in plan.check_ins
+        ],
         evaluations_title=f"### {words['plan.evaluations']}",
         evaluation_header=[words[f"column.{c}"] for c in ("partner", "date")],
         evaluations=[(m.partner.name, m.date.isoformat()) for m in plan.milestones],
@@ -384,6 +391,7 @@ def _plain_checklist(checklist: civsam.Checklist, words: _Words) -> plain.Checkl
         partner=checklist.partner.name,
         done=checklist.done,
         last_review=None if checklist.last_review is None else checklist.last_review.isoformat(),
+        celebrate=checklist.celebrate,
         next_review=None if checklist.next_review is None else checklist.next_review.isoformat(),
         rows=[
             (

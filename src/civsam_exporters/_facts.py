@@ -6,9 +6,14 @@ count up to it) and what its "priority" means; the Markdown and HTML reports say
 
 from __future__ import annotations
 
-from civsam import Report, label
+from typing import TYPE_CHECKING
 
-__all__ = ["as_of", "priority_meaning"]
+from civsam import CheckIn, Report, label
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+__all__ = ["as_of", "first_held", "priority_meaning"]
 
 
 def as_of(report: Report) -> str:
@@ -22,3 +27,8 @@ def priority_meaning(report: Report) -> str:
     if prio.thresholds is not None:
         return label("report.priority_matrix", report.language)
     return label("report.priority_other", report.language, rule=prio.rule)
+
+
+def first_held(series: CheckIn) -> dt.datetime:
+    """A series' first check-in that is held: the rule's first may have moved, or fallen out."""
+    return next(iter(series.occurrences()), series.first)

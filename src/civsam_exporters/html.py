@@ -50,7 +50,7 @@ from civsam import (
     label,
 )
 from civsam_exporters import svg
-from civsam_exporters._facts import as_of, priority_meaning
+from civsam_exporters._facts import as_of, first_held, priority_meaning
 from civsam_exporters._layout import breaks
 from civsam_exporters.markdown import BOARD_NAMES, PlanNotes, made_with, plan_notes
 
@@ -651,7 +651,7 @@ def _check_ins(report: Report, notes: PlanNotes) -> Iterator[str]:
                 title,
                 [_words(f"column.{c}", language) for c in ("partner", "every", "first")],
                 (
-                    [escape(c.partner.name), every(c.every_weeks), _time(c.first)]
+                    [escape(c.partner.name), every(c.every_weeks), _time(first_held(c))]
                     for c in plan.check_ins
                 ),
                 heading=True,

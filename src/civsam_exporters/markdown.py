@@ -38,7 +38,7 @@ from civsam import (
     label,
 )
 from civsam_exporters import _recognise
-from civsam_exporters._facts import as_of, priority_meaning
+from civsam_exporters._facts import as_of, first_held, priority_meaning
 
 __all__ = [
     "MARKDOWN",
@@ -716,7 +716,7 @@ def _check_ins(report: Report, notes: PlanNotes) -> Iterator[str]:
             yield from table(
                 header,
                 (
-                    [escape(c.partner.name), every(c.every_weeks), _time(c.first)]
+                    [escape(c.partner.name), every(c.every_weeks), _time(first_held(c))]
                     for c in plan.check_ins
                 ),
             )
