@@ -65,6 +65,7 @@ WORDS: dict[str, cli._Words[Any]] = {
     "step": cli._STEPS,
     "item": cli._ITEMS,
     "status": cli._STATUSES,
+    "paper": cli._PAPERS,
 }
 
 
