@@ -918,14 +918,16 @@ def weekly(names: list[str], capacity: int, closed_days: Iterable[dt.date] = ())
             "da",
             (
                 "Ingen plads til opfølgninger med Gamma_3 <b>|: ugernes møder går til "
-                "samarbejdspartnere, der står højere i prioriteringen."
+                "samarbejdspartnere, der står højere i prioriteringen. Hæv kapaciteten, eller "
+                "følg op sjældnere ([planning] check_in_weeks)."
             ),
         ),
         (
             "en",
             (
                 "No room for check-ins with Gamma_3 <b>|: the weeks' meetings go to partners "
-                "ranked higher."
+                "ranked higher. Raise the capacity, or check in less often ([planning] "
+                "check_in_weeks)."
             ),
         ),
     ],

@@ -816,7 +816,7 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
     if schedule.unscheduled:
         names = Choices((partner.name for partner in schedule.unscheduled), "and")
         lines += _wrap(
-            label("cli.plan_waiting", language, end=schedule.end.isoformat(), names=names)
+            label("plan.unscheduled", language, end=schedule.end.isoformat(), names=names)
         )
     lines += ["", label("plan.check_ins", language)]
     if schedule.check_ins:
@@ -839,7 +839,7 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(none)
     if schedule.crowded_out:
         names = Choices((partner.name for partner in schedule.crowded_out), "and")
-        lines += ["", *_wrap(label("cli.plan_crowded_out", language, names=names))]
+        lines += ["", *_wrap(label("plan.crowded_out", language, names=names))]
     if schedule.moved_check_ins:
         lines += ["", label("plan.moved_check_ins", language)]
         lines += [

@@ -43,9 +43,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plan.crowded_out": (
         (
             "Ingen plads til opfølgninger med {names}: ugernes møder går til "
-            "samarbejdspartnere, der står højere i prioriteringen."
+            "samarbejdspartnere, der står højere i prioriteringen. Hæv kapaciteten, eller "
+            "følg op sjældnere ([planning] check_in_weeks)."
         ),
-        "No room for check-ins with {names}: the weeks' meetings go to partners ranked higher.",
+        (
+            "No room for check-ins with {names}: the weeks' meetings go to partners ranked "
+            "higher. Raise the capacity, or check in less often ([planning] check_in_weeks)."
+        ),
     ),
     "plan.unscheduled": (
         "Venter på et første møde, der ikke er plads til før {end}: {names}.",

@@ -187,20 +187,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "erstat UD, også når den ikke er en tidligere eksport i dette format",
         "replace OUT even when it is not an earlier export of this format",
     ),
-    "cli.plan_waiting": (
-        "Venter på et første møde, uden plads før {end}: {names}",
-        "Waiting for a first meeting, with no room before {end}: {names}",
-    ),
-    "cli.plan_crowded_out": (
-        (
-            "Ingen plads til opfølgninger med {names}: hæv kapaciteten, eller følg op "
-            "sjældnere ([planning] check_in_weeks)"
-        ),
-        (
-            "No room for check-ins with {names}: raise the capacity, or check in less "
-            "often ([planning] check_in_weeks)"
-        ),
-    ),
     "cli.export.paper": (
         (
             "papiret en tavle til udskrift (SVG, HTML) lægges ud til, på tværs: a3, a4 eller "
