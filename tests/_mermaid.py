@@ -21,22 +21,18 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from _browser import UnavailableError
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 MERMAID = "11"
 """The major version of ``mermaid`` the charts are drawn with: the one GitHub uses."""
 INSTALL_TIMEOUT = 300.0
 """Seconds ``npm install`` may take on a slow network before the tests give up."""
 FENCE = "```mermaid\n"
-CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync")  # fmt: skip
-
-
-class UnavailableError(Exception):
-    """Mermaid cannot be had here: the message says why, and what would fix it."""
 
 
 def cache_folder() -> Path:
@@ -102,47 +98,6 @@ def _npm_install(folder: Path, script: Path) -> Path:
         msg = f"'npm install mermaid@{MERMAID}' failed (no network?): {last}"
         raise UnavailableError(msg)
     return script
-
-
-def find_chromium() -> str | None:
-    """Debian's Chromium, where the system has it."""
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None and Path("/usr/bin/chromium").exists():
-        found = "/usr/bin/chromium"
-    return found
-
-
-@contextlib.contextmanager
-def chromium() -> Iterator[Browser]:
-    """A headless system Chromium driven by Playwright; :class:`UnavailableError` if none starts.
-
-    Playwright's own browser downloads are not used (as in tests/test_html_browser.py).
-    """
-    try:
-        from playwright.sync_api import Error, sync_playwright  # noqa: PLC0415
-    except ImportError:
-        msg = "the Mermaid tests need Playwright for Python (the 'tests' dependency group)"
-        raise UnavailableError(msg) from None
-    executable = find_chromium()
-    if executable is None:
-        msg = (
-            "the Mermaid tests need Chromium: looked for 'chromium' and 'chromium-browser' on "
-            "PATH and /usr/bin/chromium; 'apt-get install chromium' (.ci/run does this)"
-        )
-        raise UnavailableError(msg)
-    with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(
-                executable_path=executable, args=list(CHROMIUM_ARGS), headless=True
-            )
-        except Error as error:
-            lines = str(error).strip().splitlines()
-            msg = f"could not start Chromium at {executable}: {lines[0] if lines else error}"
-            raise UnavailableError(msg) from None
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def installed_version(folder: Path) -> str:

@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 import civsam
+from _browser import UnavailableError, chromium
 from civsam import Assessment, Organisation, Paper, Project
 
-playwright_api = pytest.importorskip(
+pytest.importorskip(
     "playwright.sync_api",
     reason="the print tests need Playwright for Python (the 'tests' dependency group)",
 )
@@ -46,8 +47,6 @@ AS_OF = dt.date(2026, 1, 1)
 NS = "{http://www.w3.org/2000/svg}"
 POINTS_PER_MM = 72 / 25.4
 PIXELS_PER_MM = 96 / 25.4
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
 LONG_NAMES = [
     "Gymnastikforeningen Aktiv 60+",
     "Folkeoplysningsforeningernes Samråd",
@@ -57,39 +56,20 @@ LONG_NAMES = [
 ]
 
 
-def _chromium() -> str | None:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None and Path("/usr/bin/chromium").exists():
-        found = "/usr/bin/chromium"
-    return found
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium for the module; skipped without Chromium or poppler."""
+    """One headless Chromium for the whole module; the module is skipped without one."""
     missing = [tool for tool in ("pdfinfo", "pdftotext") if shutil.which(tool) is None]
     if missing:
         pytest.skip(
             f"the board print tests need poppler's {' and '.join(missing)}: "
             "install them with 'apt-get install poppler-utils' (.ci/run does this)"
         )
-    executable = _chromium()
-    if executable is None:
-        pytest.skip(
-            "the board print tests need Chromium: looked for 'chromium' and "
-            "'chromium-browser' on PATH and /usr/bin/chromium; install it with "
-            "'apt-get install chromium' (.ci/run does this)"
-        )
-    with playwright_api.sync_playwright() as playwright:
-        try:
-            launched = playwright.chromium.launch(
-                executable_path=executable, args=CHROMIUM_ARGS, headless=True
-            )
-        except playwright_api.Error as error:
-            first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-            pytest.skip(f"the board print tests could not start Chromium: {first_line}")
-        yield launched
-        launched.close()
+    try:
+        with chromium("the board print tests") as launched:
+            yield launched
+    except UnavailableError as missing_browser:
+        pytest.skip(str(missing_browser))
 
 
 def crowded() -> Project:

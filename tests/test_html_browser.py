@@ -32,8 +32,9 @@ import pyphen
 import pytest
 
 import civsam
+from _browser import UnavailableError, chromium
 
-playwright_api = pytest.importorskip(
+pytest.importorskip(
     "playwright.sync_api",
     reason="the HTML browser tests need Playwright for Python (the 'tests' dependency group)",
 )
@@ -53,14 +54,6 @@ if TYPE_CHECKING:
     )
 
 AS_OF = dt.date(2026, 1, 1)
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 HOSTILE = (
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(2)>',
@@ -70,37 +63,14 @@ HOSTILE = (
 )
 
 
-def _chromium() -> str | None:
-    """Debian's Chromium, where the system has it."""
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None and Path("/usr/bin/chromium").exists():
-        found = "/usr/bin/chromium"
-    return found
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the whole module; the module is skipped without one."""
-    executable = _chromium()
-    if executable is None:
-        pytest.skip(
-            "the HTML browser tests need Chromium: looked for 'chromium' and "
-            "'chromium-browser' on PATH and /usr/bin/chromium; install it with "
-            "'apt-get install chromium' (.ci/run does this)"
-        )
-    with playwright_api.sync_playwright() as playwright:
-        try:
-            launched = playwright.chromium.launch(
-                executable_path=executable, args=CHROMIUM_ARGS, headless=True
-            )
-        except playwright_api.Error as error:
-            first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-            pytest.skip(
-                f"the HTML browser tests could not start Chromium at {executable}: "
-                f"{first_line}; reinstall it with 'apt-get install chromium'"
-            )
-        yield launched
-        launched.close()
+    try:
+        with chromium("the HTML browser tests") as launched:
+            yield launched
+    except UnavailableError as missing_browser:
+        pytest.skip(str(missing_browser))
 
 
 @attrs.define

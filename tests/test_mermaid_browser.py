@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import civsam
-from _mermaid import Chart, UnavailableError, chromium, fences, install_mermaid, load, render
+from _browser import UnavailableError, chromium
+from _mermaid import Chart, fences, install_mermaid, load, render
 from civsam import Quadrant
 from civsam.testing import projects
 
@@ -53,7 +54,7 @@ def mermaid_script() -> Path:
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the module."""
     try:
-        with chromium() as launched:
+        with chromium("the Mermaid tests") as launched:
             yield launched
     except UnavailableError as missing:
         pytest.skip(str(missing))
