@@ -398,8 +398,9 @@ def test_plan_with_capacity_one_has_one_meeting_a_week(
     }
     assert schedule.unscheduled  # one a week is too little for everyone
     assert paragraph(out, "Venter på") == (
-        f"Venter på et første møde, uden plads før {schedule.end}: "
+        f"Venter på et første møde, der ikke er plads til før {schedule.end}: "
         + listed((partner.name for partner in schedule.unscheduled), "og")
+        + "."
     )
     assert too_wide(out) == []
 
@@ -533,8 +534,9 @@ def busy(tmp_path: Path) -> Path:
                 "moved": "Flyttede opfølgninger",
                 "line": "  {name}: {rule} flyttet til {moved}",
                 "crowded": (
-                    "Ingen plads til opfølgninger med {names}: hæv kapaciteten, eller følg op "
-                    "sjældnere ([planning] check_in_weeks)"
+                    "Ingen plads til opfølgninger med {names}: ugernes møder går til "
+                    "samarbejdspartnere, der står højere i prioriteringen. Hæv kapaciteten, "
+                    "eller følg op sjældnere ([planning] check_in_weeks)."
                 ),
                 "and": "og",
             },
@@ -546,8 +548,9 @@ def busy(tmp_path: Path) -> Path:
                 "moved": "Moved check-ins",
                 "line": "  {name}: {rule} moved to {moved}",
                 "crowded": (
-                    "No room for check-ins with {names}: raise the capacity, or check in less "
-                    "often ([planning] check_in_weeks)"
+                    "No room for check-ins with {names}: the weeks' meetings go to partners "
+                    "ranked higher. Raise the capacity, or check in less often ([planning] "
+                    "check_in_weeks)."
                 ),
                 "and": "and",
             },

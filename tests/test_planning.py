@@ -270,7 +270,14 @@ def test_a_touchpoint_resets_the_cadence(
         restarts(project).get(partner, dt.date.min),
     )
     day = data.draw(st.dates(min_value=first, max_value=civsam.model.LAST_DAY))
-    project.record(Touchpoint(partner, day, data.draw(st.sampled_from(civsam.TouchpointKind))))
+    kind = data.draw(st.sampled_from(civsam.TouchpointKind))
+    if civsam.ContactKind(kind.value) not in settings.contact_kinds:
+        # A kind the settings do not count is no contact: this property is about one that is.
+        counted = (*settings.contact_kinds, civsam.ContactKind(kind.value))
+        settings = attrs.evolve(settings, contact_kinds=counted)
+        first = max(first, contacted(project, settings).get(partner, first))
+        day = max(day, first)
+    project.record(Touchpoint(partner, day, kind))
     ranking = civsam.prioritise(project)
     placement = ranking[partner] if partner in project.assessments else None
     weeks = settings.check_in_weeks[placement.quadrant] if placement is not None else 0

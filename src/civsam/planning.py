@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -57,6 +58,8 @@ _GAP = GAP.seconds // 60
 _STEP = 15
 """Minutes: the grid a first meeting's start moves along when a check-in holds its slot."""
 _WEEKDAYS = 5
+_SOON = 2
+"""Weeks: a series starts in the week it is due or the next, if its rule finds room there."""
 
 
 @attrs.frozen(slots=True)
@@ -270,10 +273,11 @@ def plan(
     )
     closed = planner.days.closed_periods(first_day, planner.end)
     held = {check_in.partner.id for check_in in check_ins}
+    due_check_ins = [series.placement for series in planner.made] + planner.left_out
     crowded_out = tuple(
-        series.placement.partner
-        for series in sorted(planner.made, key=lambda series: series.placement.rank)
-        if series.placement.partner.id not in held
+        placement.partner
+        for placement in sorted(due_check_ins, key=lambda placement: placement.rank)
+        if placement.partner.id not in held
     )
     return Plan(
         first_day,
@@ -365,10 +369,14 @@ class _Planner:
         self.preference = {time: order for order, time in enumerate(self.preferred)}
         self.lanes = [[0] * len(self.check_in_times) for _ in range(_WEEKDAYS)]
         """Per weekday and check-in time, bits: the weeks a series' rule uses it."""
+        self.busy = [0] * _WEEKDAYS
+        """Per weekday, bits: the weeks a series' rule uses every check-in time of it."""
         self.due: list[list[tuple[int, int, int, int]]] = [[] for _ in range(self.weeks)]
         """Per week, the rules' check-ins: (rank, day, series number, index in the series)."""
         self.rules = [0] * self.weeks
         self.made: list[_Series] = []
+        self.left_out: list[Placement] = []
+        """Partners due check-ins whose series finds no room for its rule in the plan."""
         self.off = [
             sum(
                 1 << week
@@ -442,43 +450,45 @@ class _Planner:
     # -- check-in series ------------------------------------------------------------------
 
     def series(self, placement: Placement, weeks: int, due: int) -> None:
-        """A series from ``due`` on, at the weekday and time where it clashes least.
+        """A series from ``due`` on, at the week, weekday and time where it clashes least.
 
-        The first check-in falls in the week it is due (or the first week after the
-        plan's start); its weekday and time are the ones where the fewest of its
-        check-ins would have to move (a day off, a week already full, another series at
-        that time), then the ones that are not late, then the least busy weekday, then
-        ``check_in_time``, or else the time that stands least in first meetings' way.
+        Its rule must hold for most of its check-ins: a series whose every occurrence
+        moves (the weeks it falls on are already full) is no series. So the first
+        check-in falls in the week it is due or the next; else in a later week within
+        one cadence, where the rule finds room; else it starts as soon as its rule does
+        find room; else the partner is crowded out (by better-ranked partners, whose
+        series were made first). Of these, the weekday and time are the ones where the
+        fewest of its check-ins would have to move (a day off, a week already full,
+        another series at that time), then the ones that are not late, then the least
+        busy weekday, then ``check_in_time``, or else the time that stands least in
+        first meetings' way.
         """
         due = max(due, self.first_day)
         if due > self.last_day:
             return
         week_start = _monday(due)
         best: tuple[int, ...] | None = None
-        for shift in range(min(weeks, 2)):
+        ahead = (1 << self.weeks) - (1 << self._week(week_start))
+        if all((self.full | busy) & ahead == ahead for busy in self.busy):
+            # Every week left is full, or every time of each weekday taken: no need to look.
+            self.left_out.append(placement)
+            return
+        for shift in range((self.last_day - week_start) // 7 + 1):
+            if best is not None and (shift == _SOON or shift >= weeks):
+                break  # the earliest weeks that fit win
             for weekday in range(_WEEKDAYS):
-                first = week_start + 7 * shift + weekday
-                if first < self.first_day:
-                    first += 7
-                if first > self.last_day:
-                    continue
-                count = (self.last_day - first) // (7 * weeks) + 1
-                used = _every(weeks, count) << self._week(first)
-                moves = (used & self.off[weekday]).bit_count() + (used & self.full).bit_count()
-                late = max(0, first - week_start - 6)
-                clashes = [(used & lane).bit_count() for lane in self.lanes[weekday]]
-                least = min(clashes)
-                time = next(time for time in self.preferred if clashes[time] == least)
-                key = (moves + least, late, sum(clashes), self.preference[time], shift, weekday)
-                if best is None or key < best:
-                    best = (*key, time, first, count)
+                found = self._fit(weeks, week_start, shift, weekday)
+                if found is not None and (best is None or found < best):
+                    best = found
         if best is None:
+            self.left_out.append(placement)
             return
         weekday, time, first, count = best[5], best[6], best[7], best[8]
         minute = self.check_in_times[time]
         step = 7 * weeks
         dates = [first + step * n for n in range(count)]
         self.lanes[weekday][time] |= _every(weeks, count) << self._week(first)
+        self.busy[weekday] = functools.reduce(operator.and_, self.lanes[weekday])
         for index, day in enumerate(dates):
             week = self._week(day)
             self.due[week].append((placement.rank, day, len(self.made), index))
@@ -486,6 +496,31 @@ class _Planner:
             if self.rules[week] == self.capacity:
                 self.full |= 1 << week
         self.made.append(_Series(placement, weeks, minute, dates))
+
+    def _fit(self, weeks: int, week_start: int, shift: int, weekday: int) -> tuple[int, ...] | None:
+        """A series' rule from ``shift`` weeks after ``week_start``, on ``weekday``: its key.
+
+        ``None`` if most of its check-ins would have to move for full weeks or clashes.
+        """
+        first = week_start + 7 * shift + weekday
+        if first < self.first_day:
+            first += 7
+        if first > self.last_day:
+            return None
+        count = (self.last_day - first) // (7 * weeks) + 1
+        used = _every(weeks, count) << self._week(first)
+        full = (used & self.full).bit_count()
+        if 2 * (full + (used & self.busy[weekday]).bit_count()) > count:
+            return None  # the weeks are full, or the weekday's times: most would move
+        clashes = [(used & lane).bit_count() for lane in self.lanes[weekday]]
+        least = min(clashes)
+        if 2 * (full + least) > count:
+            return None
+        moves = (used & self.off[weekday]).bit_count() + full
+        late = max(0, first - week_start - 6)
+        time = next(time for time in self.preferred if clashes[time] == least)
+        key = (moves + least, late, sum(clashes), self.preference[time], shift, weekday)
+        return (*key, time, first, count)
 
     def _check_ins_of(self, week: int, carried: list[_Pending]) -> list[_Pending]:
         """Place the week's check-ins; return those carried over to the next week.
@@ -495,11 +530,14 @@ class _Planner:
         """
         waiting = carried
         length, taken, end = self.check_in_length, self.taken, (self.last_day + 1, 0)
-        for rank, day, number, index in sorted(self.due[week]):
+        due = sorted(self.due[week])
+        last = self._last_rank(week, due, carried)
+        for rank, day, number, index in due:
             series = self.made[number]
             minute = series.minute
             if (
-                (day, minute) not in taken
+                rank <= last
+                and (day, minute) not in taken
                 and self.working(day)
                 and self.room(week)
                 and self.free(day, minute, minute + length)
@@ -528,6 +566,19 @@ class _Planner:
             taken.add(slot)
             self.made[pending[3]].held[pending[4]] = slot
         return self._carry(week, left)
+
+    def _last_rank(
+        self, week: int, due: list[tuple[int, int, int, int]], carried: list[_Pending]
+    ) -> int:
+        """The worst rank whose check-ins the week has room for: better-ranked ones win.
+
+        A check-in carried from last week outranks a worse-ranked one at its rule's time.
+        """
+        room = self.capacity - self.count[week]
+        if not carried or len(due) + len(carried) <= room:
+            return due[-1][0] if due else 0  # no contest: every rank
+        ranks = sorted([entry[0] for entry in due] + [pending[0] for pending in carried])
+        return ranks[room - 1] if room > 0 else 0
 
     def _carry(self, week: int, waiting: list[_Pending]) -> list[_Pending]:
         """Those of ``waiting`` that may still find a slot before their limit, later on.
