@@ -533,6 +533,9 @@ def busy(tmp_path: Path) -> Path:
                 "closed": CLOSED,
                 "moved": "Flyttede opfølgninger",
                 "line": "  {name}: {rule} flyttet til {moved}",
+                "why.closed": "i lukkeperioden",
+                "why.day_off": "en helligdag eller fridag",
+                "why.busy": "ugen var fuld, eller tiden var optaget",
                 "crowded": (
                     "Ingen plads til opfølgninger med {names}: ugernes møder går til "
                     "samarbejdspartnere, der står højere i prioriteringen. Hæv kapaciteten, "
@@ -547,6 +550,9 @@ def busy(tmp_path: Path) -> Path:
                 "closed": "Closed from 2026-12-20 to 2027-01-01: nothing is planned",
                 "moved": "Moved check-ins",
                 "line": "  {name}: {rule} moved to {moved}",
+                "why.closed": "in the closed period",
+                "why.day_off": "a holiday or day off",
+                "why.busy": "the week was full or the time taken",
                 "crowded": (
                     "No room for check-ins with {names}: the weeks' meetings go to partners "
                     "ranked higher. Raise the capacity, or check in less often ([planning] "
@@ -574,12 +580,17 @@ def test_plan_with_capacity_one_moves_check_ins_and_names_those_crowded_out(
     moved = schedule.moved_check_ins
     assert any(within(rule.date()) for _, rule, _ in moved)  # Christmas moved it
     assert [when for _, _, when in moved if within(when.date())] == []
-    assert section(out, texts["moved"]) == [
-        texts["line"].format(
+    shown = " ".join(line.strip() for line in section(out, texts["moved"]))
+    assert shown == " ".join(
+        texts["line"]
+        .format(
             name=series.partner.name, rule=f"{rule:%Y-%m-%d %H:%M}", moved=f"{when:%Y-%m-%d %H:%M}"
         )
+        .strip()
+        + f" ({texts['why.' + schedule.why_moved(rule).value]})"
         for series, rule, when in moved
-    ]
+    )
+    assert texts["why.closed"] in shown  # Christmas moved one, and the line says so
     assert schedule.crowded_out
     names = listed((partner.name for partner in schedule.crowded_out), texts["and"])
     assert paragraph(out, texts["crowded"][:12]) == texts["crowded"].format(names=names)

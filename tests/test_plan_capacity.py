@@ -711,3 +711,24 @@ def test_any_logged_entry_of_a_chosen_kind_restarts_the_cadence(
         assert entry.due == entry.last_contact + dt.timedelta(
             weeks=settings.check_in_weeks[entry.quadrant]
         )
+
+
+def test_a_check_in_left_out_says_why() -> None:
+    """The example's two check-ins in the Christmas holiday are not held, and the plan says why.
+
+    Easter Monday is a holiday (a day off) and the Tuesday after it a working day, so a
+    check-in that moved from there could only have met a full week or a taken time.
+    """
+    schedule = civsam.plan(civsam.example())
+    left_out = [(series.partner.id, rule.date()) for series, rule in schedule.skipped_check_ins]
+    assert left_out == [
+        ("aeldresagen-aarhus", D(2026, 12, 22)),
+        ("roede-kors-aarhus", D(2026, 12, 23)),
+    ]
+    assert {schedule.why_moved(rule) for _, rule in schedule.skipped_check_ins} == {
+        civsam.MoveReason.CLOSED
+    }
+    nine = dt.time(9, 0, tzinfo=civsam.TIMEZONE)
+    easter_monday = dt.datetime.combine(D(2027, 3, 29), nine)
+    assert schedule.why_moved(easter_monday) is civsam.MoveReason.DAY_OFF
+    assert schedule.why_moved(easter_monday + dt.timedelta(days=1)) is civsam.MoveReason.BUSY

@@ -840,22 +840,7 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
     if schedule.crowded_out:
         names = Choices((partner.name for partner in schedule.crowded_out), "and")
         lines += ["", *_wrap(label("plan.crowded_out", language, names=names))]
-    if schedule.moved_check_ins:
-        lines += ["", label("plan.moved_check_ins", language)]
-        lines += [
-            line
-            for series, rule, moved in schedule.moved_check_ins
-            for line in _wrap(
-                label(
-                    "plan.moved_check_in",
-                    language,
-                    name=series.partner.name,
-                    rule=f"{rule:%Y-%m-%d %H:%M}",
-                    moved=f"{moved:%Y-%m-%d %H:%M}",
-                ),
-                "  ",
-            )
-        ]
+    lines += _plan_changes(schedule, language)
     lines += ["", label("plan.evaluations", language)]
     if schedule.milestones:
         lines += _table(
@@ -874,6 +859,41 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(none)
     _print(lines, out)
     return EXIT_OK
+
+
+def _plan_changes(schedule: civsam.Plan, language: Language) -> list[str]:
+    """The check-ins moved from their series' time, and those not held, each with why."""
+
+    def why(rule: dt.datetime) -> str:
+        return label(f"plan.because_{schedule.why_moved(rule).value}", language)
+
+    moved = [
+        label(
+            "plan.moved_check_in",
+            language,
+            name=series.partner.name,
+            rule=f"{rule:%Y-%m-%d %H:%M}",
+            moved=f"{when:%Y-%m-%d %H:%M}",
+        )
+        + f" ({why(rule)})"
+        for series, rule, when in schedule.moved_check_ins
+    ]
+    skipped = [
+        label(
+            "plan.skipped_check_in",
+            language,
+            name=series.partner.name,
+            rule=f"{rule:%Y-%m-%d %H:%M}",
+        )
+        + f" ({why(rule)})"
+        for series, rule in schedule.skipped_check_ins
+    ]
+    lines: list[str] = []
+    for key, sentences in (("plan.moved_check_ins", moved), ("plan.skipped_check_ins", skipped)):
+        if sentences:
+            lines += ["", label(key, language)]
+            lines += [line for sentence in sentences for line in _wrap(sentence, "  ", "    ")]
+    return lines
 
 
 def _due(args: argparse.Namespace, out: TextIO) -> int:

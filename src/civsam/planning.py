@@ -12,6 +12,7 @@ evaluated at a steady interval (checklist item 4).
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import operator
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,7 @@ __all__ = [
     "Due",
     "Meeting",
     "Milestone",
+    "MoveReason",
     "Plan",
     "PlanSettings",
     "active_partners",
@@ -118,6 +120,17 @@ class Milestone:
     date: dt.date
 
 
+class MoveReason(enum.StrEnum):
+    """Why a check-in was not held at its series' time (:meth:`Plan.why_moved`)."""
+
+    CLOSED = "closed"
+    """In the yearly closed period."""
+    DAY_OFF = "day_off"
+    """On a weekend, a holiday or one of the team's closed days."""
+    BUSY = "busy"
+    """The week's capacity was spent, or the time was taken."""
+
+
 @attrs.frozen(slots=True)
 class Plan:
     """The schedule from ``start`` to ``end``: first meetings, check-ins, evaluations."""
@@ -148,6 +161,26 @@ class Plan:
         ]
         found.sort(key=lambda entry: (entry[1], entry[2], entry[0].partner.id))
         return tuple(found)
+
+    @property
+    def skipped_check_ins(self) -> tuple[tuple[CheckIn, dt.datetime], ...]:
+        """Every check-in of a series that is not held: (series, rule's time), in time order."""
+        found = [(check_in, rule) for check_in in self.check_ins for rule in check_in.skipped]
+        found.sort(key=lambda entry: (entry[1], entry[0].partner.id))
+        return tuple(found)
+
+    def why_moved(self, rule: dt.datetime) -> MoveReason:
+        """Why a check-in at its series' time ``rule`` was moved or left out.
+
+        The closed period, a day that is no working day (a holiday, a closed day), or
+        else a full week or a time already taken: the only reasons the planner moves one.
+        """
+        day = rule.date()
+        if any(first <= day <= last for first, last in self.closed):
+            return MoveReason.CLOSED
+        if not self.settings.working_days.is_working_day(day):
+            return MoveReason.DAY_OFF
+        return MoveReason.BUSY
 
 
 @attrs.frozen(slots=True)

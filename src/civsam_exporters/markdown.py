@@ -567,9 +567,7 @@ class PlanNotes:
 def plan_notes(report: Report) -> PlanNotes:
     """What the report's plan section says about moves, closed days and partners left out.
 
-    A plan keeps no reason for a move; the reason shown follows from what it does keep:
-    the rule's day is in a closed period, or is no working day (a holiday, a day off), or
-    else the week was full or the time taken (the only other reasons a check-in moves).
+    Each move and each check-in left out says why (:meth:`civsam.Plan.why_moved`).
     """
     language, plan = report.language, report.plan
     timed = bool(plan.meetings or plan.check_ins)
@@ -585,15 +583,9 @@ def plan_notes(report: Report) -> PlanNotes:
     if plan.crowded_out:
         names = _listed([partner.name for partner in plan.crowded_out], language)
         crowded_out = label("plan.crowded_out", language, names=names)
-    working = plan.settings.working_days
 
     def why(rule: dt.datetime) -> str:
-        day = rule.date()
-        if any(first <= day <= last for first, last in plan.closed):
-            return label("plan.because_closed", language)
-        if not working.is_working_day(day):
-            return label("plan.because_day_off", language)
-        return label("plan.because_busy", language)
+        return label(f"plan.because_{plan.why_moved(rule).value}", language)
 
     moved = tuple(
         label(
@@ -606,14 +598,10 @@ def plan_notes(report: Report) -> PlanNotes:
         + f" ({why(rule)})"
         for check_in, rule, new in plan.moved_check_ins
     )
-    left_out = sorted(
-        (rule, check_in.partner.id, check_in.partner.name)
-        for check_in in plan.check_ins
-        for rule in check_in.skipped
-    )
     skipped = tuple(
-        label("plan.skipped_check_in", language, name=name, rule=_local(rule)) + f" ({why(rule)})"
-        for rule, _, name in left_out
+        label("plan.skipped_check_in", language, name=check_in.partner.name, rule=_local(rule))
+        + f" ({why(rule)})"
+        for check_in, rule in plan.skipped_check_ins
     )
     return PlanNotes(closed, unscheduled, crowded_out, moved, skipped)
 
