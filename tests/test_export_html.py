@@ -129,8 +129,12 @@ def page(project: civsam.Project, **options: object) -> str:
 
 
 def shown(text: str) -> str:
-    """What a reader should see of a text from the data, spaces folded."""
-    return " ".join(_CONTROL.sub("", _LINE_BREAKS.sub(" ", text)).split())
+    """What a reader should see of a text from the data, spaces folded.
+
+    A soft hyphen in the data is shown only where a line breaks, as :meth:`Node.text`
+    leaves it out: compared without it.
+    """
+    return " ".join(_CONTROL.sub("", _LINE_BREAKS.sub(" ", text)).replace("\xad", "").split())
 
 
 def sections(root: Node) -> dict[str, Node]:
