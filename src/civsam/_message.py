@@ -117,6 +117,10 @@ class Sayable(Protocol):
         ...
 
 
+_PLAIN = frozenset({str, int, float, bool})
+"""Value types that are never :class:`Sayable` (a Text is a *subclass* of str)."""
+
+
 def fill(key: str, text: str, language: str, values: Mapping[str, object]) -> str:
     """``text`` (the text of ``key`` in ``language``) with its placeholders filled.
 
@@ -124,8 +128,14 @@ def fill(key: str, text: str, language: str, values: Mapping[str, object]) -> st
     nest: "row 3: {problem}" with the problem in Danish too. A placeholder without a
     value raises :class:`MissingValueError`, naming it: never a raw ``{name}`` shown.
     """
+    # Most values are plain strings and numbers; a runtime Protocol check costs about
+    # 30 µs each, which the Markdown report of 5,000 partners paid 27,000 times.
     said = {
-        name: value.say(language) if isinstance(value, Sayable) else value
+        name: value
+        if type(value) in _PLAIN
+        else value.say(language)
+        if isinstance(value, Sayable)
+        else value
         for name, value in values.items()
     }
     try:
