@@ -17,12 +17,12 @@ import random
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
-import holidays
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import civsam
+from _days import day_off, in_closed_period
 from civsam import (
     TIMEZONE,
     Assessment,
@@ -45,32 +45,6 @@ D = dt.date
 GAP = dt.timedelta(minutes=30)
 HOUR = dt.timedelta(hours=1)
 STARTS = st.dates(min_value=D(2024, 1, 1), max_value=D(2028, 12, 31))
-
-
-@functools.cache
-def danish_holidays(*, optional: bool) -> holidays.HolidayBase:
-    """Denmark's public holidays, and with ``optional`` the days most workplaces close."""
-    categories = ("public", "optional") if optional else ("public",)
-    return holidays.country_holidays("DK", categories=categories)
-
-
-def in_closed_period(day: dt.date, settings: PlanSettings) -> bool:
-    """Within the yearly closed period, read from its "MM-DD" texts here, not by civsam."""
-    if not settings.closed_period:
-        return False
-    first, last = (tuple(int(part) for part in text.split("-")) for text in settings.closed_period)
-    when = (day.month, day.day)
-    return first <= when <= last if first <= last else (when >= first or when <= last)
-
-
-def day_off(day: dt.date, settings: PlanSettings) -> bool:
-    """A weekend, a Danish holiday, a closed day or a day in the closed period."""
-    return (
-        day.weekday() >= 5
-        or day in danish_holidays(optional=settings.optional_holidays)
-        or day in settings.closed_days
-        or in_closed_period(day, settings)
-    )
 
 
 def timed(plan: civsam.Plan) -> list[tuple[dt.datetime, dt.datetime, str]]:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-import functools
 import itertools
 import pathlib
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import holidays
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import civsam
+from _days import day_off
 from civsam import (
     TIMEZONE,
     Assessment,
@@ -39,32 +38,6 @@ GAP = dt.timedelta(minutes=30)
 FIRST_CONTACT = (Quadrant.START_HERE, Quadrant.DISCUSS)
 NAIVE = dt.datetime(2027, 1, 4, 9, 0)  # noqa: DTZ001 - naive on purpose: it is refused
 STARTS = st.dates(min_value=D(2024, 1, 1), max_value=D(2028, 12, 31))
-
-
-@functools.cache
-def danish_holidays(*, optional: bool) -> holidays.HolidayBase:
-    """Denmark's public holidays, and with ``optional`` the days most workplaces close."""
-    categories = ("public", "optional") if optional else ("public",)
-    return holidays.country_holidays("DK", categories=categories)
-
-
-def in_closed_period(day: dt.date, settings: PlanSettings) -> bool:
-    """Within the yearly closed period ("MM-DD" to "MM-DD", maybe over New Year)."""
-    if not settings.closed_period:
-        return False
-    first, last = (tuple(int(part) for part in text.split("-")) for text in settings.closed_period)
-    when = (day.month, day.day)
-    return first <= when <= last if first <= last else (when >= first or when <= last)
-
-
-def day_off(day: dt.date, settings: PlanSettings) -> bool:
-    """A weekend, a Danish holiday, one of the team's closed days or the closed period."""
-    return (
-        day.weekday() >= 5
-        or day in danish_holidays(optional=settings.optional_holidays)
-        or day in settings.closed_days
-        or in_closed_period(day, settings)
-    )
 
 
 def restarts(project: Project) -> dict[str, dt.date]:
