@@ -8,7 +8,6 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-import attrs
 import pyphen
 import pytest
 from attrs import define, field
@@ -17,11 +16,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import civsam
+from _plans import weekly
 from civsam.testing import check_exporter, projects
 from civsam_exporters.html import HTML
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterator
 
     from markdown_it.token import Token
 
@@ -439,29 +439,6 @@ def test_only_a_review_with_no_red_or_amber_is_celebrated(language: str) -> None
     all_green = [civsam.ItemReview(item, "green") for item in civsam.ChecklistItem]
     project.record(civsam.Review("roede-kors-aarhus", dt.date(2026, 12, 1), all_green))
     assert paragraphs() == [celebrate]
-
-
-def weekly(names: list[str], capacity: int, closed_days: Iterable[dt.date] = ()) -> civsam.Project:
-    """Partners in start here, each in contact on 22 February 2027, checked in on weekly."""
-    owner = civsam.Organisation("kommune", "Kommune", civsam.OrgKind.MUNICIPALITY)
-    project = civsam.Project(
-        "Ugentlig",
-        owner,
-        organisations=[civsam.Organisation(f"p{i}", name) for i, name in enumerate(names)],
-        assessments=[civsam.Assessment(f"p{i}", importance=5, ease=5) for i in range(len(names))],
-    )
-    cadence = {"start_here": 1, "discuss": 4, "not_now": 13, "not_worth_it": 0}
-    project.planning = attrs.evolve(
-        project.planning,
-        start=dt.date(2027, 3, 1),
-        capacity=capacity,
-        check_in_weeks=cadence,
-        horizon_weeks=4,
-        closed_days=tuple(closed_days),
-    )
-    contact = dt.date(2027, 2, 22)
-    project.record(*(civsam.Touchpoint(f"p{i}", contact, "call") for i in range(len(names))))
-    return project
 
 
 def markdown_plan(

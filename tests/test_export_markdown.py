@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import civsam
+from _plans import weekly
 from civsam import Quadrant
 from civsam.testing import check_exporter, names, projects, texts
 from civsam_exporters.markdown import MARKDOWN, matrix
@@ -886,29 +887,6 @@ def test_partners_the_plan_has_no_room_for_are_named(language: str) -> None:
         waiting,
     ]
     assert [row[4] for row in texts_of(tables(tokens)[0])[1:]] == [""] * 7
-
-
-def weekly(names: list[str], capacity: int, closed_days: Iterable[dt.date] = ()) -> civsam.Project:
-    """Partners in start here, each in contact on 22 February 2027, checked in on weekly."""
-    owner = civsam.Organisation("kommune", "Kommune", civsam.OrgKind.MUNICIPALITY)
-    project = civsam.Project(
-        "Ugentlig",
-        owner,
-        organisations=[civsam.Organisation(f"p{i}", name) for i, name in enumerate(names)],
-        assessments=[civsam.Assessment(f"p{i}", importance=5, ease=5) for i in range(len(names))],
-    )
-    cadence = {"start_here": 1, "discuss": 4, "not_now": 13, "not_worth_it": 0}
-    project.planning = attrs.evolve(
-        project.planning,
-        start=dt.date(2027, 3, 1),
-        capacity=capacity,
-        check_in_weeks=cadence,
-        horizon_weeks=4,
-        closed_days=tuple(closed_days),
-    )
-    contact = dt.date(2027, 2, 22)
-    project.record(*(civsam.Touchpoint(f"p{i}", contact, "call") for i in range(len(names))))
-    return project
 
 
 @pytest.mark.parametrize(

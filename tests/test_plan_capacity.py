@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import itertools
 import json
-import pathlib
 import random
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -33,7 +32,6 @@ from civsam import (
     Project,
     Review,
     Touchpoint,
-    ValidationError,
 )
 from civsam.lifecycle import ContactKind
 from civsam.testing import plan_settings, projects
@@ -555,42 +553,6 @@ def test_contact_kinds_are_checked() -> None:
     with pytest.raises(ValueError, match="each at most once"):
         PlanSettings(contact_kinds=("call", "call"))
     assert PlanSettings(contact_kinds="review").contact_kinds == (ContactKind.REVIEW,)
-
-
-HEADER = """\
-[project]
-name = "Plan"
-owner = "aarhus"
-
-[[organisations]]
-id = "aarhus"
-name = "Aarhus Kommune"
-
-[planning]
-"""
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ('closed_period = ["12-20"]',
-         ("9: planning: PlanSettings.closed_period: expected the first and the last closed "
-          "day as \"MM-DD\", such as \"12-20\" and \"01-01\", or none, found ('12-20',)")),
-        ('closed_period = "12-20"',
-         "10: planning.closed_period: wrong value; found text '12-20'; expected a list"),
-        ('contact_kinds = ["phone"]',
-         ("10: planning.contact_kinds[0]: wrong value; found text 'phone'; expected one of "
-          "meeting, call, email, event, review, outreach")),
-    ],
-    ids=["one-day", "text", "unknown-kind"],
-)  # fmt: skip
-def test_new_settings_errors_in_a_file(tmp_path: pathlib.Path, line: str, expected: str) -> None:
-    """A broken closed_period or contact_kinds is reported with the file and the line."""
-    path = tmp_path / "p.toml"
-    path.write_text(HEADER + line + "\n", encoding="utf-8")
-    with pytest.raises(ValidationError) as info:
-        civsam.load(path)
-    assert [str(problem) for problem in info.value.problems] == [f"{path}:{expected}"]
 
 
 @pytest.mark.parametrize("form", ["toml", "json"])

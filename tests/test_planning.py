@@ -783,9 +783,18 @@ name = "Aarhus Kommune"
          "evaluation_weeks, "
          "horizon_weeks, reminder_days, optional_holidays, closed_days, closed_period, "
          "contact_kinds")),
+        ('closed_period = ["12-20"]',
+         ("9: planning: PlanSettings.closed_period: expected the first and the last closed "
+          "day as \"MM-DD\", such as \"12-20\" and \"01-01\", or none, found ('12-20',)")),
+        ('closed_period = "12-20"',
+         "10: planning.closed_period: wrong value; found text '12-20'; expected a list"),
+        ('contact_kinds = ["phone"]',
+         ("10: planning.contact_kinds[0]: wrong value; found text 'phone'; expected one of "
+          "meeting, call, email, event, review, outreach")),
     ],
     ids=["25h", "dot", "60min", "capacity-0", "capacity-text", "day-end", "weeks-53",
-         "quadrant", "weeks-list", "closed-date", "closed-text", "start-datetime", "typo"],
+         "quadrant", "weeks-list", "closed-date", "closed-text", "start-datetime", "typo",
+         "period-one-day", "period-text", "unknown-contact-kind"],
 )  # fmt: skip
 def test_planning_errors_in_a_file(tmp_path: pathlib.Path, line: str, expected: str) -> None:
     """A broken [planning] is reported with the file, the line and the field."""
