@@ -1194,7 +1194,7 @@ def test_the_command_line_exports_a_calendar(
     assert main(argv) == 0
     captured = capsysbinary.readouterr()
     # The example is Danish, so the command answers in Danish.
-    assert captured.err.decode("utf-8") == "civsam: persondata i denne eksport: ingen\n"
+    assert captured.err.decode("utf-8") == "civsam: persondata i denne eksport: ingen fundet\n"
     wanted = export(civsam.load(example_path), start=dt.date(2027, 1, 4), capacity=1)
     assert captured.out == wanted
     check_bytes(captured.out)

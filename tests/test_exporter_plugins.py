@@ -177,7 +177,7 @@ def test_export_with_a_plugins_format(
     assert main(["export", str(example_path), "--lang", "en", "-f", "names", *TODAY]) == 0
     captured = capsysbinary.readouterr()
     assert captured.out == names_of_the_example()
-    assert captured.err == b"civsam: personal data in this export: none\n"
+    assert captured.err == b"civsam: personal data in this export: none found\n"
     out = example_path.parent / "names.txt"
     assert civsam.export(civsam.example(), "names", out, as_of=AS_OF) == names_of_the_example()
     assert out.read_bytes() == names_of_the_example()
@@ -257,7 +257,8 @@ def test_an_invalid_exporter_is_reported_and_the_plugins_valid_one_kept(
         ),
         PluginFailure(
             "my_exporters",
-            "gave an invalid exporter: its name must be a non-empty text, found ''",
+            "gave an invalid exporter: its name is '' (expected 1 to 64 letters (a-z, A-Z), "
+            "digits, '-', '_' or '.', starting with a letter or a digit, such as 'xlsx')",
             "my-exporters",
             "1.0",
         ),
@@ -302,9 +303,15 @@ def test_two_plugins_claiming_one_format_are_both_refused(
         PluginFailure("other", message, "other-dup", "3.1"),
     )
     assert main(["export", str(example_path), "--lang", "en", "-f", "dup"]) == 2
+    claimed = (
+        "the exporter name 'dup' is claimed by civsam-dup 1.0 (plugin dup) and other-dup 3.1 "
+        "(plugin other); none of them is used"
+    )
     assert capsysbinary.readouterr().err.decode("utf-8") == (
         "civsam: unknown format 'dup'; the formats there are: "
-        "csv, csv-rfc4180, graphml, html, ics, kumu, markdown, svg\n"
+        "csv, csv-rfc4180, graphml, html, ics, kumu, markdown, svg; 2 plugins could not be "
+        f"used, and one may provide it: dup (civsam-dup 1.0): {claimed}; other (other-dup "
+        f"3.1): {claimed}\n"
     )
 
 

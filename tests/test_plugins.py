@@ -321,7 +321,8 @@ def test_a_plugin_giving_something_that_is_not_a_rule_is_reported(install: FakeI
         ),
         PluginFailure(
             "my_rules",
-            "gave an invalid rule: its name must be a non-empty text, found ''",
+            "gave an invalid rule: its name is '' (expected 1 to 64 letters (a-z, A-Z), digits, "
+            "'-', '_' or '.', starting with a letter or a digit, such as 'xlsx')",
             "my-plugin",
             "1.0",
         ),

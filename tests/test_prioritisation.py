@@ -901,7 +901,7 @@ def test_prioritise_uses_the_settings_from_the_file() -> None:
             "importance_treshold = 4",
             (
                 "p.toml:6: prioritisation.importance_treshold: unknown key; expected one of rule, "
-                "importance_threshold, ease_threshold, disagreement_spread, derivation"
+                "importance_threshold, ease_threshold, disagreement_spread, derivation, options"
             ),
         ),
         (

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import random
 from typing import TYPE_CHECKING
 
 import attrs
@@ -87,12 +89,16 @@ class EveryoneDiscussed:
 def test_the_invariants_are_listed_in_the_order_they_are_checked() -> None:
     """INVARIANTS names what check_rule checks; the messages below use these names."""
     assert INVARIANTS == (
+        "well formed",
         "valid",
         "deterministic",
+        "deterministic across processes",
         "monotone",
         "total and ranked",
         "independent of input order",
         "independent of language",
+        "private",
+        "read-only",
     )
 
 
@@ -179,6 +185,106 @@ class Counting:
         return decision
 
 
+@attrs.frozen
+class RandomChoice:
+    """A quadrant drawn from ``random``: hypothesis seeds it alike for each example."""
+
+    name: str = "random-choice"
+
+    def place(self, candidate: Candidate) -> Quadrant:  # noqa: ARG002 - Rule.place takes it
+        """Place one candidate, as the class docstring says."""
+        return random.choice(list(Quadrant))  # noqa: S311 - the bug under test
+
+
+@attrs.frozen
+class HashKeyed:
+    """The quadrant from ``hash()`` of the id: the same in a process, not across them."""
+
+    name: str = "hash-keyed"
+
+    def place(self, candidate: Candidate) -> Quadrant:
+        """Place one candidate, as the class docstring says."""
+        return list(Quadrant)[hash(candidate.partner.id) % 4]
+
+
+@attrs.frozen
+class ClockKeyed:
+    """The matrix, with a reason that says the day it was decided: it reads the clock."""
+
+    name: str = "clock-keyed"
+
+    def place(self, candidate: Candidate) -> Decision:
+        """Place one candidate, as the class docstring says."""
+        quadrant = MatrixRule().quadrant(candidate.importance.value, candidate.ease.value)
+        return Decision(quadrant, reasons=f"decided on {dt.date.today().isoformat()}")  # noqa: DTZ011
+
+
+@attrs.frozen
+class SetOrdered:
+    """The priority is where the id falls in a set's order: a hash order in disguise."""
+
+    name: str = "set-ordered"
+
+    def place(self, candidate: Candidate) -> Decision:
+        """Place one candidate, as the class docstring says."""
+        words = {candidate.partner.id, "a", "b", "c", "d", "e", "f", "g"}
+        quadrant = MatrixRule().quadrant(candidate.importance.value, candidate.ease.value)
+        return Decision(quadrant, list(words).index(candidate.partner.id))
+
+
+@attrs.frozen
+class Leaky:
+    """The matrix, with the contact person's name in its reasons (the issue's finding)."""
+
+    name: str = "leaky"
+
+    def place(self, candidate: Candidate) -> Decision:
+        """Place one candidate, as the class docstring says."""
+        quadrant = MatrixRule().quadrant(candidate.importance.value, candidate.ease.value)
+        people = candidate.partner.contacts
+        return Decision(quadrant, reasons=f"ask {people[0].name}" if people else ())
+
+
+@attrs.frozen
+class Meddling:
+    """Binds by writing into the project it was only meant to read."""
+
+    name: str = "meddling"
+
+    def bind(self, context: civsam.RuleContext) -> Meddling:
+        """Change the project: the bug under test."""
+        context.project.description = "changed by a rule"
+        return self
+
+    def place(self, candidate: Candidate) -> Quadrant:
+        """Place one candidate, as the class docstring says."""
+        return MatrixRule().quadrant(candidate.importance.value, candidate.ease.value)
+
+
+@attrs.frozen
+class Spaced:
+    """A correct rule whose name cannot be typed on a command line."""
+
+    name: str = "my rule"
+
+    def place(self, candidate: Candidate) -> Quadrant:
+        """Place one candidate, as the class docstring says."""
+        return MatrixRule().quadrant(candidate.importance.value, candidate.ease.value)
+
+
+@attrs.frozen
+class FragileWhenRaised:
+    """Raises only at the top of the scale: met first by the monotone check's walk."""
+
+    name: str = "fragile-when-raised"
+
+    def place(self, candidate: Candidate) -> Quadrant:
+        """Place one candidate, as the class docstring says."""
+        if candidate.importance.value == 5 and candidate.ease.value == 5:
+            raise ValueError("no room at the top")
+        return MatrixRule().quadrant(candidate.importance.value, candidate.ease.value)
+
+
 @pytest.mark.parametrize(
     ("rule", "invariant", "detail"),
     [
@@ -190,9 +296,31 @@ class Counting:
         ),
         (Fragile(), "valid", "ValueError: cannot place important partners"),
         (Flipping(), "deterministic", "AssertionError: place() gave "),
-        (Counting(), "independent of input order", "AssertionError: shuffling organisations"),
+        (Counting(), "deterministic across processes", "AssertionError: the second process"),
+        (RandomChoice(), "deterministic", "AssertionError: place() gave "),
+        (HashKeyed(), "deterministic across processes", "AssertionError: the second process"),
+        (ClockKeyed(), "deterministic across processes", "AssertionError: the second process"),
+        (SetOrdered(), "deterministic across processes", "AssertionError: the second process"),
+        (Leaky(), "private", "RuleError: rule 'leaky' for partner "),
+        (Meddling(), "read-only", "AssertionError: bind() or place() changed the project"),
+        (Spaced(), "well formed", "AssertionError: its name is 'my rule' (expected 1 to 64"),
+        (FragileWhenRaised(), "valid", "ValueError: no room at the top"),
     ],
-    ids=["reversed scores", "returns text", "raises", "flips", "counts calls"],
+    ids=[
+        "reversed scores",
+        "returns text",
+        "raises",
+        "flips",
+        "counts calls",
+        "random.choice",
+        "hash()",
+        "the clock",
+        "set order",
+        "contact in reasons",
+        "changes the project",
+        "space in name",
+        "raises only when raised",
+    ],
 )
 def test_check_rule_names_the_invariant_a_broken_rule_breaks(
     rule: civsam.Rule, invariant: str, detail: str
@@ -204,7 +332,10 @@ def test_check_rule_names_the_invariant_a_broken_rule_breaks(
     assert (error.rule, error.invariant) == (rule.name, invariant)
     message = str(error)
     assert message.startswith(f"rule {rule.name!r} is not {invariant}: {detail}")
-    assert "Falsifying example" in message or "Failing test case" in message
+    if invariant == "deterministic across processes":
+        assert "first differing at character" in message  # the evidence: where, and a diff
+    elif invariant != "well formed":  # hypothesis' smallest example
+        assert "Falsifying example" in message or "Failing test case" in message
     assert isinstance(error, AssertionError)
 
 

@@ -450,8 +450,9 @@ def test_an_invalid_exporter_is_told_in_danish(install: FakeInstall) -> None:
     loaded.exporters()
     [failure] = loaded.failures
     assert failure.text("da") == (
-        "mine (my-plugin 1.0): gav en ugyldig eksportør: dens name skal være en ikke-tom "
-        "tekst, men er ''"
+        "mine (my-plugin 1.0): gav en ugyldig eksportør: dens name er '' (forventet 1-64 "
+        "bogstaver (a-z, A-Z), cifre, '-', '_' eller '.', der begynder med et bogstav eller "
+        "ciffer, fx 'xlsx')"
     )
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from civsam._limits import Limits
 from civsam.bundled import example
 from civsam.checklist import Checklist, ItemProgress, Trend, checklist, checklists
+from civsam.contracts import exporter_problems, rule_problems
 from civsam.errors import CivsamError, Problem, ValidationError
 from civsam.explain import format_number
 from civsam.exporting import (
@@ -22,7 +23,7 @@ from civsam.exporting import (
 )
 from civsam.hookspecs import hookimpl
 from civsam.io import LockTimeoutError, dumps, load, loads, record, save
-from civsam.labels import label
+from civsam.labels import LabelError, UnknownLabelError, label, register_labels
 from civsam.lifecycle import (
     ChecklistItem,
     ContactKind,
@@ -77,10 +78,26 @@ from civsam.prioritisation import (
     prioritise,
     sensitivity,
 )
+from civsam.privacy import (
+    Finding,
+    PersonalValue,
+    find_in_text,
+    find_personal_data,
+    personal_values,
+)
 from civsam.project import Project
 from civsam.readiness import Readiness, ReadinessItem, readiness
 from civsam.report import Paper, Report, make_report
-from civsam.rules import Candidate, Decision, MatrixRule, Reason, Rule, RuleError
+from civsam.rules import (
+    BindableRule,
+    Candidate,
+    Decision,
+    MatrixRule,
+    Reason,
+    Rule,
+    RuleContext,
+    RuleError,
+)
 from civsam.scores import Factor, Score, ScoreSource
 from civsam.settings import Derivation, PlanSettings, PrioritySettings
 from civsam.table import read_table
@@ -98,6 +115,7 @@ def available_rules() -> Mapping[str, Rule]:
 __all__ = [
     "TIMEZONE",
     "Assessment",
+    "BindableRule",
     "Broker",
     "Candidate",
     "CheckIn",
@@ -114,12 +132,14 @@ __all__ = [
     "ExportError",
     "Exporter",
     "Factor",
+    "Finding",
     "Hop",
     "IntroductionPath",
     "Introductions",
     "ItemProgress",
     "ItemReview",
     "ItemStatus",
+    "LabelError",
     "Language",
     "Limits",
     "LockTimeoutError",
@@ -133,6 +153,7 @@ __all__ = [
     "OutreachStep",
     "OverwriteError",
     "Paper",
+    "PersonalValue",
     "Placement",
     "Plan",
     "PlanSettings",
@@ -153,6 +174,7 @@ __all__ = [
     "Review",
     "Role",
     "Rule",
+    "RuleContext",
     "RuleError",
     "Score",
     "ScoreSource",
@@ -161,6 +183,7 @@ __all__ = [
     "TouchpointKind",
     "Trend",
     "UnknownFormatError",
+    "UnknownLabelError",
     "ValidationError",
     "__version__",
     "active_partners",
@@ -172,7 +195,10 @@ __all__ = [
     "dumps",
     "example",
     "export",
+    "exporter_problems",
     "exporters",
+    "find_in_text",
+    "find_personal_data",
     "format_number",
     "hookimpl",
     "introductions",
@@ -180,11 +206,14 @@ __all__ = [
     "load",
     "loads",
     "make_report",
+    "personal_values",
     "plan",
     "prioritise",
     "read_table",
     "readiness",
     "record",
+    "register_labels",
+    "rule_problems",
     "save",
     "sensitivity",
 ]

@@ -14,7 +14,19 @@ from __future__ import annotations
 import string
 from typing import TYPE_CHECKING, Final, Protocol, Self, runtime_checkable
 
-from civsam._texts import boards, calendar, chart, cli, common, files, model, plan, report, rules
+from civsam._texts import (
+    boards,
+    calendar,
+    chart,
+    cli,
+    common,
+    files,
+    model,
+    plan,
+    plugins,
+    report,
+    rules,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -60,15 +72,28 @@ TEXTS: Final = _merged(
     calendar.TEXTS,
     chart.TEXTS,
     boards.TEXTS,
+    plugins.TEXTS,
 )
 """Every key -> (Danish, English). A pair per key makes a missing translation impossible."""
+
+PLUGIN_TEXTS: dict[str, tuple[str, str]] = {}
+"""Texts plugins registered (:func:`civsam.register_labels`): kept apart from civsam's own,
+which stay exactly what the catalogue parts define."""
 
 _PLURAL_FORMS = (".one", ".other")
 
 
+def _known(key: str) -> bool:
+    return key in TEXTS or key in PLUGIN_TEXTS
+
+
+def _pair(key: str) -> tuple[str, str]:
+    return TEXTS[key] if key in TEXTS else PLUGIN_TEXTS[key]
+
+
 def is_plural(key: str) -> bool:
     """Whether ``key`` names a plural: texts stored as ``key.one`` and ``key.other``."""
-    return key not in TEXTS and all(f"{key}{form}" in TEXTS for form in _PLURAL_FORMS)
+    return not _known(key) and all(_known(f"{key}{form}") for form in _PLURAL_FORMS)
 
 
 class UnknownKeyError(KeyError):
@@ -95,12 +120,12 @@ def text_for(key: str, language: str, count: object = None) -> str:
     (0 organisationer, 1 organisation, 2 organisationer).
     """
     index = _index(language)
-    if key in TEXTS:
-        return TEXTS[key][index]
+    if _known(key):
+        return _pair(key)[index]
     if is_plural(key):
         if not isinstance(count, int):
             raise MissingValueError(f"label {key!r} is a plural and needs a whole-number count")
-        return TEXTS[f"{key}{_PLURAL_FORMS[0] if count == 1 else _PLURAL_FORMS[1]}"][index]
+        return _pair(f"{key}{_PLURAL_FORMS[0] if count == 1 else _PLURAL_FORMS[1]}")[index]
     raise UnknownKeyError(key)
 
 
@@ -167,7 +192,7 @@ class Text(str):  # noqa: SLOT000 - a str subtype cannot have slots of its own
     values: Mapping[str, object]
 
     def __new__(cls, key: str, /, **values: object) -> Self:
-        if key not in TEXTS and not is_plural(key):
+        if not _known(key) and not is_plural(key):
             raise UnknownKeyError(key)
         text = super().__new__(cls, say(key, "en", values))
         text.key = key

@@ -50,7 +50,8 @@ from civsam.lifecycle import (
 from civsam.model import Language, Organisation
 from civsam.plugins import plugins
 from civsam.prioritisation import prioritise, sensitivity
-from civsam.report import Paper, make_report
+from civsam.privacy import find_personal_data, personal_values
+from civsam.report import Paper, Report, make_report
 from civsam.rules import MatrixRule, Rule, RuleError
 from civsam.table import missing_column, read_table
 
@@ -476,7 +477,7 @@ def _plugins(args: argparse.Namespace, out: TextIO) -> int:
     print(_say(args, key), file=out)
     for failure in loaded.failures:
         print(f"  {failure.text(args.language)}", file=out)
-    return EXIT_OK
+    return EXIT_INVALID if args.strict and loaded.failures else EXIT_OK
 
 
 def _formats(found: Mapping[str, Exporter]) -> Choices:
@@ -534,7 +535,8 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     name: str = args.format or _format_from_suffix(args)
     found = exporters()
     if name not in found:
-        raise _UsageError(_message_of(UnknownFormatError(name, tuple(sorted(found)))))
+        error = UnknownFormatError(name, tuple(sorted(found)), plugins().failures)
+        raise _UsageError(_message_of(error))
     exporter = found[name]
     if args.format is None:
         note = _say(args, "cli.format_from_suffix", format=name, suffix=exporter.suffix)
@@ -551,8 +553,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         paper=args.paper,
     )
     data = export(report, name, output, force=args.force)
-    fields = ", ".join(report.personal_fields) or _say(args, "cli.personal_data_none")
-    print(clean(f"civsam: {_say(args, 'cli.personal_data', fields=fields)}"), file=sys.stderr)
+    _say_personal_data(args, report, data)
     if output is None:
         # Bytes as the exporter made them (a BOM, CRLF): through the binary buffer.
         out.flush()
@@ -566,6 +567,41 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         wrote = _say(args, "cli.wrote_export", path=output, format=name, size=_size(data))
         print(clean(wrote), file=sys.stderr)
     return EXIT_OK
+
+
+_PERSONAL_KINDS = {
+    "contact.name": "cli.personal.names",
+    "assessment.contact": "cli.personal.names",
+    "contact.email": "cli.personal.emails",
+    "contact.phone": "cli.personal.phones",
+    "contact.role": "cli.personal.roles",
+    "rating.rater": "cli.personal.raters",
+    "readiness.answered_by": "cli.personal.answerers",
+}
+"""How the personal-data line counts what it found: a contact's name is a name wherever it
+was recorded."""
+
+
+def _say_personal_data(args: argparse.Namespace, report: Report, data: bytes) -> None:
+    """What personal data the written bytes hold, found by reading them: never assumed.
+
+    Counts by kind, never the values: the line goes to a terminal and into logs.
+    """
+    found: dict[str, set[str]] = {}
+    # Roles ("formand") are words a project's notes use too: counting them would cry wolf.
+    values = [v for v in personal_values(report.project) if v.field != "contact.role"]
+    for finding in find_personal_data(data, values):
+        kind = _PERSONAL_KINDS.get(finding.value.field, "cli.personal.other")
+        found.setdefault(kind, set()).add(finding.value.value.casefold())
+    counts = [
+        Text(kind, count=len(found[kind]))
+        for kind in dict.fromkeys([*_PERSONAL_KINDS.values(), "cli.personal.other"])
+        if kind in found
+    ]
+    fields = Choices(counts, "and") if counts else Text("cli.personal_data_none")
+    print(clean(f"civsam: {_say(args, 'cli.personal_data', fields=fields)}"), file=sys.stderr)
+    if counts and not report.include_contacts:
+        print(clean(f"civsam: {_say(args, 'cli.personal_data_unasked')}"), file=sys.stderr)
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -1480,7 +1516,12 @@ def _parser(language: Language = Language.EN) -> _Parser:
     _add_matrix_and_export(commands)
     _add_outreach(commands)
     _add_partnership(commands)
-    commands.add("plugins", _plugins)
+    listing = commands.add("plugins", _plugins)
+    listing.option(
+        "--strict",
+        action="store_true",
+        help_text=label("cli.arg.plugins_strict", commands.language),
+    )
     return parser
 
 

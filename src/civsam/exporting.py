@@ -18,16 +18,17 @@ import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
-from typing import BinaryIO, Protocol, runtime_checkable
+from typing import BinaryIO
 
 import attrs
 
 from civsam._message import Text
 from civsam._oserror import os_reason
+from civsam.contracts import Exporter
 from civsam.errors import CivsamError
 from civsam.io import write_atomic
 from civsam.model import Language
-from civsam.plugins import Registered, plugins, raised
+from civsam.plugins import PluginFailure, Registered, plugins, raised
 from civsam.project import Project
 from civsam.report import Report, make_report
 from civsam.rules import Rule
@@ -49,44 +50,60 @@ _HEAD = 64 * 1024
 """How much of an existing file an exporter's ``recognises`` is shown."""
 
 
-@runtime_checkable
-class Exporter(Protocol):
-    """What civsam needs of an export format.
+class UnknownFormatError(CivsamError):
+    """No installed exporter has this name.
 
-    ``name`` is what users pass to ``-f``; ``suffix`` (``".csv"``) names files;
-    ``media_type`` (``"text/csv"``) is for the web. ``export`` writes the whole report
-    to ``out`` as bytes; it must be deterministic (same report, same bytes), leave the
-    report unchanged, and show contact persons only when ``report.include_contacts``.
+    ``failures`` are the plugins that failed to load or were refused: one of them may
+    be the one that would have provided the format, so the message names them.
     """
 
-    @property
-    def name(self) -> str:
-        """The format's name, e.g. ``"csv"``."""
-        ...
-
-    @property
-    def suffix(self) -> str:
-        """The file suffix, e.g. ``".csv"``."""
-        ...
-
-    @property
-    def media_type(self) -> str:
-        """The media type, e.g. ``"text/csv; charset=utf-8"``."""
-        ...
-
-    def export(self, report: Report, out: BinaryIO) -> None:
-        """Write the report to ``out``."""
-        ...
-
-
-class UnknownFormatError(CivsamError):
-    """No installed exporter has this name."""
-
-    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+    def __init__(
+        self, name: str, known: tuple[str, ...], failures: tuple[PluginFailure, ...] = ()
+    ) -> None:
         self.name = name
         self.known = known
+        self.failures = failures
         listed = ", ".join(known) if known else Text("export.no_formats")
-        super().__init__(Text("export.unknown_format", name=name, known=listed))
+        message = Text("export.unknown_format", name=name, known=listed)
+        suspects = _suspects(name, failures)
+        if suspects:
+            message = Text(
+                "export.unknown_format_failed",
+                unknown=message,
+                count=len(suspects),
+                failures=_Failures(suspects),
+            )
+        super().__init__(message)
+
+
+def _suspects(name: str, failures: tuple[PluginFailure, ...]) -> tuple[PluginFailure, ...]:
+    """The failures that may be the plugin providing ``name``, else every failure.
+
+    A plugin is named like its format (``xlsx``, ``civsam-xlsx``), or it claimed the
+    name together with another plugin.
+    """
+    wanted = name.casefold()
+
+    def related(failure: PluginFailure) -> bool:
+        names = {failure.name.casefold(), (failure.distribution or "").casefold()}
+        names |= {n.removeprefix("civsam-").removeprefix("civsam_") for n in names}
+        return wanted in names or f"name {name!r} is claimed" in failure.error
+
+    return tuple(filter(related, failures)) or failures
+
+
+@attrs.frozen
+class _Failures:
+    """Plugin failures said one after another, each in the reader's language."""
+
+    failures: tuple[PluginFailure, ...]
+
+    def say(self, language: str) -> str:
+        """The failures in ``language``, ``; `` between them."""
+        return "; ".join(failure.say(language) for failure in self.failures)
+
+    def __str__(self) -> str:
+        return self.say("en")
 
 
 class ExportError(CivsamError):
@@ -107,10 +124,54 @@ def exporters() -> Mapping[str, Exporter]:
 
 
 def _entry(name: str) -> Registered:
-    registry = plugins().exporters()
+    loaded = plugins()
+    registry = loaded.exporters()
     if name not in registry:
-        raise UnknownFormatError(name, tuple(sorted(registry)))
+        raise UnknownFormatError(name, tuple(sorted(registry)), loaded.failures)
     return registry[name]
+
+
+class _Capture(io.BytesIO):
+    """The stream an exporter writes to: a ``close()`` is recorded, not done.
+
+    An exporter must leave its stream open (the caller may write more, or read it);
+    closing it would also lose what was written, so civsam keeps the bytes and says
+    which exporter closed it.
+    """
+
+    closed_by_exporter = False
+
+    def close(self) -> None:
+        self.closed_by_exporter = True
+
+
+def _run(entry: Registered, report: Report) -> bytes:
+    """What ``entry``'s exporter writes for ``report``; any misbehaviour is an ExportError."""
+    buffer = _Capture()
+    problem: object = None
+    try:
+        entry.item.export(report, buffer)
+    # A plugin's bug, whatever it is, and its exit() too: the plugin's failure, not ours.
+    except (Exception, SystemExit) as error:  # noqa: BLE001
+        problem = raised(error)
+        cause: BaseException | None = error
+    else:
+        cause = None
+        if buffer.closed_by_exporter:
+            problem = Text("export.closed_stream")
+        elif not buffer.getvalue() and len(report.prioritisation):
+            problem = Text("export.wrote_nothing")
+    if problem is not None:
+        raise ExportError(
+            Text(
+                "export.failed",
+                name=entry.name,
+                plugin=entry.plugin.name,
+                origin=entry.plugin.origin_text,
+                error=problem,
+            )
+        ) from cause
+    return buffer.getvalue()
 
 
 @attrs.frozen
@@ -219,8 +280,9 @@ def export(
     identity and raises their sequence where a time moved. Contact persons are left out
     unless ``include_contacts``. ``start`` and ``capacity`` override the project's
     ``[planning]``. An unknown format raises :class:`UnknownFormatError` listing the
-    formats there are; an exporter that fails raises :class:`ExportError` naming it, and
-    nothing is written.
+    formats there are, and the plugins that failed to load. An exporter that raises,
+    closes the stream it writes to, or writes nothing for a report with placed partners
+    raises :class:`ExportError` naming it and its plugin, and nothing is written.
     """
     entry = _entry(format)
     if isinstance(project, Report):
@@ -249,20 +311,7 @@ def export(
     target = _target(Path(out), entry, force=force) if isinstance(out, str | os.PathLike) else None
     if target is not None and report.previous is None and target.previous is not None:
         report = attrs.evolve(report, previous=target.previous)
-    buffer = io.BytesIO()
-    try:
-        entry.item.export(report, buffer)
-    except Exception as error:
-        raise ExportError(
-            Text(
-                "export.failed",
-                name=format,
-                plugin=entry.plugin.name,
-                origin=entry.plugin.origin_text,
-                error=raised(error),
-            )
-        ) from error
-    data = buffer.getvalue()
+    data = _run(entry, report)
     if target is not None:
         if target.stream:
             _write_stream(target.path, data)

@@ -14,11 +14,21 @@ where it is shown, so an error raised deep in civsam is said in the reader's lan
 from __future__ import annotations
 
 import difflib
+import re
 import string
+import threading
 import types
 from typing import TYPE_CHECKING
 
-from civsam._message import TEXTS, Choices, MissingValueError, Sayable, Text, is_plural
+from civsam._message import (
+    PLUGIN_TEXTS,
+    TEXTS,
+    Choices,
+    MissingValueError,
+    Sayable,
+    Text,
+    is_plural,
+)
 from civsam._message import fill as _fill
 from civsam._message import text_for as _text_for
 from civsam.errors import CivsamError
@@ -27,7 +37,17 @@ from civsam.model import Language
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["KEYS", "Choices", "Sayable", "Text", "UnknownLabelError", "catalogue", "label"]
+__all__ = [
+    "KEYS",
+    "Choices",
+    "LabelError",
+    "Sayable",
+    "Text",
+    "UnknownLabelError",
+    "catalogue",
+    "label",
+    "register_labels",
+]
 
 
 class UnknownLabelError(CivsamError, KeyError):
@@ -65,12 +85,67 @@ _CATALOGUES: dict[Language, Mapping[str, str]] = {
     language: types.MappingProxyType({key: texts[index] for key, texts in _TEXTS.items()})
     for language, index in _INDEX.items()
 }
+
+
+def _placeholders(text: str) -> frozenset[str]:
+    return frozenset(field for _, field, _, _ in string.Formatter().parse(text) if field)
+
+
 # Keys whose text has placeholders: only these need formatting, and they must get values.
-_TEMPLATES = frozenset(
-    key
-    for key, texts in _TEXTS.items()
-    if any(field for text in texts for _, field, _, _ in string.Formatter().parse(text))
-)
+_TEMPLATES = frozenset(key for key, texts in _TEXTS.items() if any(map(_placeholders, texts)))
+
+_AREAS = frozenset(key.split(".", 1)[0] for key in KEYS)
+"""The first parts of civsam's own keys: a plugin's keys start with its own name instead."""
+_PLUGIN_KEY = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)+")
+_REGISTERING = threading.Lock()
+
+
+class LabelError(CivsamError, ValueError):
+    """Label texts that :func:`register_labels` cannot take; the message says why."""
+
+
+def register_labels(texts: Mapping[str, tuple[str, str]], /) -> None:
+    """Add a plugin's own label texts, ``{key: (Danish, English)}``, to the catalogue.
+
+    Then :func:`label`, :class:`Text` and a rule's ``Reason.of(key, ...)`` say them in
+    either language, like civsam's own. Keys are dotted, lower-case, and start with the
+    plugin's own name (``"weighted.bonus"``), never one of civsam's areas (``reason``,
+    ``cli``, ...). Both texts must have the same ``{placeholders}``; ``key.one`` and
+    ``key.other`` make a plural. Registering the same texts again does nothing;
+    different texts for a registered key raise :class:`LabelError`, as does any other
+    problem, and then nothing is registered.
+    """
+    checked = {key: _checked(key, value) for key, value in dict(texts).items()}
+    with _REGISTERING:
+        for key, value in checked.items():
+            if PLUGIN_TEXTS.get(key, value) != value:
+                raise LabelError(Text("labels.taken", key=key))
+        PLUGIN_TEXTS.update(checked)
+
+
+def _checked(key: object, value: object) -> tuple[str, str]:
+    if not isinstance(key, str) or _PLUGIN_KEY.fullmatch(key) is None:
+        raise LabelError(Text("labels.bad_key", key=str(key)))
+    area = key.split(".", 1)[0]
+    if area in _AREAS:
+        raise LabelError(Text("labels.civsam_area", key=key, area=area))
+    if (
+        not isinstance(value, tuple | list)
+        or len(value) != 2  # noqa: PLR2004 - Danish and English
+        or not all(isinstance(text, str) and text.strip() for text in value)
+    ):
+        raise LabelError(Text("labels.bad_texts", key=key, found=repr(value)[:80]))
+    danish, english = value
+    if _placeholders(danish) != _placeholders(english):
+        raise LabelError(
+            Text(
+                "labels.placeholders",
+                key=key,
+                da=", ".join(sorted(_placeholders(danish))) or "-",
+                en=", ".join(sorted(_placeholders(english))) or "-",
+            )
+        )
+    return danish, english
 
 
 def _language(language: Language | str) -> Language:
@@ -104,7 +179,11 @@ def label(key: str, language: Language | str = Language.DA, /, **values: object)
     """
     lang = _language(language)
     text = _CATALOGUES[lang].get(key)
-    if text is None:
+    if text is None and key in PLUGIN_TEXTS:
+        text = PLUGIN_TEXTS[key][_INDEX[lang]]
+        if not _placeholders(text):
+            return text
+    elif text is None:
         if not is_plural(key):
             close = difflib.get_close_matches(key, _SORTED_KEYS, n=3)
             raise UnknownLabelError(key, tuple(close))

@@ -24,7 +24,8 @@ import attrs
 import pluggy
 
 from civsam import hookspecs
-from civsam._message import Choices, Text
+from civsam._message import Choices, Sayable, Text
+from civsam.contracts import Exporter, exporter_problems, rule_problems
 from civsam.errors import CivsamError, Message, said
 from civsam.hookspecs import PROJECT_NAME
 from civsam.rules import Rule
@@ -279,7 +280,7 @@ class Plugins:
         self,
         hook: pluggy.HookCaller,
         what: Text,
-        check: Callable[[object], Text | None],
+        check: Callable[[object], Sayable | None],
     ) -> Mapping[str, Registered]:
         """Call a hook plugin by plugin, validate each item, refuse duplicate names."""
         claims: dict[str, list[Registered]] = {}
@@ -294,7 +295,10 @@ class Plugins:
                 self._fail(info, Text("plugins.hook_raised", hook=hook.name, error=raised(error)))
                 continue
             for item in items:
-                problem = check(item)
+                try:
+                    problem = check(item)
+                except Exception as error:  # noqa: BLE001 - a raising property, on Python 3.11
+                    problem = raised(error)
                 if problem is not None:
                     self._fail(info, Text("plugins.invalid", what=what, problem=problem))
                     continue
@@ -329,25 +333,35 @@ class Plugins:
         return MappingProxyType(result)
 
 
-def _check_rule(item: object) -> Text | None:
+def _check_rule(item: object) -> Sayable | None:
     if not isinstance(item, Rule):
         return Text("plugins.not_a_rule", type=type(item).__name__)
-    name = getattr(item, "name", None)
-    if not isinstance(name, str) or not name.strip():
-        return Text("plugins.empty", attribute="name", value=repr(name))
-    return None
+    return _first(rule_problems(item))
 
 
-def _check_exporter(item: object) -> Text | None:
-    from civsam.exporting import Exporter  # noqa: PLC0415 - exporting imports this module
-
+def _check_exporter(item: object) -> Sayable | None:
     if not isinstance(item, Exporter):
         return Text("plugins.not_an_exporter", type=type(item).__name__)
-    for attribute in ("name", "suffix", "media_type"):
-        value = getattr(item, attribute, None)
-        if not isinstance(value, str) or not value.strip():
-            return Text("plugins.empty", attribute=attribute, value=repr(value))
-    return None
+    return _first(exporter_problems(item))
+
+
+def _first(problems: tuple[Text, ...]) -> Sayable | None:
+    """The problems as one text, ``; `` between them, or ``None`` when there are none."""
+    return _Joined(problems) if problems else None
+
+
+@attrs.frozen
+class _Joined:
+    """Texts said one after another, ``; `` between them: each one is a whole clause."""
+
+    texts: tuple[Text, ...]
+
+    def say(self, language: str) -> str:
+        """The texts in ``language``."""
+        return "; ".join(text.say(language) for text in self.texts)
+
+    def __str__(self) -> str:
+        return self.say("en")
 
 
 _lock = threading.Lock()

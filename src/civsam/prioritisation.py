@@ -14,18 +14,21 @@ import functools
 import operator
 import os
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any, Literal, NamedTuple, cast
 
 import attrs
 
 from civsam._checks import MAX_SCORE, MIN_SCORE
+from civsam.contracts import rule_problems
 from civsam.errors import CivsamError
 from civsam.explain import render, score_reason
-from civsam.labels import Sayable, Text
+from civsam.labels import Sayable, Text, register_labels
 from civsam.model import Assessment, Language, Organisation, Quadrant
-from civsam.plugins import plugins
+from civsam.plugins import plugins, raised
+from civsam.privacy import PersonalValue, find_in_text
 from civsam.project import Project
-from civsam.rules import Candidate, Decision, MatrixRule, Reason, Rule, RuleError
+from civsam.rules import Candidate, Decision, MatrixRule, Reason, Rule, RuleContext, RuleError
 from civsam.scores import Resolver, Score, ScoreSource
 from civsam.settings import PrioritySettings
 
@@ -156,6 +159,7 @@ class _Extra(NamedTuple):
     ease: Score
     disagreement: bool
     reasons: tuple[Reason | str, ...] | None  # None: the matrix rule's, built when looked at
+    used: tuple[float, float] | None = None  # the scores the rule used, when it adjusted them
 
 
 class Prioritisation:
@@ -285,11 +289,12 @@ class Prioritisation:
         if rule_reasons is None:
             assert isinstance(self._rule, MatrixRule)  # noqa: S101 - the fast path's rows
             rule_reasons = self._rule.reasons(importance.value, ease.value)
+        used = extra.used or (importance.value, ease.value)
         return Placement(
             partner=self._organisations[row.partner_id],
             quadrant=quadrant,
-            importance=importance.value,
-            ease=ease.value,
+            importance=used[0],
+            ease=used[1],
             rank=position + 1,
             priority=-row.negative_priority,
             importance_score=importance,
@@ -316,7 +321,7 @@ class Prioritisation:
             if extra is None:
                 importance, ease, disagreement = assessment.importance, assessment.ease, False
             else:
-                importance, ease = extra.importance.value, extra.ease.value
+                importance, ease = extra.used or (extra.importance.value, extra.ease.value)
                 disagreement = extra.disagreement
             yield make(
                 Entry,
@@ -377,6 +382,7 @@ def prioritise(
     """
     settings = project.prioritisation
     chosen = resolve_rule(rule, settings)
+    day = as_of or _today()
     resolver = Resolver(
         owner=project.owner.id,
         target_groups=project.target_groups,
@@ -384,13 +390,16 @@ def prioritise(
         relations=lambda: project.relations,
         graph=lambda: project.graph,
         derivation=settings.derivation,
-        as_of=as_of or _today(),
+        as_of=day,
     )
     spread = settings.disagreement_spread
     if type(chosen) is MatrixRule:
         rows = _matrix_rows(project, chosen, resolver, spread)  # in rank order already
     else:
-        rows = _rule_rows(project, chosen, resolver, spread)
+        name = _rule_name(chosen)
+        _register_labels(name, chosen)
+        placing = _bound(name, chosen, project, day)
+        rows = _rule_rows(project, name, placing, resolver, spread)
         rows.sort()
     return Prioritisation(
         rows,
@@ -471,10 +480,44 @@ def _matrix_rows(
     return rows
 
 
+def _register_labels(name: str, rule: Rule) -> None:
+    """The rule's own label texts (its ``labels``), so its reasons say themselves."""
+    texts = getattr(rule, "labels", None)
+    if texts is None:
+        return
+    try:
+        register_labels(texts)
+    except (CivsamError, TypeError, AttributeError) as error:
+        raise RuleError(name, Text("rule.labels_refused", error=_ErrorText(error))) from None
+
+
+def _bound(name: str, rule: Rule, project: Project, as_of: dt.date) -> Rule:
+    """The rule to place with: what its ``bind(context)`` returns, or the rule itself."""
+    bind = getattr(rule, "bind", None)
+    if not callable(bind):
+        return rule
+    settings = project.prioritisation
+    options = settings.options if name == settings.rule else MappingProxyType({})
+    try:
+        bound: object = bind(RuleContext(project, as_of, options))
+    except Exception as error:
+        raise RuleError(name, Text("rule.bind_failed", error=raised(error))) from error
+    problems = rule_problems(bound) if isinstance(bound, Rule) else (Text("rule.not_a_rule"),)
+    if problems:
+        raise RuleError(
+            name,
+            Text(
+                "rule.bind_returned",
+                kind=type(bound).__name__,
+                problems="; ".join(str(problem) for problem in problems),
+            ),
+        )
+    return cast("Rule", bound)
+
+
 def _rule_rows(
-    project: Project, rule: Rule, resolver: Resolver, spread: int
+    project: Project, name: str, rule: Rule, resolver: Resolver, spread: int
 ) -> list[tuple[Any, ...]]:
-    name = _rule_name(rule)
     organisations = project.organisations
     rows: list[tuple[Any, ...]] = []
     for assessment in project.assessments.values():
@@ -497,35 +540,81 @@ def _rule_rows(
                 Text("rule.returned", kind=type(decision).__name__),
                 partner=assessment.partner,
             )
-        _check_reasons(name, assessment.partner, decision.reasons)
+        _check_reasons(name, candidate, decision.reasons)
+        used = (
+            None
+            if decision.importance is None and decision.ease is None
+            else (
+                importance.value if decision.importance is None else float(decision.importance),
+                ease.value if decision.ease is None else float(decision.ease),
+            )
+        )
         rows.append(
             (
                 decision.quadrant.order,
                 -float(decision.priority),
-                -importance.value,
-                -ease.value,
+                -(importance.value if used is None else used[0]),
+                -(ease.value if used is None else used[1]),
                 assessment.partner,
                 assessment,
-                _Extra(importance, ease, _disagree(importance, ease, spread), decision.reasons),
+                _Extra(
+                    importance,
+                    ease,
+                    _disagree(importance, ease, spread),
+                    decision.reasons,
+                    used,
+                ),
             )
         )
     return rows
 
 
-def _check_reasons(rule: str, partner: str, reasons: tuple[Reason | str, ...]) -> None:
-    """A rule's reasons must show in every language now, not fail when a report is made."""
+def _check_reasons(rule: str, candidate: Candidate, reasons: tuple[Reason | str, ...]) -> None:
+    """A rule's reasons must show in every language now, not fail when a report is made.
+
+    Nor may they name the partner's contact persons or raters: reasons go into every
+    export, with or without contacts, so a plugin's slip would leak them everywhere.
+    """
+    partner = candidate.partner.id
     for reason in reasons:
         if not isinstance(reason, str | Reason):
             raise RuleError(
                 rule, Text("rule.reason_type", kind=type(reason).__name__), partner=partner
             )
+    if not reasons:
+        return
     try:
-        for language in Language:
-            render(reasons, language)
+        said = [text for language in Language for text in render(reasons, language)]
     except CivsamError as error:
         raise RuleError(
             rule, Text("rule.reason_unshown", error=_ErrorText(error)), partner=partner
         ) from None
+    people = _people(candidate)
+    if people:
+        found = find_in_text("\n".join(said), people)
+        if found:
+            raise RuleError(
+                rule, Text("rule.reason_personal", field=found[0].value.field), partner=partner
+            )
+
+
+def _people(candidate: Candidate) -> tuple[PersonalValue, ...]:
+    """The partner's personal data a reason must not hold: names, e-mails, phones."""
+    partner, assessment = candidate.partner.id, candidate.assessment
+    values = [
+        PersonalValue(field, value, partner)
+        for contact in candidate.partner.contacts
+        for field, value in (
+            ("contact.name", contact.name),
+            ("contact.email", contact.email),
+            ("contact.phone", contact.phone),
+        )
+        if value
+    ]
+    if assessment.contact:
+        values.append(PersonalValue("assessment.contact", assessment.contact, partner))
+    values += [PersonalValue("rating.rater", r.rater, partner) for r in assessment.ratings]
+    return tuple(values)
 
 
 def _rule_name(rule: Rule) -> str:

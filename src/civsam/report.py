@@ -101,6 +101,18 @@ class Report:
         return chosen or dt.date.today()  # noqa: DTZ011 - the last resort, documented
 
     @property
+    def timestamp(self) -> dt.datetime:
+        """The one clock an exporter may read, for formats that must hold a time.
+
+        :attr:`generated` (``SOURCE_DATE_EPOCH``) when set, else midnight UTC of
+        :attr:`today`: a zip member's time, a spreadsheet's "modified" or a calendar's
+        ``DTSTAMP`` taken from here keeps the same report giving the same bytes.
+        """
+        if self.generated is not None:
+            return self.generated
+        return dt.datetime.combine(self.today, dt.time(), dt.UTC)
+
+    @property
     def plan(self) -> Plan:
         """First meetings, check-ins and evaluations from :attr:`today` (computed once)."""
         if "plan" not in self._cache:

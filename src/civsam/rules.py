@@ -4,13 +4,19 @@ A rule looks at one candidate at a time (the partner, its assessment and its res
 scores) and returns a :class:`Decision`: the quadrant, and a priority that orders
 partners within a quadrant. civsam does the rest (ranking, explanations, checks), so a
 rule stays small and easy to property-test with :func:`civsam.testing.check_rule`.
+
+A rule that needs more than the candidate (the relations, the touchpoints, its own
+``[prioritisation.options]``) has ``bind(context)``: civsam calls it once with a
+:class:`RuleContext` before placing anyone, and places with the rule it returns.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections.abc import Iterable
-from typing import Protocol, runtime_checkable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
@@ -18,9 +24,23 @@ from civsam.errors import CivsamError, Message
 from civsam.labels import Text
 from civsam.model import Assessment, Organisation, Quadrant
 from civsam.scores import Score
-from civsam.settings import THRESHOLD
+from civsam.settings import THRESHOLD, PrioritySettings
 
-__all__ = ["Candidate", "Decision", "MatrixRule", "Reason", "Rule", "RuleError"]
+if TYPE_CHECKING:
+    from civsam.lifecycle import Touchpoint
+    from civsam.model import Relation
+    from civsam.project import Project
+
+__all__ = [
+    "BindableRule",
+    "Candidate",
+    "Decision",
+    "MatrixRule",
+    "Reason",
+    "Rule",
+    "RuleContext",
+    "RuleError",
+]
 
 
 class RuleError(CivsamError):
@@ -77,6 +97,18 @@ def _a_quadrant(_instance: object, _attribute: attrs.Attribute[Quadrant], value:
         raise TypeError(Text("rule.bad_quadrant", allowed=allowed, found=repr(value)))
 
 
+def _a_score(_instance: object, attribute: attrs.Attribute[float | None], value: object) -> None:
+    if value is None:
+        return
+    if (
+        not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or not math.isfinite(value)
+        or not 1 <= value <= 5  # noqa: PLR2004 - the guide's scale
+    ):
+        raise ValueError(Text("rule.bad_score", axis=attribute.name, found=repr(value)))
+
+
 @attrs.frozen(slots=True)
 class Decision:
     """A rule's verdict on one candidate.
@@ -84,11 +116,16 @@ class Decision:
     ``priority`` orders partners within a quadrant, highest first; ties are broken by
     civsam (higher importance, higher ease, then partner id), never by input order.
     ``reasons`` are texts or :class:`Reason` s added to the placement's explanation.
+    ``importance`` and ``ease`` are the scores the rule used, when it adjusted the
+    candidate's (a weight, a bonus for partners the team knows): the board, the reports
+    and the tie-break use them. ``None`` keeps the candidate's own.
     """
 
     quadrant: Quadrant = attrs.field(validator=_a_quadrant)
     priority: float = attrs.field(default=0.0)
     reasons: tuple[Reason | str, ...] = attrs.field(default=(), converter=_reasons)
+    importance: float | None = attrs.field(default=None, validator=_a_score, kw_only=True)
+    ease: float | None = attrs.field(default=None, validator=_a_score, kw_only=True)
 
     @priority.validator
     def _finite(self, _attribute: attrs.Attribute[float], value: object) -> None:
@@ -118,6 +155,59 @@ class Rule(Protocol):
 
     def place(self, candidate: Candidate) -> Decision | Quadrant:
         """Decide the candidate's quadrant and priority."""
+        ...
+
+
+@attrs.frozen(slots=True)
+class RuleContext:
+    """What a rule may read besides the candidate: the project, the day, its options.
+
+    Given to a rule's ``bind(context)`` once per prioritisation. ``options`` is the
+    project file's ``[prioritisation.options]`` table when the rule is the project's own
+    (``[prioritisation] rule``), else empty; ``as_of`` is the day derived scores are
+    measured on, the rule's only clock. The project must be read, never changed; the
+    language is not here, because it must never change a placement.
+    """
+
+    project: Project
+    as_of: dt.date
+    options: Mapping[str, Any] = attrs.field(factory=lambda: MappingProxyType({}))
+
+    @property
+    def settings(self) -> PrioritySettings:
+        """The project's ``[prioritisation]`` settings."""
+        return self.project.prioritisation
+
+    @property
+    def owner(self) -> str:
+        """The id of the organisation the project belongs to."""
+        return self.project.owner.id
+
+    def relations_of(self, partner: str) -> tuple[Relation, ...]:
+        """Every relation the partner is part of, either way round."""
+        return self.project.relations_of(partner)
+
+    def knows(self, partner: str) -> bool:
+        """Whether the owner has a relation of its own with the partner."""
+        owner = self.owner
+        return any(owner in (r.source, r.target) for r in self.relations_of(partner))
+
+    def touchpoints_with(self, partner: str) -> tuple[Touchpoint, ...]:
+        """The contact logged with the partner, oldest first."""
+        return tuple(t for t in self.project.touchpoints if t.partner == partner)
+
+
+@runtime_checkable
+class BindableRule(Rule, Protocol):
+    """A rule that reads the project or its options: civsam binds it before placing.
+
+    ``bind`` returns the rule to place with (often a new, configured instance); it may
+    raise :class:`RuleError` (or ``ValueError``) to refuse options it cannot use, and
+    civsam reports that as a problem with the project's ``[prioritisation.options]``.
+    """
+
+    def bind(self, context: RuleContext) -> Rule:
+        """The rule, ready to place the project's partners."""
         ...
 
 

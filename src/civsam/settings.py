@@ -119,6 +119,50 @@ class Derivation:
     unknown_importance: int = _number(default=3, check=SCORE)
 
 
+_OPTION_DEPTH = 4
+"""How deeply a rule's options may nest tables and lists: enough for any real setting."""
+
+
+def _frozen_option(value: Any) -> Any:
+    """An option value that no rule can change for the next one: tuples, read-only tables."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({key: _frozen_option(item) for key, item in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(_frozen_option(item) for item in value)
+    return value
+
+
+def _options(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    frozen: Mapping[str, Any] = _frozen_option(value)
+    return frozen
+
+
+def _is_option(value: object, depth: int = 0) -> bool:
+    """Text, a number, true or false, or a list or table of them: what TOML and JSON share."""
+    if depth > _OPTION_DEPTH:
+        return False
+    if isinstance(value, str | bool | int):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, tuple):
+        return all(_is_option(item, depth + 1) for item in value)
+    if isinstance(value, Mapping):
+        return all(
+            isinstance(key, str) and _is_option(item, depth + 1) for key, item in value.items()
+        )
+    return False
+
+
+def _check_options(
+    instance: object, attribute: attrs.Attribute[Any], value: Mapping[str, Any]
+) -> None:
+    for key, item in value.items():
+        if not _is_option(item):
+            found = item.isoformat() if isinstance(item, dt.date | dt.time) else repr(item)
+            raise refused(instance, attribute, Text("settings.option_value"), found[:60], key=key)
+
+
 @attrs.frozen(slots=True)
 class PrioritySettings:
     """The ``[prioritisation]`` table: which rule places partners, and its parameters.
@@ -128,6 +172,8 @@ class PrioritySettings:
     ``importance_threshold`` counts as important and one at or above ``ease_threshold``
     as easy; the defaults, 4, make *høj* (5) and 4 high and *middel* (3) low. Raters
     disagree when their scores for a partner are ``disagreement_spread`` or more apart.
+    ``options`` (the ``[prioritisation.options]`` table) configure the project's rule:
+    a plugin rule reads them from its :class:`civsam.RuleContext`; the matrix has none.
     """
 
     rule: str = attrs.field(default="matrix", validator=attrs.validators.min_len(1))
@@ -135,6 +181,9 @@ class PrioritySettings:
     ease_threshold: float = _number(default=4, check=THRESHOLD)
     disagreement_spread: int = _number(default=2, check=SPREAD)
     derivation: Derivation = attrs.field(factory=Derivation)
+    options: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_options, validator=_check_options
+    )
 
 
 GAP = dt.timedelta(minutes=30)

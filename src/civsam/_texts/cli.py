@@ -302,7 +302,40 @@ TEXTS: dict[str, tuple[str, str]] = {
         "persondata i denne eksport: {fields}",
         "personal data in this export: {fields}",
     ),
-    "cli.personal_data_none": ("ingen", "none"),
+    "cli.personal_data_none": ("ingen fundet", "none found"),
+    "cli.personal_data_unasked": (
+        (
+            "advarsel: eksporten indeholder persondata uden --include-contacts; de står i "
+            "projektets egne tekster (noter, navne), eller eksportøren viser dem uden lov"
+        ),
+        (
+            "warning: the export holds personal data without --include-contacts; it is in "
+            "the project's own text (notes, names), or the exporter shows it unasked"
+        ),
+    ),
+    "cli.personal.names.one": ("1 navn", "1 name"),
+    "cli.personal.names.other": ("{count} navne", "{count} names"),
+    "cli.personal.emails.one": ("1 e-mailadresse", "1 e-mail address"),
+    "cli.personal.emails.other": ("{count} e-mailadresser", "{count} e-mail addresses"),
+    "cli.personal.phones.one": ("1 telefonnummer", "1 phone number"),
+    "cli.personal.phones.other": ("{count} telefonnumre", "{count} phone numbers"),
+    "cli.personal.roles.one": ("1 rolle", "1 role"),
+    "cli.personal.roles.other": ("{count} roller", "{count} roles"),
+    "cli.personal.raters.one": ("1 bedømmers navn", "1 rater's name"),
+    "cli.personal.raters.other": ("{count} bedømmeres navne", "{count} raters' names"),
+    "cli.personal.answerers.one": (
+        "1 navn på en, der svarede på parathed",
+        "1 name of a readiness answerer",
+    ),
+    "cli.personal.answerers.other": (
+        "{count} navne på dem, der svarede på parathed",
+        "{count} names of readiness answerers",
+    ),
+    "cli.personal.other.one": ("1 anden personoplysning", "1 other personal value"),
+    "cli.personal.other.other": (
+        "{count} andre personoplysninger",
+        "{count} other personal values",
+    ),
     "cli.demo_contacts": (
         (
             "Kontaktpersoner er udeladt af alle eksporter; tilføj --include-contacts til "
@@ -312,6 +345,10 @@ TEXTS: dict[str, tuple[str, str]] = {
             "Contact persons are left out of every export; add --include-contacts to "
             "`civsam export` to include them."
         ),
+    ),
+    "cli.arg.plugins_strict": (
+        "afslut med kode 1, hvis et plugin ikke kunne indlæses eller bruges (til CI)",
+        "exit with status 1 when any plugin failed to load or could not be used (for CI)",
     ),
     "cli.plugins.exporters": ("Eksportformater:", "Exporters:"),
     "cli.plugins.rules": ("Regler:", "Rules:"),

@@ -237,6 +237,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "ukendt format {name!r}; de formater, der findes, er: {known}",
         "unknown format {name!r}; the formats there are: {known}",
     ),
+    "export.unknown_format_failed.one": (
+        "{unknown}; et plugin kunne ikke bruges og kan være det, der giver formatet: {failures}",
+        "{unknown}; a plugin could not be used and may be the one that provides it: {failures}",
+    ),
+    "export.unknown_format_failed.other": (
+        "{unknown}; {count} plugins kunne ikke bruges, og et af dem kan give formatet: {failures}",
+        "{unknown}; {count} plugins could not be used, and one may provide it: {failures}",
+    ),
+    "export.closed_stream": (
+        "den lukkede den strøm, den skrev til (en eksportør skal lade den være åben)",
+        "it closed the stream it wrote to (an exporter must leave it open)",
+    ),
+    "export.wrote_nothing": (
+        "den skrev ingenting, selv om rapporten har placerede partnere",
+        "it wrote nothing, though the report has placed partners",
+    ),
     "export.no_formats": (
         "ingen (intet eksport-plugin er indlæst)",
         "none (no exporter plugin is loaded)",
@@ -334,10 +350,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "plugins.not_an_exporter": (
         "{type} mangler name, suffix, media_type eller export(report, out)",
         "{type} lacks name, suffix, media_type or export(report, out)",
-    ),
-    "plugins.empty": (
-        "dens {attribute} skal være en ikke-tom tekst, men er {value}",
-        "its {attribute} must be a non-empty text, found {value}",
     ),
 }
 """Every key of this part -> (Danish, English)."""

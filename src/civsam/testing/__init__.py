@@ -10,20 +10,41 @@ Use them in your own property tests::
         my_report(project)
 
 ``check_rule(rule)`` property-tests your own prioritisation rule against the invariants
-civsam promises (valid, deterministic, monotone, total and ranked, independent of input
-order and of language) and reports the smallest counterexample it finds.
+civsam promises (well formed, valid, deterministic here and in a second process,
+monotone, total and ranked, independent of input order and of language, private,
+read-only) and reports the evidence: the smallest counterexample, the exception and its
+input, the first difference, the leaked contact.
 
-``check_exporter(exporter)`` checks an export format against civsam's promises: it
-writes bytes, deterministically, copes with an empty project and hostile text, shows no
-contact person unless asked to, and leaves the report unchanged.
+``check_exporter(exporter)`` checks an export format against civsam's promises: it keeps
+the exporter contract, writes bytes, deterministically (in a second process with another
+hash seed and a moved clock too), copes with an empty project and hostile text, shows no
+contact person unless asked to (in any encoding, zip members included), and leaves the
+report unchanged.
+
+Both take ``profile="quick"`` (the default: seconds, for the edit-test loop) or
+``profile="thorough"`` (a minute or two, for CI).
 
 Every strategy fills optional fields too (hypothesis' ``builds`` would leave defaulted
 fields at their defaults), and text can be hostile: pipes, quotes, newlines, formulas,
-markup, Danish letters and emoji. ``hypothesis`` is needed to import this module.
+markup, Danish letters and emoji. ``hypothesis`` is needed to import this module:
+``pip install civsam[testing]`` brings it.
 """
 
-from civsam.testing._exporters import EXPORTER_PROMISES, ExporterContractError, check_exporter
-from civsam.testing._rules import INVARIANTS, RuleContractError, candidates, check_rule
+from civsam.testing._exporters import (
+    EXPORTER_PROFILES,
+    EXPORTER_PROMISES,
+    SOURCE_DATE,
+    ExporterContractError,
+    check_exporter,
+)
+from civsam.testing._process import CLOCK_SHIFT
+from civsam.testing._rules import (
+    INVARIANTS,
+    RULE_PROFILES,
+    RuleContractError,
+    candidates,
+    check_rule,
+)
 from civsam.testing._strategies import (
     assessments,
     contacts,
@@ -44,8 +65,12 @@ from civsam.testing._strategies import (
 )
 
 __all__ = [
+    "CLOCK_SHIFT",
+    "EXPORTER_PROFILES",
     "EXPORTER_PROMISES",
     "INVARIANTS",
+    "RULE_PROFILES",
+    "SOURCE_DATE",
     "ExporterContractError",
     "RuleContractError",
     "assessments",
