@@ -28,7 +28,7 @@ from civsam.contracts import Exporter
 from civsam.errors import CivsamError
 from civsam.io import write_atomic
 from civsam.model import Language
-from civsam.plugins import PluginFailure, Registered, plugins, raised
+from civsam.plugins import Joined, PluginFailure, Registered, plugins, raised
 from civsam.project import Project
 from civsam.report import Report, make_report
 from civsam.rules import Rule
@@ -71,7 +71,7 @@ class UnknownFormatError(CivsamError):
                 "export.unknown_format_failed",
                 unknown=message,
                 count=len(suspects),
-                failures=_Failures(suspects),
+                failures=Joined(suspects),
             )
         super().__init__(message)
 
@@ -90,20 +90,6 @@ def _suspects(name: str, failures: tuple[PluginFailure, ...]) -> tuple[PluginFai
         return wanted in names or f"name {name!r} is claimed" in failure.error
 
     return tuple(filter(related, failures)) or failures
-
-
-@attrs.frozen
-class _Failures:
-    """Plugin failures said one after another, each in the reader's language."""
-
-    failures: tuple[PluginFailure, ...]
-
-    def say(self, language: str) -> str:
-        """The failures in ``language``, ``; `` between them."""
-        return "; ".join(failure.say(language) for failure in self.failures)
-
-    def __str__(self) -> str:
-        return self.say("en")
 
 
 class ExportError(CivsamError):

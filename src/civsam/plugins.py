@@ -347,14 +347,14 @@ def _check_exporter(item: object) -> Sayable | None:
 
 def _first(problems: tuple[Text, ...]) -> Sayable | None:
     """The problems as one text, ``; `` between them, or ``None`` when there are none."""
-    return _Joined(problems) if problems else None
+    return Joined(problems) if problems else None
 
 
 @attrs.frozen
-class _Joined:
+class Joined:
     """Texts said one after another, ``; `` between them: each one is a whole clause."""
 
-    texts: tuple[Text, ...]
+    texts: tuple[Sayable, ...]
 
     def say(self, language: str) -> str:
         """The texts in ``language``."""
