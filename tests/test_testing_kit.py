@@ -274,13 +274,13 @@ class Spaced:
 
 @attrs.frozen
 class FragileWhenRaised:
-    """Raises only at the top of the scale: met first by the monotone check's walk."""
+    """Raises only at the top of importance: the monotone check walks up to it."""
 
     name: str = "fragile-when-raised"
 
     def place(self, candidate: Candidate) -> Quadrant:
         """Place one candidate, as the class docstring says."""
-        if candidate.importance.value == 5 and candidate.ease.value == 5:
+        if candidate.importance.value == 5:  # the monotone walk always ends there
             raise ValueError("no room at the top")
         return MatrixRule().quadrant(candidate.importance.value, candidate.ease.value)
 
