@@ -309,3 +309,55 @@ def test_the_loader_reports_an_exporter_whose_property_raises(install: FakeInsta
     (failure,) = plugins().failures
     assert failure.name == "kit"
     assert "RuntimeError: no name today" in failure.error
+
+
+# -- the personal-data line: counted in what was written ---------------------------------------
+
+
+def test_a_leaking_exporter_is_counted_and_warned_about(
+    install: FakeInstall, example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not "none" from the settings: the names it wrote are counted, never printed."""
+    install.add(
+        exporter_plugin(
+            "for org in report.project.organisations.values():\n"
+            "    for person in org.contacts:\n"
+            "        out.write(person.name.upper().encode() + b'\\n')"
+        )
+    )
+    code, _out, err = run(
+        ["export", str(example_path), "-f", "kit", "-o", str(tmp_path / "g.txt"), "--lang", "en"],
+        capsys,
+    )
+    assert code == 0
+    people = [c.name for o in civsam.example().organisations.values() for c in o.contacts]
+    lines = err.splitlines()
+    assert lines[0] == f"civsam: personal data in this export: {len(set(people))} names"
+    assert lines[1].startswith("civsam: warning: the export holds personal data without")
+    assert not [name for name in people if name in err or name.upper() in err]
+
+
+def test_what_the_scan_could_not_read_is_said(
+    install: FakeInstall, example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Zips nested deeper than the scan unpacks: "none found" comes with what was not read."""
+    install.add(
+        "import io, zipfile\n"
+        + exporter_plugin(
+            "data = b'x'\n"
+            "for _ in range(5):\n"
+            "    buffer = io.BytesIO()\n"
+            "    with zipfile.ZipFile(buffer, 'w') as archive:\n"
+            "        archive.writestr(zipfile.ZipInfo('inner', (2026, 1, 1, 0, 0, 0)), data)\n"
+            "    data = buffer.getvalue()\n"
+            "out.write(data)",
+            suffix=".zip",
+        )
+    )
+    code, _out, err = run(
+        ["export", str(example_path), "-f", "kit", "-o", str(tmp_path / "g.zip"), "--lang", "en"],
+        capsys,
+    )
+    assert code == 0
+    assert "civsam: personal data in this export: none found\n" in err
+    assert "could not be read in full (too large, nested too deep or unreadable)" in err

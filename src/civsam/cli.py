@@ -50,7 +50,7 @@ from civsam.lifecycle import (
 from civsam.model import Language, Organisation
 from civsam.plugins import plugins
 from civsam.prioritisation import prioritise, sensitivity
-from civsam.privacy import find_personal_data, personal_values
+from civsam.privacy import personal_values, scan_personal_data
 from civsam.report import Paper, Report, make_report
 from civsam.rules import MatrixRule, Rule, RuleError
 from civsam.table import missing_column, read_table
@@ -590,7 +590,8 @@ def _say_personal_data(args: argparse.Namespace, report: Report, data: bytes) ->
     found: dict[str, set[str]] = {}
     # Roles ("formand") are words a project's notes use too: counting them would cry wolf.
     values = [v for v in personal_values(report.project) if v.field != "contact.role"]
-    for finding in find_personal_data(data, values):
+    scan = scan_personal_data(data, values)
+    for finding in scan.findings:
         kind = _PERSONAL_KINDS.get(finding.value.field, "cli.personal.other")
         found.setdefault(kind, set()).add(finding.value.value.casefold())
     counts = [
@@ -600,6 +601,10 @@ def _say_personal_data(args: argparse.Namespace, report: Report, data: bytes) ->
     ]
     fields = Choices(counts, "and") if counts else Text("cli.personal_data_none")
     print(clean(f"civsam: {_say(args, 'cli.personal_data', fields=fields)}"), file=sys.stderr)
+    if scan.skipped:
+        # What was not read cannot be vouched for: "none found" must not sound like "none".
+        note = _say(args, "cli.personal_data_unread", count=len(scan.skipped))
+        print(clean(f"civsam: {note}"), file=sys.stderr)
     if counts and not report.include_contacts:
         print(clean(f"civsam: {_say(args, 'cli.personal_data_unasked')}"), file=sys.stderr)
 

@@ -313,6 +313,23 @@ TEXTS: dict[str, tuple[str, str]] = {
             "the project's own text (notes, names), or the exporter shows it unasked"
         ),
     ),
+    "cli.personal_data_unread.one": (
+        "1 del af eksporten kunne ikke læses helt (for stor, for dybt pakket eller ulæselig)",
+        (
+            "1 part of the export could not be read in full (too large, nested too deep "
+            "or unreadable)"
+        ),
+    ),
+    "cli.personal_data_unread.other": (
+        (
+            "{count} dele af eksporten kunne ikke læses helt (for store, for dybt pakket "
+            "eller ulæselige)"
+        ),
+        (
+            "{count} parts of the export could not be read in full (too large, nested too "
+            "deep or unreadable)"
+        ),
+    ),
     "cli.personal.names.one": ("1 navn", "1 name"),
     "cli.personal.names.other": ("{count} navne", "{count} names"),
     "cli.personal.emails.one": ("1 e-mailadresse", "1 e-mail address"),
