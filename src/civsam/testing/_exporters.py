@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from typing import Literal
 
 import attrs
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from civsam.bundled import example
@@ -172,6 +172,8 @@ def check_exporter(  # noqa: C901, PLR0915 - one closure per promise, read top t
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.too_slow],
+        # No "explain" phase: slow, and the failing example is already in the message.
+        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
     )
 
     def follows_contract() -> None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Literal
 
 import attrs
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 from civsam.bundled import example
@@ -277,6 +277,9 @@ def check_rule(  # noqa: C901, PLR0915 - one closure per invariant, read top to 
             deadline=None,
             database=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+            # No "explain" phase: it re-runs the failing example many times to say which
+            # parts matter, and the evidence in the message already says what went wrong.
+            phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
         )
 
     configured = st.builds(
