@@ -464,7 +464,7 @@ def calendar_step(bench: Bench) -> Step:
     parsed = icalendar.Calendar.from_ical(calendar_bytes)
     header = {name: str(parsed[name]) for name in ("PRODID", "VERSION", "CALSCALE", "UID",
                                                      "NAME", "X-WR-CALNAME")}  # fmt: skip
-    reminder = calendar_project.planning.reminder_days
+    reminder = calendar_project.plan_settings.reminder_days
     assert plain.plain_calendar(events, header, reminder) == calendar_bytes
 
     def ours() -> bytes:

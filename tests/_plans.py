@@ -25,8 +25,8 @@ def weekly(names: list[str], capacity: int, closed_days: Iterable[dt.date] = ())
         assessments=[civsam.Assessment(f"p{i}", importance=5, ease=5) for i in range(len(names))],
     )
     cadence = {"start_here": 1, "discuss": 4, "not_now": 13, "not_worth_it": 0}
-    project.planning = attrs.evolve(
-        project.planning,
+    project.plan_settings = attrs.evolve(
+        project.plan_settings,
         start=dt.date(2027, 3, 1),
         capacity=capacity,
         check_in_weeks=cadence,

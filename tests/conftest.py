@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-import civsam.bundled
+import civsam.files.bundled
 from civsam.cli import main
 from civsam.plugins import reset_plugins
 
@@ -102,28 +102,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def example_path(tmp_path: Path) -> Path:
     """The bundled example project, written to ``example.toml`` in a fresh folder."""
     path = tmp_path / "example.toml"
-    path.write_text(civsam.bundled.example_text(), encoding="utf-8")
+    path.write_text(civsam.files.bundled.example_text(), encoding="utf-8")
     return path
 
 
 @pytest.fixture(autouse=True)
-def _installed_plugins_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _installed_plugins_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test sees the installed plugins as a user would, no build timestamp, plain English.
 
-    The plugin registry is process-wide; reloading it around each test keeps a test's
-    fake plugins, or a developer's CIVSAM_* settings, from leaking into another. The
-    CLI picks its language from the locale, so a developer's ``LANG=da_DK.UTF-8`` must
-    not turn the suite Danish: every test starts in ``C.UTF-8``, and a test that wants
-    Danish sets ``LANG`` itself.
+    A developer's CIVSAM_* settings must not change which plugins a test sees. The CLI
+    picks its language from the locale, so a developer's ``LANG=da_DK.UTF-8`` must not
+    turn the suite Danish: every test starts in ``C.UTF-8``, and a test that wants
+    Danish sets ``LANG`` itself. The plugin registry is not reset here: only tests that
+    install fake plugins or limit the installed ones change it, and their fixtures
+    (``fake_install``, ``builtin_plugins_only``) forget it afterwards; nothing below
+    the edge (loading, prioritising, planning, reporting) reads it.
     """
     for variable in ("CIVSAM_LOAD_PLUGINS", "CIVSAM_BLOCK_PLUGINS", "SOURCE_DATE_EPOCH"):
         monkeypatch.delenv(variable, raising=False)
     for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    reset_plugins()
-    yield
-    reset_plugins()
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ FULL_REFERENCE = "Full reference"
 COMPLETE = ("civsam", "civsam.testing")
 """Modules whose every ``__all__`` name has a row: the top level and the test kit."""
 
-PARTIAL = ("civsam.hookspecs", "civsam.io", "civsam.labels", "civsam.table")
+PARTIAL = ("civsam.hookspecs", "civsam.files.io", "civsam.labels", "civsam.files.table")
 """Public submodules the page picks names from; each name it lists must be in ``__all__``."""
 
 _DIRECTIVE = re.compile(r"^\.\. (?P<kind>[\w:]+):: (?P<target>\S+)\s*$", re.MULTILINE)

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 import civsam
-import civsam.bundled
+import civsam.files.bundled
 from _cli import grouped, run
 from civsam import Assessment, Organisation, OrgKind, Project, Relation
 from civsam.cli import main
@@ -87,7 +87,7 @@ def test_init_writes_a_template_that_check_accepts(
         f"Wrote a new project template to {path}\n",
         "",
     )
-    assert path.read_text(encoding="utf-8") == civsam.bundled.template_text()
+    assert path.read_text(encoding="utf-8") == civsam.files.bundled.template_text()
     assert run(["check", str(path)], capsys) == (
         0,
         f"{path}: gyldigt projekt 'Mit projekt': 1 organisation, 0 relationer, 0 vurderinger\n",
@@ -101,7 +101,7 @@ def test_init_json_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     status, out, err = run(["init", str(path)], capsys)
     assert (status, out, err) == (0, f"Wrote a new project template to {path}\n", "")
     assert json.loads(path.read_text(encoding="utf-8"))["project"]["owner"] == "min-kommune"
-    assert civsam.load(path) == civsam.loads(civsam.bundled.template_text())
+    assert civsam.load(path) == civsam.loads(civsam.files.bundled.template_text())
     assert run(["check", str(path)], capsys)[0] == 0
 
 
@@ -113,7 +113,7 @@ def test_init_example_toml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         f"Wrote the bundled example to {path}\n",
         "",
     )
-    assert path.read_text(encoding="utf-8") == civsam.bundled.example_text()
+    assert path.read_text(encoding="utf-8") == civsam.files.bundled.example_text()
     assert civsam.load(path) == civsam.example()
 
 
@@ -147,7 +147,7 @@ def test_init_force_replaces(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     path = tmp_path / "plan.toml"
     path.write_text("# mine\n", encoding="utf-8")
     assert run(["init", str(path), "--example", "--force"], capsys)[0] == 0
-    assert path.read_text(encoding="utf-8") == civsam.bundled.example_text()
+    assert path.read_text(encoding="utf-8") == civsam.files.bundled.example_text()
 
 
 def test_init_unknown_format_is_a_usage_error(
@@ -169,7 +169,7 @@ def test_init_unknown_format_is_a_usage_error(
 def test_check_valid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`check` on a valid file exits 0 and prints the one summary line, in its language."""
     path = tmp_path / "example.toml"
-    path.write_text(civsam.bundled.example_text(), encoding="utf-8")
+    path.write_text(civsam.files.bundled.example_text(), encoding="utf-8")
     assert run(["check", str(path)], capsys) == (
         0,
         f"{path}: {EXAMPLE_SUMMARY}\n",
@@ -515,7 +515,7 @@ def test_a_danish_projects_usage_errors_and_help_are_danish(
 
 def english_example(tmp_path: Path) -> Path:
     """The bundled example with `language = "en"`, written to a file."""
-    text = civsam.bundled.example_text()
+    text = civsam.files.bundled.example_text()
     assert text.count('language = "da"') == 1
     path = tmp_path / "english.toml"
     path.write_text(text.replace('language = "da"', 'language = "en"'), encoding="utf-8")
@@ -597,7 +597,7 @@ def test_demo_names_no_project_and_follows_the_locale(
     status, out, err = run(["demo", str(folder), "--today", "2026-01-01"], capsys)
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    size = len(civsam.bundled.example_text().encode("utf-8"))
+    size = len(civsam.files.bundled.example_text().encode("utf-8"))
     assert size >= 1000  # so the grouping shows
     assert lines[0] == f"{wrote} {folder / 'example.toml'} ({grouped(size, language)} bytes)"
     assert all(line.startswith(f"{wrote} {folder}") for line in lines[:-1])

@@ -208,7 +208,7 @@ def _workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder with the bundled example, a project with mistakes and a poor table."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("LANG", "da_DK.UTF-8")
-    (tmp_path / "ex.toml").write_text(civsam.bundled.example_text(), encoding="utf-8")
+    (tmp_path / "ex.toml").write_text(civsam.files.bundled.example_text(), encoding="utf-8")
     (tmp_path / "fejl.toml").write_text(BAD_PROJECT, encoding="utf-8")
     (tmp_path / "tabel.csv").write_text(BAD_TABLE, encoding="utf-8")
     (tmp_path / "en-fil").write_text("x", encoding="utf-8")

@@ -13,8 +13,8 @@ import pytest
 
 import civsam
 from _cli import grouped
-from civsam.bundled import example_text
 from civsam.cli import main
+from civsam.files.bundled import example_text
 
 AS_OF = dt.date(2026, 1, 1)
 TODAY = ["--today", AS_OF.isoformat()]
@@ -41,7 +41,7 @@ DEMO_FILES = [
 
 def expected(fmt: str, **options: object) -> bytes:
     """What civsam.export makes of the bundled example, as of 2026-01-01."""
-    return civsam.export(civsam.example(), fmt, as_of=AS_OF, **options)  # type: ignore[arg-type]
+    return civsam.export_project(civsam.example(), fmt, as_of=AS_OF, **options)  # type: ignore[arg-type]
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -108,7 +108,7 @@ def read_back(data: bytes, owner: civsam.Organisation) -> civsam.Project:
 
 def test_the_danish_csv_profile_is_what_danish_excel_opens() -> None:
     """Danish `csv`: UTF-8 BOM, `;`, CRLF after every row, no `sep=` line, the Danish header."""
-    data = civsam.export(civsam.example(), "csv", as_of=AS_OF)
+    data = civsam.export_project(civsam.example(), "csv", as_of=AS_OF)
     assert data.startswith(BOM + b"Rang;Kvadrant;Id;")
     assert data.count(BOM) == 1
     assert b"sep=" not in data.lower()
@@ -126,14 +126,14 @@ def test_the_danish_csv_profile_is_what_danish_excel_opens() -> None:
 
 def test_the_header_holds_the_guides_six_columns_in_the_guides_order() -> None:
     """The guide's six Danish column names appear in the header in the guide's order."""
-    header = rows(civsam.export(civsam.example(), "csv", as_of=AS_OF))[0]
+    header = rows(civsam.export_project(civsam.example(), "csv", as_of=AS_OF))[0]
     assert header == DA_COLUMNS
     assert [column for column in header if column in GUIDE_COLUMNS] == GUIDE_COLUMNS
 
 
 def test_the_english_csv_profile_uses_commas() -> None:
     """English `csv`: UTF-8 BOM (Excel needs it for æøå), `,` and the English header."""
-    data = civsam.export(civsam.example(), "csv", language="en", as_of=AS_OF)
+    data = civsam.export_project(civsam.example(), "csv", language="en", as_of=AS_OF)
     first = data.split(b"\r\n")[0]
     assert first == BOM + (
         b"Rank,Quadrant,Id,Potential partner,Kind,Shared interest,Importance,"
@@ -152,7 +152,7 @@ def test_the_english_csv_profile_uses_commas() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_rfc4180_profile_has_no_bom_and_uses_commas_and_crlf(language: str) -> None:
     """`csv-rfc4180`: no BOM, `,` between cells and CRLF row ends, in either language."""
-    data = civsam.export(civsam.example(), "csv-rfc4180", language=language, as_of=AS_OF)
+    data = civsam.export_project(civsam.example(), "csv-rfc4180", language=language, as_of=AS_OF)
     assert not data.startswith(BOM)
     assert BOM not in data
     assert data.endswith(b"\r\n")
@@ -164,8 +164,8 @@ def test_the_rfc4180_profile_has_no_bom_and_uses_commas_and_crlf(language: str) 
 
 def test_the_danish_rfc4180_profile_quotes_cells_with_commas() -> None:
     """A cell with a comma is quoted in the comma profile; the same cell is bare with `;`."""
-    excel = civsam.export(civsam.example(), "csv", as_of=AS_OF)
-    plain = civsam.export(civsam.example(), "csv-rfc4180", as_of=AS_OF)
+    excel = civsam.export_project(civsam.example(), "csv", as_of=AS_OF)
+    plain = civsam.export_project(civsam.example(), "csv-rfc4180", as_of=AS_OF)
     cell = "Samme målgruppe, fælles mål: færre ensomme ældre"
     assert f";{cell};".encode() in excel
     assert f',"{cell}",'.encode() in plain
@@ -174,7 +174,7 @@ def test_the_danish_rfc4180_profile_quotes_cells_with_commas() -> None:
 def test_one_row_per_assessed_partner_in_rank_order() -> None:
     """The example's rows follow the ranking; the first rows are pinned byte for byte."""
     project = civsam.example()
-    data = civsam.export(project, "csv", as_of=AS_OF)
+    data = civsam.export_project(project, "csv", as_of=AS_OF)
     lines = data.decode("utf-8-sig").split("\r\n")
     assert lines[1:4] == [
         (
@@ -220,11 +220,11 @@ def test_one_row_per_assessed_partner_in_rank_order() -> None:
 
 def test_whole_numbers_are_written_without_a_decimal() -> None:
     """Rank, importance and ease are `5`, never `5.0`; the ranks count from 1."""
-    table = records(civsam.export(civsam.example(), "csv", as_of=AS_OF))
+    table = records(civsam.export_project(civsam.example(), "csv", as_of=AS_OF))
     assert [row["Rang"] for row in table] == [str(n) for n in range(1, 15)]
     assert {row["Betydning"] for row in table} == {"2", "3", "4", "5"}
     assert {row["Lethed"] for row in table} == {"2", "3", "4", "5"}
-    data = civsam.export(civsam.example(), "csv-rfc4180", language="en", as_of=AS_OF)
+    data = civsam.export_project(civsam.example(), "csv-rfc4180", language="en", as_of=AS_OF)
     assert b".0" not in data
 
 
@@ -237,7 +237,7 @@ def test_a_score_from_raters_is_written_as_a_whole_number(fmt: str, language: st
         ease=None,
         ratings=(civsam.Rating("Rikke", 3, 4), civsam.Rating("Søren", 4, 5)),
     )
-    data = civsam.export(project, fmt, language=language, as_of=AS_OF)
+    data = civsam.export_project(project, fmt, language=language, as_of=AS_OF)
     [row] = rows(data, fmt, language)[1:]
     assert (row[6], row[8]) == ("4", "5")
     assert b".5" not in data
@@ -273,7 +273,7 @@ def hostile_project(text: str) -> civsam.Project:
 def test_a_text_cell_that_starts_like_a_formula_gets_a_quote(fmt: str, start: str) -> None:
     """A text cell starting with `= + - @`, TAB, CR or LF is written with a leading `'`."""
     text = f"{start}SUM(A1:A9)"
-    data = civsam.export(hostile_project(text), fmt, as_of=AS_OF)
+    data = civsam.export_project(hostile_project(text), fmt, as_of=AS_OF)
     [row] = records(data, fmt)
     texts = {FIELDS[DA_COLUMNS.index(column)]: cell for column, cell in row.items()}
     assert texts == {
@@ -307,7 +307,7 @@ def test_a_text_cell_that_starts_like_a_formula_gets_a_quote(fmt: str, start: st
 )
 def test_a_quote_is_added_only_where_the_rule_says(text: str, cell: str) -> None:
     """Text already starting with `'` before a formula character (or `'`) gets one more."""
-    [row] = records(civsam.export(hostile_project(text), "csv", as_of=AS_OF))
+    [row] = records(civsam.export_project(hostile_project(text), "csv", as_of=AS_OF))
     assert (row["Potentiel samarbejdspartner"], row["Noter"]) == (cell, cell)
 
 
@@ -319,7 +319,7 @@ def test_an_id_that_starts_like_a_formula_gets_a_quote() -> None:
         organisations=[civsam.Organisation("=a", "Alfa"), civsam.Organisation("@b", "Beta")],
         assessments=[civsam.Assessment("=a", importance=5, ease=5), civsam.Assessment("@b")],
     )
-    data = civsam.export(project, "csv", as_of=AS_OF)
+    data = civsam.export_project(project, "csv", as_of=AS_OF)
     assert [row["Id"] for row in records(data)] == ["'=a", "'@b"]
     assert sorted(read_back(data, project.owner).assessments) == ["=a", "@b"]
 
@@ -327,7 +327,7 @@ def test_an_id_that_starts_like_a_formula_gets_a_quote() -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_phone_numbers_are_neutralised_as_documented(fmt: str) -> None:
     """With contacts, `+45 12 34 56 11` is written `'+45 12 34 56 11`; e-mails stay as they are."""
-    data = civsam.export(civsam.example(), fmt, include_contacts=True, as_of=AS_OF)
+    data = civsam.export_project(civsam.example(), fmt, include_contacts=True, as_of=AS_OF)
     table = records(data, fmt)
     assert table[0] == {
         "Rang": "1",
@@ -358,7 +358,7 @@ def test_phone_numbers_are_neutralised_as_documented(fmt: str) -> None:
 
 def test_numbers_civsam_writes_are_never_prefixed() -> None:
     """Rank, importance and ease cells are bare digits, even with hostile text around them."""
-    [row] = records(civsam.export(hostile_project("-1"), "csv", as_of=AS_OF))
+    [row] = records(civsam.export_project(hostile_project("-1"), "csv", as_of=AS_OF))
     assert (row["Rang"], row["Betydning"], row["Lethed"]) == ("1", "4", "2")
     assert row["Noter"] == "'-1"
 
@@ -373,7 +373,7 @@ def test_a_cell_with_line_breaks_is_quoted_and_reads_back_equal(fmt: str, langua
     notes = 'Linje 1\nLinje 2\r\nSagt: "ja; nej, måske"'
     challenges = "Første\nAnden"
     project = one_partner(notes=notes, challenges=challenges)
-    data = civsam.export(project, fmt, language=language, as_of=AS_OF)
+    data = civsam.export_project(project, fmt, language=language, as_of=AS_OF)
     assert b'"Linje 1\nLinje 2\r\nSagt: ""ja; nej, m\xc3\xa5ske"""\r\n' in data
     assert b'"F\xc3\xb8rste\nAnden"' in data
     [row] = rows(data, fmt, language)[1:]
@@ -399,7 +399,7 @@ def personal_details(project: civsam.Project) -> list[str]:
 def test_without_include_contacts_no_personal_data_is_exported(fmt: str, language: str) -> None:
     """No contact name, e-mail or phone anywhere in the bytes; no e-mail or phone column."""
     project = civsam.example()
-    data = civsam.export(project, fmt, language=language, as_of=AS_OF)
+    data = civsam.export_project(project, fmt, language=language, as_of=AS_OF)
     text = data.decode("utf-8-sig")
     details = personal_details(project)
     assert len(details) == 34
@@ -417,7 +417,9 @@ def test_without_include_contacts_no_personal_data_is_exported(fmt: str, languag
 def test_with_include_contacts_the_contact_persons_are_exported(fmt: str, language: str) -> None:
     """With include_contacts the e-mail and phone columns appear and hold the details."""
     project = civsam.example()
-    data = civsam.export(project, fmt, language=language, include_contacts=True, as_of=AS_OF)
+    data = civsam.export_project(
+        project, fmt, language=language, include_contacts=True, as_of=AS_OF
+    )
     header, *body = rows(data, fmt, language)
     assert header == columns(language, contacts=True)
     contacts = [row[12:15] for row in body]
@@ -435,7 +437,7 @@ def test_rater_names_are_never_exported() -> None:
     """The raters' names (personal data) are not in the CSV, even with include_contacts."""
     project = one_partner(ratings=(civsam.Rating("Rikke Rasmussen", 3, 4),))
     for fmt in FORMATS:
-        data = civsam.export(project, fmt, include_contacts=True, as_of=AS_OF)
+        data = civsam.export_project(project, fmt, include_contacts=True, as_of=AS_OF)
         assert b"Rikke" not in data
 
 
@@ -452,7 +454,9 @@ def test_read_table_reads_civsams_csv_back(
 ) -> None:
     """Ids, names, kinds, scores, notes and texts come back; contacts only if exported."""
     project = civsam.example()
-    data = civsam.export(project, fmt, language=language, include_contacts=contacts, as_of=AS_OF)
+    data = civsam.export_project(
+        project, fmt, language=language, include_contacts=contacts, as_of=AS_OF
+    )
     back = read_back(data, project.owner)
     expected = {
         partner: assessment if contacts else attrs.evolve(assessment, contact="")
@@ -463,14 +467,16 @@ def test_read_table_reads_civsams_csv_back(
         o.id: (o.id, o.name, o.kind) for o in project.organisations.values()
     }
     assert back.language is civsam.Language(language)
-    again = civsam.export(back, fmt, language=language, include_contacts=contacts, as_of=AS_OF)
+    again = civsam.export_project(
+        back, fmt, language=language, include_contacts=contacts, as_of=AS_OF
+    )
     assert again == data
 
 
 def test_read_table_reads_back_a_neutralised_phone_number() -> None:
     """`'+45 12 34 56 11` in the CSV is `+45 12 34 56 11` again in the project."""
     project = civsam.example()
-    data = civsam.export(project, "csv", include_contacts=True, as_of=AS_OF)
+    data = civsam.export_project(project, "csv", include_contacts=True, as_of=AS_OF)
     back = read_back(data, project.owner)
     assert back.organisations["aeldresagen-aarhus"].contacts == (
         civsam.Contact("Birthe Søndergaard", "birthe.soendergaard@example.dk", "+45 12 34 56 11"),
@@ -480,7 +486,7 @@ def test_read_table_reads_back_a_neutralised_phone_number() -> None:
 def test_read_table_reads_back_text_with_a_control_character() -> None:
     """A vertical tab (Word's line break, pasted into a note) survives export and import."""
     project = one_partner(shared_interest="Linje 1\x0bLinje 2", notes="Bip\x07")
-    data = civsam.export(project, "csv", as_of=AS_OF)
+    data = civsam.export_project(project, "csv", as_of=AS_OF)
     back = read_back(data, project.owner)
     assert dict(back.assessments) == dict(project.assessments)
 
@@ -495,7 +501,7 @@ def test_read_table_keeps_the_spaces_around_exported_text() -> None:
             civsam.Assessment("a", importance=5, ease=4, notes="Husk:\n", challenges="  indrykket")
         ],
     )
-    data = civsam.export(project, "csv-rfc4180", as_of=AS_OF)
+    data = civsam.export_project(project, "csv-rfc4180", as_of=AS_OF)
     [row] = records(data, "csv-rfc4180")
     assert (row["Potentiel samarbejdspartner"], row["Noter"]) == (" Alfa ", "Husk:\n")
     back = read_back(data, project.owner)
@@ -554,7 +560,9 @@ def test_the_csv_reads_back_equal_to_the_data(
     contacts: bool,  # noqa: FBT001
 ) -> None:
     """Parsed with `csv.reader`, every cell is the data, apart from the documented `'`."""
-    data = civsam.export(project, fmt, language=language, include_contacts=contacts, as_of=AS_OF)
+    data = civsam.export_project(
+        project, fmt, language=language, include_contacts=contacts, as_of=AS_OF
+    )
     assert data.startswith(BOM) == (fmt == "csv")
     header, *body = rows(data, fmt, language)
     assert header == columns(language, contacts=contacts)
@@ -577,10 +585,10 @@ def test_reexporting_what_read_table_read_gives_the_same_rows(
     Spaces around a partner's name are dropped on import (a spreadsheet's accident), so
     the name column is compared without them.
     """
-    data = civsam.export(project, fmt, language=language, as_of=AS_OF)
+    data = civsam.export_project(project, fmt, language=language, as_of=AS_OF)
     back = read_back(data, project.owner)
-    back.prioritisation = project.prioritisation  # a table holds no settings (documented)
-    again = civsam.export(back, fmt, language=language, as_of=AS_OF)
+    back.priority_settings = project.priority_settings  # a table holds no settings (documented)
+    again = civsam.export_project(back, fmt, language=language, as_of=AS_OF)
 
     def plain(name: str) -> str:
         """The name as read_table keeps it: neutralising quote undone, spaces around dropped."""

@@ -124,7 +124,7 @@ def parse(text: str) -> tuple[str, Node]:
 
 def page(project: civsam.Project, **options: object) -> str:
     """The HTML report of ``project`` as text."""
-    data = civsam.export(project, "html", as_of=AS_OF, **options)  # type: ignore[arg-type]
+    data = civsam.export_project(project, "html", as_of=AS_OF, **options)  # type: ignore[arg-type]
     return data.decode("utf-8")
 
 
@@ -382,7 +382,7 @@ def test_every_table_holds_what_the_markdown_reports_tables_hold(
     """Cell for cell, in the same order; a status's symbol is hidden from the text."""
     project = civsam.example()
     options = {"language": language, "include_contacts": contacts}
-    markdown = civsam.export(project, "markdown", as_of=AS_OF, **options).decode()  # type: ignore[arg-type]
+    markdown = civsam.export_project(project, "markdown", as_of=AS_OF, **options).decode()  # type: ignore[arg-type]
     _, root = parse(page(project, **options))
     expected = markdown_tables(markdown)
     assert len(expected) == 8
@@ -397,7 +397,7 @@ def test_every_table_holds_what_the_markdown_reports_tables_hold(
 def test_lists_and_headings_hold_what_the_markdown_report_holds(language: str) -> None:
     """Facts, reasons, gaps, checklists and agendas: the same words in the same order."""
     project = civsam.example()
-    markdown = civsam.export(project, "markdown", language=language, as_of=AS_OF).decode()
+    markdown = civsam.export_project(project, "markdown", language=language, as_of=AS_OF).decode()
     tokens = GFM.parse(markdown)
     md_items = [
         " ".join(_plain(tokens[i + 2]).split())
@@ -445,7 +445,7 @@ def markdown_plan(
     project: civsam.Project, language: str, **options: object
 ) -> dict[str, list[str]]:
     """The Markdown report's plan section: its paragraphs, list items and sub-headings."""
-    text = civsam.export(project, "markdown", language=language, as_of=AS_OF, **options)  # type: ignore[arg-type]
+    text = civsam.export_project(project, "markdown", language=language, as_of=AS_OF, **options)  # type: ignore[arg-type]
     tokens = GFM.parse(text.decode())
     found: dict[str, list[str]] = {"p": [], "li": [], "h3": []}
     inside = False
@@ -647,7 +647,7 @@ def test_the_same_input_gives_the_same_bytes() -> None:
     report = civsam.make_report(project, as_of=AS_OF)
     first = civsam.export(report, "html")
     assert civsam.export(report, "html") == first
-    assert civsam.export(civsam.example(), "html", as_of=AS_OF) == first
+    assert civsam.export_project(civsam.example(), "html", as_of=AS_OF) == first
     reversed_project = civsam.Project(
         project.name,
         project.owner,
@@ -658,11 +658,11 @@ def test_the_same_input_gives_the_same_bytes() -> None:
         relations=project.relations[::-1],
         assessments=list(project.assessments.values())[::-1],
     )
-    reversed_project.planning = project.planning
+    reversed_project.plan_settings = project.plan_settings
     reversed_project.record(
-        *project.readiness, *project.outreach, *project.touchpoints, *project.reviews
+        *project.readiness_answers, *project.outreach, *project.touchpoints, *project.reviews
     )
-    assert civsam.export(reversed_project, "html", as_of=AS_OF) == first
+    assert civsam.export_project(reversed_project, "html", as_of=AS_OF) == first
 
 
 # -- the exporter contract ----------------------------------------------------------------------

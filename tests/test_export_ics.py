@@ -59,7 +59,7 @@ SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthChe
 
 def export(project: Project, **options: Any) -> bytes:
     """The calendar of a project, as a user gets it."""
-    return civsam.export(project, "ics", **options)
+    return civsam.export_project(project, "ics", **options)
 
 
 # icalendar types a property as a union of ~30 value classes; the tests read them as Any.
@@ -174,14 +174,14 @@ def expected_summaries(report: civsam.Report) -> collections.Counter[str]:
 def with_history(draw: st.DrawFn) -> Project:
     """A generated project with a plan start, touchpoints and reviews, so every kind exists."""
     project = draw(projects(min_partners=2, max_partners=5, scored=True))
-    project.prioritisation = PrioritySettings()  # the guide's thresholds
+    project.priority_settings = PrioritySettings()  # the guide's thresholds
     partners = sorted(set(project.organisations) - {project.owner.id})
     for partner in partners:  # every partner assessed: each may get a first meeting
         if partner not in project.assessments:
             scores = {"importance": draw(st.integers(3, 5)), "ease": draw(st.integers(3, 5))}
             project.assess(partner, shared_interest=draw(texts()), **scores)
     start = draw(st.dates(dt.date(2025, 1, 1), dt.date(2030, 12, 31)))
-    project.planning = PlanSettings(
+    project.plan_settings = PlanSettings(
         start=start,
         capacity=draw(st.integers(1, 3)),
         reminder_days=draw(st.integers(0, 3)),
@@ -308,7 +308,7 @@ def test_first_meetings_are_events_with_advice_and_a_reminder() -> None:
 def test_no_reminder_when_reminder_days_is_zero() -> None:
     """reminder_days = 0 means first meetings without a VALARM."""
     project = civsam.example()
-    project.planning = PlanSettings(start=dt.date(2026, 12, 7), reminder_days=0)
+    project.plan_settings = PlanSettings(start=dt.date(2026, 12, 7), reminder_days=0)
     data = export(project)
     assert events(data, "outreach")
     assert parse(data).walk("VALARM") == []
@@ -380,7 +380,7 @@ def test_every_text_is_in_the_report_s_language() -> None:
 def test_an_empty_project_gives_a_calendar_with_only_the_timezone() -> None:
     """No partners: a valid calendar with no events, still byte-clean."""
     project = Project("Tomt", Organisation("ejer", "Ejer", OrgKind.MUNICIPALITY))
-    project.planning = PlanSettings(start=dt.date(2027, 1, 4))
+    project.plan_settings = PlanSettings(start=dt.date(2027, 1, 4))
     data = export(project)
     check_bytes(data)
     assert events(data) == []
@@ -770,12 +770,12 @@ def test_re_exporting_keeps_uids_and_raises_sequence_where_times_moved(
 ) -> None:
     """Export, log a touchpoint, export again to the same file; then change capacity and start."""
     out = example_path.parent / "plan.ics"
-    first = civsam.export(civsam.load(example_path), "ics", out)
+    first = civsam.export_project(civsam.load(example_path), "ics", out)
     assert {int(e["SEQUENCE"]) for e in events(first)} == {0}
-    assert civsam.export(civsam.load(example_path), "ics", out) == first  # nothing moved
+    assert civsam.export_project(civsam.load(example_path), "ics", out) == first  # nothing moved
 
     civsam.record(example_path, Touchpoint(met(), dt.date(2026, 12, 2), "call"))
-    second = civsam.export(civsam.load(example_path), "ics", out)
+    second = civsam.export_project(civsam.load(example_path), "ics", out)
     assert out.read_bytes() == second
     seen = _sequences_follow(first, second)
     assert seen["moved"]
@@ -792,14 +792,14 @@ def test_re_exporting_keeps_uids_and_raises_sequence_where_times_moved(
     assert evaluations
     assert set(_live(second)) - set(_live(first)) == evaluations, "in contact now: new evaluations"
 
-    third = civsam.export(civsam.load(example_path), "ics", out, capacity=1)
+    third = civsam.export_project(civsam.load(example_path), "ics", out, capacity=1)
     seen = _sequences_follow(second, third)
     assert seen["moved"] + seen["cancelled"], "less room: events move or go"
     assert seen["stayed"]
     assert seen["dropped"] == 1, "cancelled once, then left out"
     assert gone not in _series(third)
 
-    fourth = civsam.export(civsam.load(example_path), "ics", out, start=dt.date(2027, 1, 4))
+    fourth = civsam.export_project(civsam.load(example_path), "ics", out, start=dt.date(2027, 1, 4))
     seen = _sequences_follow(third, fourth)
     assert seen["moved"]
     assert max(int(e["SEQUENCE"]) for e in events(fourth)) >= 2, "changed again: one more"
@@ -861,10 +861,10 @@ def test_cancelled_series_keep_their_rule_and_come_back_with_a_higher_sequence()
     project = civsam.example()
     report = civsam.make_report(project, language="en")
     first = civsam.export(report, "ics")
-    settings_before = project.planning
+    settings_before = project.plan_settings
     quadrant = report.plan.check_ins[0].quadrant
     weeks = {**settings_before.check_in_weeks, quadrant: 0}
-    project.planning = attrs.evolve(settings_before, check_in_weeks=weeks)
+    project.plan_settings = attrs.evolve(settings_before, check_in_weeks=weeks)
     second = civsam.export(civsam.make_report(project, language="en", previous=first), "ics")
     check_bytes(second)
     series = sorted(
@@ -885,7 +885,7 @@ def test_cancelled_series_keep_their_rule_and_come_back_with_a_higher_sequence()
     assert vobject.readOne(second.decode("utf-8"), validate=True)
     assert len(ics.Calendar(second.decode("utf-8")).events) == len(events(second))
 
-    project.planning = settings_before
+    project.plan_settings = settings_before
     third = civsam.export(civsam.make_report(project, language="en", previous=second), "ics")
     assert set(_cancelled(third)) <= set(_live(second)), "first meetings it had room for"
     _sequences_follow(second, third)
@@ -954,8 +954,8 @@ def test_a_cancelled_series_is_cancelled_whole_with_its_overrides() -> None:
     plan, key, rule_time, new_time = _moved(report)
     with _planned(plan):
         first = export(project)
-    weeks = {**project.planning.check_in_weeks, Quadrant.START_HERE: 0}
-    project.planning = attrs.evolve(project.planning, check_in_weeks=weeks)
+    weeks = {**project.plan_settings.check_in_weeks, Quadrant.START_HERE: 0}
+    project.plan_settings = attrs.evolve(project.plan_settings, check_in_weeks=weeks)
     second = civsam.export(civsam.make_report(project, previous=first), "ics")
     check_bytes(second)
     group = _series(second)[key]
@@ -984,7 +984,7 @@ def test_a_previous_file_that_is_not_a_calendar_is_ignored(tmp_path: Path, previ
     """Whatever was at the path before, if it is not iCalendar every SEQUENCE starts at 0."""
     out = tmp_path / "plan.ics"
     out.write_bytes(previous)
-    data = civsam.export(civsam.example(), "ics", out, force=True)
+    data = civsam.export_project(civsam.example(), "ics", out, force=True)
     assert data == export(civsam.example())
     assert {int(e["SEQUENCE"]) for e in events(data)} == {0}
 
@@ -1150,10 +1150,10 @@ def test_re_exports_cancel_what_went_once(project: Project, data: st.DataObject)
     exports = [_with_moves(project, data)]
     partners = sorted(set(project.organisations) - {project.owner.id})
     for _ in range(2):
-        settings_now = project.planning
+        settings_now = project.plan_settings
         assert settings_now.start is not None
         start = settings_now.start + dt.timedelta(days=data.draw(st.integers(-14, 60)))
-        project.planning = attrs.evolve(
+        project.plan_settings = attrs.evolve(
             settings_now,
             start=start,
             capacity=data.draw(st.integers(1, 3)),

@@ -74,7 +74,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 def markdown(project: civsam.Project, **options: object) -> str:
     """The Markdown report of ``project`` as text."""
-    data = civsam.export(project, "markdown", as_of=AS_OF, **options)  # type: ignore[arg-type]
+    data = civsam.export_project(project, "markdown", as_of=AS_OF, **options)  # type: ignore[arg-type]
     return data.decode("utf-8")
 
 
@@ -262,10 +262,10 @@ def lived_projects(draw: st.DrawFn) -> civsam.Project:
     """
     project = draw(projects(max_partners=6, scored=draw(st.booleans()), history=True))
     start = draw(DAYS)
-    project.planning = attrs.evolve(project.planning, start=start)
+    project.plan_settings = attrs.evolve(project.plan_settings, start=start)
     if draw(st.booleans()):  # the usual cadence: every quadrant but the last is checked in on
         cadence = civsam.PlanSettings().check_in_weeks
-        project.planning = attrs.evolve(project.planning, check_in_weeks=cadence)
+        project.plan_settings = attrs.evolve(project.plan_settings, check_in_weeks=cadence)
     partners = [org_id for org_id in project.organisations if org_id != project.owner.id]
     recent = st.dates(min_value=start - dt.timedelta(days=120), max_value=start)
     entries: list[Entry] = [
@@ -1030,7 +1030,7 @@ def test_the_overdue_contact_shows_how_many_days_overdue(language: str, header: 
     }
     days = [d.days_overdue for d in report.due]
     assert days == sorted(days, reverse=True)
-    assert all(d.days_overdue == (report.today - d.due).days > 0 for d in report.due)
+    assert all(d.days_overdue == (report.as_of - d.due).days > 0 for d in report.due)
 
 
 def test_a_contact_due_today_says_today_and_none_due_says_so() -> None:
@@ -1038,7 +1038,7 @@ def test_a_contact_due_today_says_today_and_none_due_says_so() -> None:
     first_due = min(d.due for d in civsam.make_report(civsam.example(), as_of=AS_OF).due)
     for language, today in (("da", "i dag"), ("en", "today")):
         tokens = example_section(WORDS[language]["due"], language, start=first_due)
-        report = civsam.make_report(civsam.example(), language=language, start=first_due)
+        report = civsam.make_report(civsam.example(), language=language, as_of=first_due)
         rows = texts_of(tables(tokens)[0])[1:]
         assert rows == due_rows(report)
         assert [row[3] for row in rows] == [today]
@@ -1197,7 +1197,7 @@ def test_a_project_with_no_history_still_exports() -> None:
         organisations=[o for o in project.organisations.values() if o.id != project.owner.id],
         assessments=project.assessments.values(),
     )
-    bare.planning = project.planning
+    bare.plan_settings = project.plan_settings
     for language in LANGUAGES:
         tokens = GFM.parse(markdown(bare, language=language))
         words = WORDS[language]
@@ -1647,7 +1647,7 @@ def test_who_answered_readiness_never_appears_in_any_export() -> None:
     for name in formats:
         for language in LANGUAGES:
             for contacts in (False, True):
-                data = civsam.export(
+                data = civsam.export_project(
                     project, name, language=language, include_contacts=contacts, as_of=AS_OF
                 )
                 for encoding in ("utf-8", "utf-16", "latin-1"):
@@ -1668,7 +1668,7 @@ def test_the_same_input_gives_the_same_bytes() -> None:
     report = civsam.make_report(project, as_of=AS_OF)
     first = civsam.export(report, "markdown")
     assert civsam.export(report, "markdown") == first
-    assert civsam.export(civsam.example(), "markdown", as_of=AS_OF) == first
+    assert civsam.export_project(civsam.example(), "markdown", as_of=AS_OF) == first
     reversed_project = civsam.Project(
         project.name,
         project.owner,
@@ -1679,12 +1679,12 @@ def test_the_same_input_gives_the_same_bytes() -> None:
         relations=project.relations[::-1],
         assessments=list(project.assessments.values())[::-1],
     )
-    reversed_project.planning = project.planning
+    reversed_project.plan_settings = project.plan_settings
     # The history keeps its order: an outreach step follows the one before it.
     reversed_project.record(
-        *project.readiness, *project.outreach, *project.touchpoints, *project.reviews
+        *project.readiness_answers, *project.outreach, *project.touchpoints, *project.reviews
     )
-    assert civsam.export(reversed_project, "markdown", as_of=AS_OF) == first
+    assert civsam.export_project(reversed_project, "markdown", as_of=AS_OF) == first
 
 
 @given(project=lived_projects(), language=st.sampled_from(LANGUAGES))
@@ -1697,7 +1697,7 @@ def test_a_project_with_a_history_gives_the_same_bytes_after_a_round_trip(
     assert civsam.export(report, "markdown") == first
     for fmt in ("toml", "json"):
         again = civsam.loads(civsam.dumps(project, fmt), fmt)
-        assert civsam.export(again, "markdown", language=language, as_of=AS_OF) == first
+        assert civsam.export_project(again, "markdown", language=language, as_of=AS_OF) == first
 
 
 def test_source_date_epoch_shows_in_the_footer_and_nowhere_else(
@@ -1729,7 +1729,7 @@ def test_source_date_epoch_stands_in_for_the_date_when_none_is_given(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     report = civsam.make_report(civsam.example())
     assert report.generated == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    assert civsam.export(report, "markdown") == civsam.export(
+    assert civsam.export(report, "markdown") == civsam.export_project(
         civsam.example(), "markdown", as_of=AS_OF
     )
 
@@ -1740,7 +1740,7 @@ def test_a_bad_source_date_epoch_is_an_error_that_says_so(
     """SOURCE_DATE_EPOCH must be whole seconds; anything else is a civsam error, not a guess."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(civsam.CivsamError) as info:
-        civsam.export(civsam.example(), "markdown", as_of=AS_OF)
+        civsam.export_project(civsam.example(), "markdown", as_of=AS_OF)
     assert str(info.value) == (
         "SOURCE_DATE_EPOCH must be a whole number of seconds, found 'yesterday'"
     )

@@ -46,7 +46,7 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def _export(project: Project, name: str, **options: Any) -> bytes:
-    return civsam.export(project, name, as_of=AS_OF, **options)
+    return civsam.export_project(project, name, as_of=AS_OF, **options)
 
 
 def _xml(data: bytes) -> ET.Element:

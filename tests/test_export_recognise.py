@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import civsam
-import civsam.bundled
+import civsam.files.bundled
 from civsam import Assessment, Organisation, OrgKind, Project, RelationKind
 from civsam.testing import projects
 
@@ -63,7 +63,9 @@ def recognised_by(data: bytes) -> list[str]:
 
 def export(project: Project, name: str, language: str, contacts: bool) -> bytes:  # noqa: FBT001
     """The project's export in format ``name``, planned as of a fixed day."""
-    return civsam.export(project, name, language=language, include_contacts=contacts, as_of=AS_OF)
+    return civsam.export_project(
+        project, name, language=language, include_contacts=contacts, as_of=AS_OF
+    )
 
 
 def big_project() -> Project:
@@ -87,7 +89,7 @@ def big_project() -> Project:
         )
         project.relate(project.owner.id, partner.id, RelationKind.ACQUAINTANCE)
     # Room for a year of first meetings and their check-ins: a long calendar too.
-    project.planning = attrs.evolve(project.planning, capacity=40)
+    project.plan_settings = attrs.evolve(project.plan_settings, capacity=40)
     return project
 
 
@@ -140,7 +142,7 @@ def test_the_first_64_kib_of_a_long_export_are_recognised(
 @pytest.mark.parametrize(
     ("description", "data"),
     [
-        ("the bundled example's TOML, with comments", civsam.bundled.example_text().encode()),
+        ("the bundled example's TOML, with comments", civsam.files.bundled.example_text().encode()),
         ("a project file in TOML", civsam.dumps(civsam.example(), "toml").encode()),
         ("a project file in JSON", civsam.dumps(civsam.example(), "json").encode()),
     ],
@@ -253,8 +255,8 @@ def test_export_replaces_its_own_earlier_export_without_force(
 ) -> None:
     """A long earlier export (only its first 64 KiB are looked at) is replaced: no --force."""
     out = tmp_path / f"export{civsam.exporters()[name].suffix}"
-    civsam.export(big, name, out, language="da", include_contacts=True, as_of=AS_OF)
-    again = civsam.export(big, name, out, language="en", as_of=AS_OF)
+    civsam.export_project(big, name, out, language="da", include_contacts=True, as_of=AS_OF)
+    again = civsam.export_project(big, name, out, language="en", as_of=AS_OF)
     assert out.read_bytes() == again
 
 
@@ -265,7 +267,7 @@ def test_export_leaves_a_users_own_file_alone(name: str, tmp_path: Path) -> None
     out = tmp_path / f"mine{civsam.exporters()[name].suffix}"
     out.write_bytes(mine)
     with pytest.raises(civsam.ExportError, match="not an earlier"):
-        civsam.export(civsam.example(), name, out, as_of=AS_OF)
+        civsam.export_project(civsam.example(), name, out, as_of=AS_OF)
     assert out.read_bytes() == mine
 
 

@@ -167,7 +167,7 @@ def test_the_default_paper_is_a3_and_every_paper_is_recognised() -> None:
 
 def test_the_file_is_utf8_with_lf_and_a_final_newline() -> None:
     """An XML declaration, no byte-order mark, LF only, one final newline; same as board()."""
-    data = civsam.export(civsam.example(), "svg", as_of=AS_OF)
+    data = civsam.export_project(civsam.example(), "svg", as_of=AS_OF)
     assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns=')
     assert b"\r" not in data
     assert data.endswith(b"</svg>\n")
@@ -520,7 +520,7 @@ def test_many_partners_on_one_score_never_overlap(
 ) -> None:
     """Up to 60 partners with the same scores fit their quadrant side by side, any thresholds."""
     project = Project("P", Organisation("ejer", "Ejer"))
-    project.prioritisation = civsam.PrioritySettings(
+    project.priority_settings = civsam.PrioritySettings(
         importance_threshold=importance_threshold, ease_threshold=ease_threshold
     )
     for index in range(count):
@@ -591,7 +591,7 @@ def test_the_matrix_thresholds_are_said_and_the_board_stays_halved(
     No score ticks: a post-it's place along an axis says its rank, not its score.
     """
     project = civsam.example()
-    project.prioritisation = civsam.PrioritySettings(
+    project.priority_settings = civsam.PrioritySettings(
         importance_threshold=importance, ease_threshold=ease
     )
     rep = report(project)
@@ -718,11 +718,11 @@ def test_the_same_report_gives_the_same_bytes_and_a_date_only_from_the_build(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Deterministic; the legend's date comes from SOURCE_DATE_EPOCH only."""
-    first = civsam.export(civsam.example(), "svg", as_of=AS_OF)
-    assert first == civsam.export(civsam.example(), "svg", as_of=AS_OF)
+    first = civsam.export_project(civsam.example(), "svg", as_of=AS_OF)
+    assert first == civsam.export_project(civsam.example(), "svg", as_of=AS_OF)
     assert b"2026-01-01" not in first
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    stamped = civsam.export(civsam.example(), "svg", language="en")
+    stamped = civsam.export_project(civsam.example(), "svg", language="en")
     generated = find(parse(stamped.decode()), "text", "generated")
     assert [shown(t) for t in generated] == [f"Made with civsam {civsam.__version__}, 2026-01-01"]
 

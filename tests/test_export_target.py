@@ -31,7 +31,7 @@ def export_args(project: Path, out: Path | str, fmt: str = "csv", *extra: str) -
 
 def expected(fmt: str, **options: object) -> bytes:
     """What civsam.export makes of the bundled example, as of 2026-01-01."""
-    return civsam.export(civsam.example(), fmt, as_of=AS_OF, **options)  # type: ignore[arg-type]
+    return civsam.export_project(civsam.example(), fmt, as_of=AS_OF, **options)  # type: ignore[arg-type]
 
 
 def test_the_project_file_is_never_exported_over(
@@ -189,8 +189,8 @@ def test_a_calendar_keeps_its_events_through_a_replaced_export(tmp_path: Path) -
     """The earlier calendar is read back (it is one), so a moved meeting's SEQUENCE rises."""
     out = tmp_path / "plan.ics"
     project = civsam.example()
-    civsam.export(project, "ics", out, as_of=AS_OF)
-    civsam.export(project, "ics", out, as_of=AS_OF, capacity=1)
+    civsam.export_project(project, "ics", out, as_of=AS_OF)
+    civsam.export_project(project, "ics", out, as_of=AS_OF, capacity=1)
     assert b"SEQUENCE:1" in out.read_bytes()
 
 
@@ -202,9 +202,9 @@ def test_a_file_too_large_to_read_back_is_kept_without_force(
     out = tmp_path / "big.csv"
     out.write_bytes(expected("csv"))
     with pytest.raises(civsam.OverwriteError, match=r"it is larger than 0 MiB"):
-        civsam.export(civsam.example(), "csv", out, as_of=AS_OF)
+        civsam.export_project(civsam.example(), "csv", out, as_of=AS_OF)
     assert out.read_bytes() == expected("csv")
-    civsam.export(civsam.example(), "csv", out, as_of=AS_OF, language="en", force=True)
+    civsam.export_project(civsam.example(), "csv", out, as_of=AS_OF, language="en", force=True)
     assert out.read_bytes() == expected("csv", language="en")
 
 
@@ -213,7 +213,7 @@ def test_overwrite_error_is_an_export_error(tmp_path: Path) -> None:
     out = tmp_path / "mine.csv"
     out.write_text("name,phone\nJens,12345678\n", encoding="utf-8")
     with pytest.raises(civsam.ExportError) as info:
-        civsam.export(civsam.example(), "csv", out, as_of=AS_OF)
+        civsam.export_project(civsam.example(), "csv", out, as_of=AS_OF)
     assert isinstance(info.value, civsam.OverwriteError)
     assert isinstance(info.value, civsam.CivsamError)
 
@@ -262,11 +262,11 @@ def registered() -> object:
 def test_without_recognises_an_existing_file_needs_force(tmp_path: Path) -> None:
     """A plugin exporter without recognises never replaces a file silently, even its own."""
     out = tmp_path / "ids.txt"
-    civsam.export(civsam.example(), "plain", out, as_of=AS_OF)
+    civsam.export_project(civsam.example(), "plain", out, as_of=AS_OF)
     first = out.read_bytes()
     with pytest.raises(civsam.OverwriteError, match="not an earlier 'plain' export"):
-        civsam.export(civsam.example(), "plain", out, as_of=AS_OF)
-    civsam.export(civsam.example(), "plain", out, as_of=AS_OF, force=True)
+        civsam.export_project(civsam.example(), "plain", out, as_of=AS_OF)
+    civsam.export_project(civsam.example(), "plain", out, as_of=AS_OF, force=True)
     assert out.read_bytes() == first
 
 
@@ -276,7 +276,7 @@ def test_a_recognises_that_raises_names_the_plugin(tmp_path: Path) -> None:
     out = tmp_path / "ids.txt"
     out.write_bytes(b"something\n")
     with pytest.raises(civsam.ExportError) as info:
-        civsam.export(civsam.example(), "confused", out, as_of=AS_OF)
+        civsam.export_project(civsam.example(), "confused", out, as_of=AS_OF)
     assert str(info.value).startswith("the 'confused' exporter (plugin throwaway, ")
     assert "failed to look at an existing file: UnicodeDecodeError" in str(info.value)
     assert out.read_bytes() == b"something\n"

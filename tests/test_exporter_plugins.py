@@ -179,7 +179,9 @@ def test_export_with_a_plugins_format(
     assert captured.out == names_of_the_example()
     assert captured.err == b"civsam: personal data in this export: none found\n"
     out = example_path.parent / "names.txt"
-    assert civsam.export(civsam.example(), "names", out, as_of=AS_OF) == names_of_the_example()
+    assert (
+        civsam.export_project(civsam.example(), "names", out, as_of=AS_OF) == names_of_the_example()
+    )
     assert out.read_bytes() == names_of_the_example()
 
 
@@ -196,12 +198,14 @@ def test_an_exporter_that_raises_gives_an_export_error_naming_it(install: FakeIn
     out = install.folder / "report.txt"
     out.write_bytes(b"yesterday's report\n")
     with pytest.raises(civsam.ExportError) as info:
-        civsam.export(civsam.example(), "boom", out, as_of=AS_OF, force=True)
+        civsam.export_project(civsam.example(), "boom", out, as_of=AS_OF, force=True)
     assert str(info.value) == BOOM_MESSAGE
     assert isinstance(info.value, civsam.CivsamError)
     assert isinstance(info.value.__cause__, ValueError)
     assert out.read_bytes() == b"yesterday's report\n"
-    assert civsam.export(civsam.example(), "csv", as_of=AS_OF).startswith(b"\xef\xbb\xbfRang;")
+    assert civsam.export_project(civsam.example(), "csv", as_of=AS_OF).startswith(
+        b"\xef\xbb\xbfRang;"
+    )
 
 
 def test_a_failing_export_writes_nothing_on_the_command_line(
@@ -223,7 +227,7 @@ def test_a_failing_export_writes_nothing_on_the_command_line(
     assert main(["export", str(example_path), "--lang", "en", "-f", "boom", *TODAY]) == 1
     assert capsysbinary.readouterr().out == b""  # not half a report on standard output either
     assert main(["export", str(example_path), "-f", "csv", "-o", str(out), *TODAY, "--force"]) == 0
-    assert out.read_bytes() == civsam.export(civsam.example(), "csv", as_of=AS_OF)
+    assert out.read_bytes() == civsam.export_project(civsam.example(), "csv", as_of=AS_OF)
 
 
 def test_an_invalid_exporter_is_reported_and_the_plugins_valid_one_kept(
@@ -329,7 +333,9 @@ def test_a_plugin_claiming_csv_is_refused_and_the_builtin_kept(install: FakeInst
             "1.0",
         ),
     )
-    assert civsam.export(civsam.example(), "csv", as_of=AS_OF).startswith(b"\xef\xbb\xbfRang;")
+    assert civsam.export_project(civsam.example(), "csv", as_of=AS_OF).startswith(
+        b"\xef\xbb\xbfRang;"
+    )
 
 
 def test_a_plugin_whose_entry_point_is_called_csv_cannot_displace_the_builtins(
@@ -422,7 +428,7 @@ def test_hook_civsam_exporters() -> None:
     try:
         assert civsam.exporters()["lines"] is plugin.exporter
         assert loaded.exporters()["lines"].plugin == PluginInfo("throwaway")
-        data = civsam.export(civsam.example(), "lines", as_of=AS_OF)
+        data = civsam.export_project(civsam.example(), "lines", as_of=AS_OF)
         assert data.splitlines()[:3] == [
             b"1 aeldresagen-aarhus",
             b"2 besoegstjenesten-viby-sogn",

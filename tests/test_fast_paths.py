@@ -26,7 +26,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civsam
-import civsam.io
+import civsam.files.io
 from civsam import (
     Assessment,
     Contact,
@@ -42,8 +42,8 @@ from civsam import (
     ValidationError,
 )
 from civsam._checks import IDENTIFIER, field_check
-from civsam._converter import _ENUMS, _FAST, converter, make_converter, walk_errors
 from civsam._document import SECTIONS
+from civsam.files._converter import _ENUMS, _FAST, converter, make_converter, walk_errors
 from civsam.model import Rating
 from civsam.testing import (
     assessments,
@@ -319,10 +319,10 @@ def test_a_mapping_that_is_not_a_dict_is_no_table_in_a_list(
 # -- whole files -----------------------------------------------------------------------------
 
 
-def _load(text: str, fmt: civsam.io.Format, conv: cattrs.Converter) -> object:
+def _load(text: str, fmt: civsam.files.io.Format, conv: cattrs.Converter) -> object:
     """The project a file holds, or the problems civsam reports, read with ``conv``."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(civsam.io, "converter", conv)
+        patch.setattr(civsam.files.io, "converter", conv)
         try:
             return civsam.loads(text, fmt, source=f"project.{fmt}")
         except ValidationError as error:
@@ -340,16 +340,16 @@ def test_a_file_is_structured_with_the_converter_io_holds(monkeypatch: pytest.Mo
         return base(table, cls)  # type: ignore[no-any-return]
 
     example = civsam.example()
-    assert vars(civsam.io)["converter"] is converter  # the fast one, tested above
+    assert vars(civsam.files.io)["converter"] is converter  # the fast one, tested above
     spy.register_structure_hook(Organisation, structure)
-    monkeypatch.setattr(civsam.io, "converter", spy)
+    monkeypatch.setattr(civsam.files.io, "converter", spy)
     assert civsam.loads(civsam.dumps(example)) == example
     assert seen == list(example.organisations)
 
 
 @given(project=projects(history=True), fmt=st.sampled_from(["toml", "json"]))
 def test_a_saved_project_loads_alike_with_both_converters(
-    project: Project, fmt: civsam.io.Format
+    project: Project, fmt: civsam.files.io.Format
 ) -> None:
     """``loads(dumps(p))`` is ``p`` again, whichever converter reads it."""
     text = civsam.dumps(project, fmt)

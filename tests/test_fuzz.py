@@ -29,13 +29,13 @@ from hypothesis import strategies as st
 
 import civsam
 from civsam import CivsamError, ValidationError
-from civsam.bundled import example_text
+from civsam.files.bundled import example_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from civsam.io import Format
+    from civsam.files.io import Format
 
 FUZZ = settings(
     deadline=None,  # a deadline flakes on a busy machine; each example is timed below instead
@@ -47,7 +47,7 @@ SECONDS = 3.0
 FORMATS: tuple[Format, ...] = ("toml", "json")
 EXAMPLE: dict[Format, bytes] = {
     "toml": example_text().encode("utf-8"),
-    "json": civsam.dumps(civsam.bundled.example(), "json").encode("utf-8"),
+    "json": civsam.dumps(civsam.files.bundled.example(), "json").encode("utf-8"),
 }
 PLAN_FROM = dt.date(2026, 12, 7)  # the bundled example's [planning] start
 # Tokens a mutation may insert: the edges the issue found, and the grammar's own.
@@ -261,12 +261,12 @@ def _usable(project: civsam.Project, fmt: Format) -> None:
     text = civsam.dumps(project, fmt)
     again = civsam.loads(text.encode("utf-8"), fmt, source="saved")
     assert again == project, "saving and loading again changed the project"
-    start = project.planning.start or PLAN_FROM
+    start = project.plan_settings.start or PLAN_FROM
     try:
         ranking = civsam.prioritise(project, as_of=start)
-        civsam.plan(project, ranking, start=start)
+        civsam.plan(project, ranking, as_of=start)
         for name in ("csv", "ics"):
-            civsam.export(project, name, as_of=start)
+            civsam.export_project(project, name, as_of=start)
     except CivsamError as error:
         _refused_well(error)
 

@@ -27,8 +27,8 @@ import pytest
 
 import civsam
 from _hostile import Outcome, changes, expect, photograph, run, temporaries
-from civsam.bundled import example_text
 from civsam.cli import _parser
+from civsam.files.bundled import example_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -311,7 +311,7 @@ def _toml_string(text: str) -> str:
 
 
 def _example_json() -> str:
-    return civsam.dumps(civsam.bundled.example(), "json")
+    return civsam.dumps(civsam.files.bundled.example(), "json")
 
 
 def _deep_toml() -> str:
@@ -579,7 +579,7 @@ def test_plugins_lists_cleanly(workspace: Workspace) -> None:
 
 def _csv(project: Path) -> bytes:
     """What `civsam export PROJECT -f csv` writes."""
-    return civsam.export(civsam.load(project), "csv")
+    return civsam.export_project(civsam.load(project), "csv")
 
 
 def test_export_over_its_own_project_file_is_refused(workspace: Workspace) -> None:

@@ -98,7 +98,7 @@ def open_report(
 ) -> Loaded:
     """Write the project's HTML report to ``folder`` and open it as a file:// page."""
     path = folder / "report.html"
-    civsam.export(project, "html", path, as_of=AS_OF, **options)  # type: ignore[arg-type]
+    civsam.export_project(project, "html", path, as_of=AS_OF, **options)  # type: ignore[arg-type]
     page = context.new_page()
     loaded = Loaded(page, path.as_uri())
 

@@ -329,7 +329,7 @@ def test_record_appends_each_kind_in_order(project: Project) -> None:
     calls = [Touchpoint("ds", D(2026, 2, 1), "call"), Touchpoint("rk", D(2026, 1, 1), "email")]
     review = Review("ds", D(2026, 2, 2), [ItemReview("talk_often", "green")])
     project.record(calls[0], steps[0], answer, review, steps[1], calls[1])
-    assert project.readiness == (answer,)
+    assert project.readiness_answers == (answer,)
     assert project.outreach == tuple(steps)
     assert project.touchpoints == tuple(calls)
     assert project.reviews == (review,)
@@ -467,7 +467,7 @@ def test_remove_drops_the_partners_history_and_keeps_the_rest(project: Project) 
         Review("rk", D(2026, 2, 3), [ItemReview("leadership", "green")]),
     )
     assert project.remove("ds") == DS
-    assert project.readiness == (answer,)
+    assert project.readiness_answers == (answer,)
     assert project.outreach == tuple(walk("rk", "shared_goals"))
     assert project.touchpoints == (Touchpoint("rk", D(2026, 2, 2), "call"),)
     assert [review.partner for review in project.reviews] == ["rk"]
@@ -511,13 +511,13 @@ def test_readiness_of_a_municipality_takes_the_latest_answer(project: Project) -
     assert summary.role is Role.MUNICIPALITY
     assert [item.point for item in summary.items] == list(Role.MUNICIPALITY.points)
     answers = {item.point: item.answer for item in summary.items}
-    assert answers[ReadinessPoint.PRIORITY] == project.readiness[3]
-    assert answers[ReadinessPoint.DEDICATED_TIME] == project.readiness[0]
+    assert answers[ReadinessPoint.PRIORITY] == project.readiness_answers[3]
+    assert answers[ReadinessPoint.DEDICATED_TIME] == project.readiness_answers[0]
     assert answers[ReadinessPoint.OPENNESS] is None
     assert [item.in_place for item in summary.items] == [True, False, True]
     assert [item.point for item in summary.gaps] == [ReadinessPoint.OPENNESS]
     assert not summary.ready
-    assert summary.other_role == (project.readiness[4],)
+    assert summary.other_role == (project.readiness_answers[4],)
     assert summary.items[0].label_key == "readiness.municipality.priority"
 
 
@@ -630,16 +630,16 @@ def test_next_review_follows_the_evaluation_interval(project: Project) -> None:
     # 13 weeks after 2026-01-05 is Easter Monday, so the first working day after it.
     assert D(2026, 1, 5) + dt.timedelta(weeks=13) == D(2026, 4, 6)
     assert civsam.checklist(project, "ds").next_review == D(2026, 4, 7)
-    project.planning = civsam.PlanSettings(evaluation_weeks=4)
+    project.plan_settings = civsam.PlanSettings(evaluation_weeks=4)
     assert civsam.checklist(project, "ds").next_review == D(2026, 2, 2)
-    project.planning = civsam.PlanSettings(evaluation_weeks=0)
+    project.plan_settings = civsam.PlanSettings(evaluation_weeks=0)
     assert civsam.checklist(project, "ds").next_review is None
 
 
 def test_next_review_falls_on_a_working_day_as_in_the_plan(project: Project) -> None:
     """13 weeks after 2027-02-15 is Whit Monday: the review moves to Tuesday, as the plan's."""
     project.record(_review(D(2027, 2, 15), leadership="amber"))
-    project.planning = civsam.PlanSettings(start=D(2027, 2, 16))
+    project.plan_settings = civsam.PlanSettings(start=D(2027, 2, 16))
     assert civsam.checklist(project, "ds").next_review == D(2027, 5, 18)
     [checklist] = civsam.checklists(project)
     assert checklist.next_review == D(2027, 5, 18)
@@ -719,11 +719,11 @@ def test_projects_with_history_round_trip(project: Project) -> None:
         text = civsam.dumps(project, fmt)
         back = civsam.loads(text, fmt)
         assert back == project, f"{fmt}: not lossless"
-        assert back.planning == project.planning
+        assert back.plan_settings == project.plan_settings
         assert back.outreach == project.outreach
         assert back.touchpoints == project.touchpoints
         assert back.reviews == project.reviews
-        assert back.readiness == project.readiness
+        assert back.readiness_answers == project.readiness_answers
         assert civsam.dumps(back, fmt) == text
 
 
@@ -844,8 +844,8 @@ def _history_features(project: Project) -> set[str]:
     statuses = {item.status for review in project.reviews for item in review.items}
     summary = civsam.readiness(project)
     checks = {
-        "readiness in place": any(a.in_place for a in project.readiness),
-        "readiness missing": any(not a.in_place for a in project.readiness),
+        "readiness in place": any(a.in_place for a in project.readiness_answers),
+        "readiness missing": any(not a.in_place for a in project.readiness_answers),
         "answers for the other role": bool(summary.other_role),
         "maintain_contact": "maintain_contact" in steps,
         "ended": "ended" in steps,
@@ -858,9 +858,9 @@ def _history_features(project: Project) -> set[str]:
         "restarted": (EN, SG) in moves,
         "touchpoints": bool(project.touchpoints),
         "a partner reviewed twice": len(set(reviewed)) < len(reviewed),
-        "planning set": project.planning != civsam.PlanSettings(),
-        "closed days": bool(project.planning.closed_days),
-        "no start": project.planning.start is None,
+        "planning set": project.plan_settings != civsam.PlanSettings(),
+        "closed days": bool(project.plan_settings.closed_days),
+        "no start": project.plan_settings.start is None,
     }
     found = {name for name, present in checks.items() if present}
     found.update(f"touchpoint {t.kind.value}" for t in project.touchpoints)
@@ -950,6 +950,6 @@ def test_plan_settings_are_valid_and_survive_a_file(planning: civsam.PlanSetting
     """At least one meeting fits a day; the settings read back from TOML and JSON."""
     assert planning.slots_per_day >= 1
     project = Project("Plan", AARHUS)
-    project.planning = planning
+    project.plan_settings = planning
     for fmt in ("toml", "json"):
-        assert civsam.loads(civsam.dumps(project, fmt), fmt).planning == planning
+        assert civsam.loads(civsam.dumps(project, fmt), fmt).plan_settings == planning

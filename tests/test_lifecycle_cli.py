@@ -237,12 +237,12 @@ def planned(
 ) -> civsam.Plan:
     """The plan ``civsam plan`` prints for the file: ranked as of the plan's first day."""
     project = civsam.load(path)
-    first = start or project.planning.start or dt.date.today()  # noqa: DTZ011 - as the command
-    settings = project.planning
+    first = start or project.plan_settings.start or dt.date.today()  # noqa: DTZ011 - as the command
+    settings = project.plan_settings
     if closed_period is not None:
         settings = attrs.evolve(settings, closed_period=closed_period)
     ranking = civsam.prioritise(project, as_of=first)
-    return civsam.plan(project, ranking, start=first, capacity=capacity, settings=settings)
+    return civsam.plan(project, ranking, as_of=first, capacity=capacity, settings=settings)
 
 
 def timed(schedule: civsam.Plan) -> list[dt.datetime]:
@@ -410,7 +410,7 @@ def test_plan_without_a_start_begins_today(
 ) -> None:
     """No --start and no [planning] start: the plan starts today."""
     project = civsam.loads(
-        civsam.bundled.example_text().replace("start = 2026-12-07\n", ""), "toml"
+        civsam.files.bundled.example_text().replace("start = 2026-12-07\n", ""), "toml"
     )
     before = dt.date.today()  # noqa: DTZ011 - the command's own default
     status, out, _ = run(["plan", str(save(tmp_path, project))], capsys)
@@ -493,7 +493,9 @@ def test_plan_keeps_the_closed_period_the_file_gives(
     said: list[str],
 ) -> None:
     """[planning] closed_period: a team closed in July says so; ``[]`` plans through Christmas."""
-    text = civsam.bundled.example_text().replace("capacity = 4\n", f"capacity = 4\n{setting}\n")
+    text = civsam.files.bundled.example_text().replace(
+        "capacity = 4\n", f"capacity = 4\n{setting}\n"
+    )
     assert setting in text
     path = tmp_path / "example.toml"
     path.write_text(text, encoding="utf-8")
@@ -820,7 +822,7 @@ def test_due_counts_reviews_and_outreach_steps_unless_told_otherwise(
     rows = out.splitlines()[2:]
     assert [row.split("  ")[0] for row in rows] == ["Seniorklubben Viby"]
     assert rows[0].split()[-3:] == ["2026-06-01", "2026-06-15", "209"]
-    project.planning = civsam.PlanSettings(contact_kinds=("meeting", "call", "email", "event"))
+    project.plan_settings = civsam.PlanSettings(contact_kinds=("meeting", "call", "email", "event"))
     argv[1] = str(save(tmp_path, project, "touchpoints-only.toml"))
     _, out, _ = run(argv, capsys)
     rows = out.splitlines()[2:]

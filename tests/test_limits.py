@@ -3,7 +3,7 @@
 Issue 12, "What must hold" 4: file size (only regular files are read), nesting depth,
 the parts of a dotted TOML key, tables in a file, items in a list, text length, the dates
 civsam can plan with, lone surrogates and JSON keys given twice; and a personal value
-written as a number is never echoed. The functions of ``civsam._limits`` are tested
+written as a number is never echoed. The functions of ``civsam.files._limits`` are tested
 directly; the tests of :class:`TestThroughLoad` go through ``civsam.load``/``loads`` and
 need ``io.py`` to call them (they fail until it does).
 """
@@ -40,8 +40,15 @@ from civsam import (
     Touchpoint,
     ValidationError,
 )
-from civsam._board import _fit, draw_board
-from civsam._limits import DEFAULT_LIMITS, Limits, parse, parse_day, read_descriptor, read_file
+from civsam.cli._board import _fit, draw_board
+from civsam.files._limits import (
+    DEFAULT_LIMITS,
+    Limits,
+    parse,
+    parse_day,
+    read_descriptor,
+    read_file,
+)
 from civsam.model import FIRST_DAY, LAST_DAY
 from civsam.testing import projects
 
@@ -299,7 +306,7 @@ def test_the_issues_100_kb_of_dotted_keys_is_refused_in_a_moment() -> None:
         """
         import resource, sys, time
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-        from civsam._limits import parse
+        from civsam.files._limits import parse
         from civsam import ValidationError
         text = ".".join(["a"] * 51_200) + " = 1\\n"
         started = time.perf_counter()
@@ -819,7 +826,7 @@ HOSTILE = [
 ]
 
 
-# -- through civsam.load and civsam.loads: these need io.py to call civsam._limits -----------
+# -- through civsam.load and civsam.loads: these need io.py to call civsam.files._limits -----------
 
 
 def test_loads_reads_a_json_file_without_repeats() -> None:
@@ -975,7 +982,7 @@ class TestThroughLoad:
 @pytest.fixture(autouse=True)
 def _no_leftover_budget() -> Iterator[None]:
     """A test that fails half-way must not leave its limits to the next test."""
-    from civsam._converter import current_budget  # noqa: PLC0415
+    from civsam.files._converter import current_budget  # noqa: PLC0415
 
     before = current_budget()
     yield

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import civsam
-import civsam.bundled
+import civsam.files.bundled
 from _cli import columns, run
 from civsam import Assessment, Organisation, Project, Quadrant, Rating
 
@@ -474,7 +474,7 @@ def test_an_unknown_rule_in_the_project_file_is_invalid_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """[prioritisation] rule = "nosuch" in the file: exit 1, naming the rule in Danish."""
-    text = civsam.bundled.example_text().replace(
+    text = civsam.files.bundled.example_text().replace(
         "[[organisations]]", '[prioritisation]\nrule = "nosuch"\n\n[[organisations]]', 1
     )
     path = tmp_path / "project.toml"
@@ -491,7 +491,7 @@ def test_thresholds_from_the_project_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The file's [prioritisation] thresholds are used, and shown, without options."""
-    text = civsam.bundled.example_text().replace(
+    text = civsam.files.bundled.example_text().replace(
         "[[organisations]]",
         "[prioritisation]\nimportance_threshold = 3\nease_threshold = 3\n\n[[organisations]]",
         1,

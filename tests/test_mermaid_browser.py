@@ -72,7 +72,9 @@ def chart(
     page: Page, project: civsam.Project, language: str = "da", font: str | None = None
 ) -> Chart:
     """The project's Markdown report's chart, drawn and measured."""
-    text = civsam.export(project, "markdown", as_of=AS_OF, language=language).decode("utf-8")
+    text = civsam.export_project(project, "markdown", as_of=AS_OF, language=language).decode(
+        "utf-8"
+    )
     [source] = fences(text)
     return render(page, source, font)
 

@@ -148,7 +148,7 @@ def big_project(count: int, *, seed: int = 14, **planning: Any) -> Project:
             Assessment(p.id, importance=rng.randint(1, 5), ease=rng.randint(1, 5)) for p in partners
         ],
     )
-    project.planning = PlanSettings(**planning)
+    project.plan_settings = PlanSettings(**planning)
     project.record(
         *(
             Touchpoint(p.id, start - dt.timedelta(days=rng.randint(1, 90)), "meeting")
@@ -285,7 +285,7 @@ def partners_in_touch(count: int, touched: dt.date | None, **planning: Any) -> P
         organisations=partners,
         assessments=[Assessment(p.id, importance=5, ease=5) for p in partners],
     )
-    project.planning = PlanSettings(**planning)
+    project.plan_settings = PlanSettings(**planning)
     if touched is not None:
         project.record(*(Touchpoint(p.id, touched, "call") for p in partners))
     return project
@@ -307,7 +307,7 @@ def six_in_touch(touched: dt.date, *, days_apart: int) -> Project:
         organisations=partners,
         assessments=[Assessment(p.id, importance=5, ease=1) for p in partners],
     )
-    project.planning = PlanSettings(capacity=1)
+    project.plan_settings = PlanSettings(capacity=1)
     project.record(
         *(
             Touchpoint(p.id, touched + dt.timedelta(days=days_apart * n), "meeting")
@@ -333,7 +333,7 @@ def test_a_series_starts_where_its_cadence_finds_room() -> None:
     Forening-3 was due in weeks forening-1 and -2 already fill; it starts in the first
     free week of its cadence instead, and forening-4 in the last one.
     """
-    plan = civsam.plan(six_in_touch(D(2026, 11, 16), days_apart=0), start=D(2026, 12, 7))
+    plan = civsam.plan(six_in_touch(D(2026, 11, 16), days_apart=0), as_of=D(2026, 12, 7))
     check_plan(plan)
     assert [c.partner.id for c in plan.check_ins] == [f"forening-{n}" for n in range(1, 5)]
     assert plan.moved_check_ins == ()
@@ -351,8 +351,8 @@ def test_the_demo_at_capacity_one_keeps_its_series_rules() -> None:
     discuss partners hold every check-in at its time and Bakkely is crowded out.
     """
     project = civsam.example()
-    project.planning = attrs.evolve(
-        project.planning, contact_kinds=("meeting", "call", "email", "event", "review")
+    project.plan_settings = attrs.evolve(
+        project.plan_settings, contact_kinds=("meeting", "call", "email", "event", "review")
     )
     project.record(
         Touchpoint("aeldresagen-aarhus", D(2026, 11, 24), "meeting"),
@@ -360,7 +360,7 @@ def test_the_demo_at_capacity_one_keeps_its_series_rules() -> None:
         Touchpoint("ensomme-gamles-vaern", D(2026, 11, 13), "meeting"),
         Touchpoint("boligforeningen-bakkely", D(2026, 11, 16), "meeting"),
     )
-    plan = civsam.plan(project, start=D(2026, 12, 7), capacity=1)
+    plan = civsam.plan(project, as_of=D(2026, 12, 7), capacity=1)
     check_plan(plan)
     held_mostly_by_rule(plan)
     assert plan.moved_check_ins == ()
@@ -391,7 +391,7 @@ def test_capacity_is_spent_on_better_ranked_partners(
     Those crowded out are the last in rank order; the four first hold their check-ins.
     """
     project = six_in_touch(touched, days_apart=days_apart)
-    plan = civsam.plan(project, start=start)
+    plan = civsam.plan(project, as_of=start)
     check_plan(plan)
     ranked = [placement.partner.id for placement in civsam.prioritise(project)]
     crowded = [o.id for o in plan.crowded_out]
@@ -413,7 +413,7 @@ def test_a_review_counts_as_contact() -> None:
     [due] = [d for d in civsam.due(project, D(2027, 1, 25)) if d.partner.id == "aeldresagen-aarhus"]
     assert (due.last_contact, due.due, due.days_overdue) == (today, D(2027, 1, 19), 6)
     only_touchpoints = attrs.evolve(
-        project.planning, contact_kinds=("meeting", "call", "email", "event")
+        project.plan_settings, contact_kinds=("meeting", "call", "email", "event")
     )
     [old] = [
         d
@@ -429,7 +429,7 @@ def test_an_outreach_step_counts_as_contact() -> None:
     project.record(OutreachEntry("p01", "shared_goals", D(2027, 2, 1)))
     [due] = civsam.due(project, D(2027, 2, 15))
     assert (due.last_contact, due.days_overdue) == (D(2027, 2, 1), 0)
-    settings = attrs.evolve(project.planning, contact_kinds=("call",))
+    settings = attrs.evolve(project.plan_settings, contact_kinds=("call",))
     [due] = civsam.due(project, D(2027, 2, 15), settings=settings)
     assert (due.last_contact, due.days_overdue) == (D(2027, 1, 4), 28)
 
@@ -443,14 +443,14 @@ def test_a_partner_with_only_an_outreach_step_gets_check_ins_not_a_first_meeting
         organisations=[Organisation("p01", "Forening 1")],
         assessments=[Assessment("p01", importance=5, ease=5)],
     )
-    project.planning = PlanSettings(start=D(2027, 2, 1))
+    project.plan_settings = PlanSettings(start=D(2027, 2, 1))
     project.record(OutreachEntry("p01", "shared_goals", D(2027, 1, 25)))
     plan = civsam.plan(project)
     assert plan.meetings == ()
     [check_in] = plan.check_ins
     due = D(2027, 2, 8)  # a Monday: two weeks after the step
     assert due <= check_in.first.date() < due + dt.timedelta(days=7)
-    without = civsam.plan(project, settings=attrs.evolve(project.planning, contact_kinds=()))
+    without = civsam.plan(project, settings=attrs.evolve(project.plan_settings, contact_kinds=()))
     assert [m.partner.id for m in without.meetings] == ["p01"]
 
 
@@ -458,7 +458,7 @@ def test_a_call_kind_left_out_does_not_reset_the_cadence() -> None:
     """contact_kinds chooses per kind of touchpoint."""
     project = partners_in_touch(1, D(2027, 1, 4))
     project.record(Touchpoint("p01", D(2027, 2, 1), "email"))
-    settings = attrs.evolve(project.planning, contact_kinds=["call", "meeting"])
+    settings = attrs.evolve(project.plan_settings, contact_kinds=["call", "meeting"])
     [due] = civsam.due(project, D(2027, 2, 15), settings=settings)
     assert due.last_contact == D(2027, 1, 4)
     assert civsam.due(project, D(2027, 2, 14)) == ()
@@ -559,7 +559,9 @@ def test_contact_kinds_are_checked() -> None:
 def test_new_settings_round_trip(form: Literal["toml", "json"]) -> None:
     """closed_period and contact_kinds are written, read back, and left out at defaults."""
     project = partners_in_touch(1, D(2027, 1, 4))
-    project.planning = PlanSettings(closed_period=("07-06", "07-24"), contact_kinds=("review",))
+    project.plan_settings = PlanSettings(
+        closed_period=("07-06", "07-24"), contact_kinds=("review",)
+    )
     text = civsam.dumps(project, form)
     if form == "toml":
         assert 'closed_period = ["07-06", "07-24"]' in text
@@ -568,11 +570,11 @@ def test_new_settings_round_trip(form: Literal["toml", "json"]) -> None:
         planning = json.loads(text)["planning"]
         assert planning["closed_period"] == ["07-06", "07-24"]
         assert planning["contact_kinds"] == ["review"]
-    assert civsam.loads(text, form).planning == project.planning
-    project.planning = PlanSettings(closed_period=())
+    assert civsam.loads(text, form).plan_settings == project.plan_settings
+    project.plan_settings = PlanSettings(closed_period=())
     again = civsam.loads(civsam.dumps(project, form), form)
-    assert again.planning.closed_period == ()
-    project.planning = PlanSettings()
+    assert again.plan_settings.closed_period == ()
+    project.plan_settings = PlanSettings()
     assert "closed_period" not in civsam.dumps(project, form)
     assert "contact_kinds" not in civsam.dumps(project, form)
 
@@ -607,7 +609,7 @@ def planned(draw: st.DrawFn) -> tuple[Project, PlanSettings, dt.date]:
 def test_every_plan_keeps_the_rules(case: tuple[Project, PlanSettings, dt.date]) -> None:
     """No overlaps, capacity and two an hour held, rank order, days off free, in the plan."""
     project, settings, start = case
-    plan = civsam.plan(project, start=start, settings=settings)
+    plan = civsam.plan(project, as_of=start, settings=settings)
     check_plan(plan)
     # plan.closed: every closed stretch that meets the plan, whole.
     one = dt.timedelta(days=1)

@@ -60,7 +60,7 @@ def contacted(project: Project, settings: PlanSettings | None = None) -> dict[st
     A touchpoint of a chosen kind, a review, an outreach step (but ``ended``). An approach
     started again after it ended forgets the contact before the restart.
     """
-    kinds = {kind.value for kind in (settings or project.planning).contact_kinds}
+    kinds = {kind.value for kind in (settings or project.plan_settings).contact_kinds}
     last: dict[str, dt.date] = {}
     restarted: dict[str, dt.date] = {}
     step: dict[str, OutreachStep] = {}
@@ -89,7 +89,7 @@ def planned(draw: st.DrawFn, /, **options: Any) -> tuple[Project, PlanSettings, 
 
 def make_plan(project: Project, settings: PlanSettings, start: dt.date) -> civsam.Plan:
     """The plan from ``start`` with ``settings`` (not the project's own [planning])."""
-    return civsam.plan(project, start=start, settings=settings)
+    return civsam.plan(project, as_of=start, settings=settings)
 
 
 def every_datetime(plan: civsam.Plan) -> Iterable[dt.datetime]:
@@ -156,7 +156,7 @@ def test_only_partners_not_yet_in_contact_get_a_first_meeting(
     """Start-here and discuss partners never contacted, their outreach open, and only they."""
     project, settings, start = case
     ranking = civsam.prioritise(project)
-    plan = civsam.plan(project, ranking, start=start, settings=settings)
+    plan = civsam.plan(project, ranking, as_of=start, settings=settings)
     in_contact = contacted(project, settings)
     closed = (OutreachStep.MAINTAIN_CONTACT, OutreachStep.ENDED)
     expected = [
@@ -268,7 +268,7 @@ def test_a_touchpoint_resets_the_cadence(
     if listed:
         assert (listed[0].last_contact, listed[0].due) == (day, next_due)
         assert listed[0].days_overdue == (today - next_due).days
-    plan = civsam.plan(project, ranking, start=start, settings=settings)
+    plan = civsam.plan(project, ranking, as_of=start, settings=settings)
     assert plan.meeting(partner) is None
     series = [c for c in plan.check_ins if c.partner.id == partner]
     assert len(series) <= 1
@@ -377,7 +377,7 @@ def partners_project(count: int, **planning: Any) -> Project:
         organisations=partners,
         assessments=[Assessment(p.id, importance=5, ease=5) for p in partners],
     )
-    project.planning = PlanSettings(**planning)
+    project.plan_settings = PlanSettings(**planning)
     return project
 
 
@@ -401,14 +401,14 @@ def test_two_a_week_go_on_monday_and_wednesday() -> None:
 
 def test_a_plan_starting_mid_week_uses_the_rest_of_that_week() -> None:
     """Starting on a Thursday: Thursday and Friday, then Monday and Wednesday."""
-    plan = civsam.plan(partners_project(4), start=D(2027, 2, 4), capacity=2)
+    plan = civsam.plan(partners_project(4), as_of=D(2027, 2, 4), capacity=2)
     assert starts(plan) == [
         "p01 Thu 2027-02-04 10:00",
         "p02 Fri 2027-02-05 10:00",
         "p03 Mon 2027-02-08 10:00",
         "p04 Wed 2027-02-10 10:00",
     ]
-    weekend = civsam.plan(partners_project(1), start=D(2027, 2, 6))
+    weekend = civsam.plan(partners_project(1), as_of=D(2027, 2, 6))
     assert starts(weekend) == ["p01 Mon 2027-02-08 10:00"]
 
 
@@ -447,7 +447,7 @@ def test_the_christmas_holiday_is_closed_by_default() -> None:
     ]
     assert plan.end == D(2027, 12, 13)
     assert plan.closed == ((D(2026, 12, 20), D(2027, 1, 1)),)
-    longer = civsam.plan(project, settings=attrs.evolve(project.planning, horizon_weeks=54))
+    longer = civsam.plan(project, settings=attrs.evolve(project.plan_settings, horizon_weeks=54))
     assert longer.closed == ((D(2026, 12, 20), D(2027, 1, 1)), (D(2027, 12, 20), D(2028, 1, 1)))
 
 
@@ -528,7 +528,7 @@ def test_start_and_capacity_override_the_projects_planning() -> None:
     project = partners_project(3, start=D(2027, 2, 1), capacity=1)
     assert starts(civsam.plan(project))[1] == "p02 Mon 2027-02-08 10:00"
     assert starts(civsam.plan(project, capacity=3))[1] == "p02 Tue 2027-02-02 10:00"
-    other = civsam.plan(project, start=D(2027, 3, 1))
+    other = civsam.plan(project, as_of=D(2027, 3, 1))
     assert starts(other)[0] == "p01 Mon 2027-03-01 10:00"
     own = PlanSettings(start=D(2027, 4, 5), capacity=3, meeting_time=dt.time(9, 0))
     assert starts(civsam.plan(project, settings=own)) == [
@@ -816,7 +816,7 @@ def test_planning_is_read_from_a_file(tmp_path: pathlib.Path) -> None:
         'closed_period = ["07-12", "07-30"]\ncontact_kinds = ["meeting", "review"]\n',
         encoding="utf-8",
     )
-    planning = civsam.load(path).planning
+    planning = civsam.load(path).plan_settings
     assert planning == PlanSettings(
         start=D(2027, 1, 4),
         capacity=3,

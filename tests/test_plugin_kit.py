@@ -151,7 +151,7 @@ def test_an_exporter_that_closes_the_stream_is_an_export_error(install: FakeInst
     """Not a bare ValueError from a closed BytesIO: the plugin is named, nothing written."""
     install.add(exporter_plugin("out.write(b'x')\nout.close()"))
     with pytest.raises(ExportError) as info:
-        civsam.export(civsam.example(), "kit", as_of=AS_OF)
+        civsam.export_project(civsam.example(), "kit", as_of=AS_OF)
     assert str(info.value) == (
         "the 'kit' exporter (plugin kit, civsam-kit 1.0) failed: it closed the stream it "
         "wrote to (an exporter must leave it open)"
@@ -167,7 +167,7 @@ def test_a_text_wrapper_left_to_close_the_stream_is_caught_too(install: FakeInst
         )
     )
     with pytest.raises(ExportError, match="closed the stream"):
-        civsam.export(civsam.example(), "kit", as_of=AS_OF)
+        civsam.export_project(civsam.example(), "kit", as_of=AS_OF)
 
 
 def test_an_exporter_that_writes_nothing_is_an_export_error(
@@ -177,7 +177,7 @@ def test_an_exporter_that_writes_nothing_is_an_export_error(
     install.add(exporter_plugin("pass"))
     target = tmp_path / "g.txt"
     with pytest.raises(ExportError) as info:
-        civsam.export(civsam.example(), "kit", target, as_of=AS_OF)
+        civsam.export_project(civsam.example(), "kit", target, as_of=AS_OF)
     assert str(info.value).endswith(
         "failed: it wrote nothing, though the report has placed partners"
     )
@@ -188,14 +188,14 @@ def test_writing_nothing_for_a_project_without_partners_is_fine(install: FakeIns
     """A format with nothing to say for an empty project (JSON Lines) may write no bytes."""
     install.add(exporter_plugin("for p in report.prioritisation:\n    out.write(b'x')"))
     empty = civsam.Project("Tomt", civsam.Organisation("ejer", "Ejer"))
-    assert civsam.export(empty, "kit", as_of=AS_OF) == b""
+    assert civsam.export_project(empty, "kit", as_of=AS_OF) == b""
 
 
 def test_an_exporter_calling_exit_is_an_export_error(install: FakeInstall) -> None:
     """sys.exit() inside a plugin must not end the program that exports."""
     install.add("import sys\n" + exporter_plugin("sys.exit(3)"))
     with pytest.raises(ExportError, match="failed: SystemExit: 3"):
-        civsam.export(civsam.example(), "kit", as_of=AS_OF)
+        civsam.export_project(civsam.example(), "kit", as_of=AS_OF)
 
 
 def test_an_unknown_format_names_the_plugin_that_failed_to_load(install: FakeInstall) -> None:
@@ -204,7 +204,7 @@ def test_an_unknown_format_names_the_plugin_that_failed_to_load(install: FakeIns
         "import openpyxl_not_installed\n", dist="civsam-xlsx", name="xlsx", module="xlsx_mod"
     )
     with pytest.raises(UnknownFormatError) as info:
-        civsam.export(civsam.example(), "xlsx", as_of=AS_OF)
+        civsam.export_project(civsam.example(), "xlsx", as_of=AS_OF)
     message = str(info.value)
     assert message.startswith("unknown format 'xlsx'; the formats there are: csv, ")
     assert message.endswith(
@@ -284,7 +284,7 @@ def test_a_closed_stream_from_export_to_a_stream_is_also_caught(install: FakeIns
     install.add(exporter_plugin("out.write(b'x')\nout.close()"))
     stream = io.BytesIO()
     with pytest.raises(ExportError):
-        civsam.export(civsam.example(), "kit", stream, as_of=AS_OF)
+        civsam.export_project(civsam.example(), "kit", stream, as_of=AS_OF)
     assert not stream.closed
     assert stream.getvalue() == b""
 

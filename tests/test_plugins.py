@@ -145,7 +145,7 @@ def test_a_plugins_rule_is_chosen_in_the_project_file(install: FakeInstall) -> N
         "[[organisations]]", '[prioritisation]\nrule = "tiny"\n\n[[organisations]]', 1
     )
     loaded = civsam.loads(text)
-    assert loaded.prioritisation.rule == "tiny"
+    assert loaded.priority_settings.rule == "tiny"
     prio = civsam.prioritise(loaded, as_of=AS_OF)
     assert (prio.rule, prio["a"].quadrant, prio["b"].quadrant) == (
         "tiny",

@@ -67,7 +67,7 @@ def rebuild(
         relations=project.relations if relations is None else relations,
         assessments=project.assessments.values() if assessments is None else assessments,
     )
-    copy.prioritisation = project.prioritisation
+    copy.priority_settings = project.priority_settings
     return copy
 
 
@@ -267,7 +267,7 @@ def test_placements_follow_the_matrix_at_any_thresholds(
 ) -> None:
     """Every placement's quadrant is the definition's, with thresholds in code or in the file."""
     rule = MatrixRule(importance_threshold, ease_threshold)
-    project.prioritisation = PrioritySettings(
+    project.priority_settings = PrioritySettings(
         importance_threshold=importance_threshold, ease_threshold=ease_threshold
     )
     by_rule = civsam.prioritise(project, rule, as_of=AS_OF)
@@ -624,7 +624,7 @@ def test_raters_win_over_derivation() -> None:
 def test_derivation_weights_are_configurable() -> None:
     """Other weights in the project's Derivation change the derived ease and its reasons."""
     project = derived_project()
-    project.prioritisation = PrioritySettings(
+    project.priority_settings = PrioritySettings(
         derivation=Derivation(
             ease_base=2,
             relation_weights={RelationKind.PARTNERSHIP: 3},
@@ -732,7 +732,7 @@ def test_disagreement_is_flagged_at_the_spread_setting_and_not_below(
 ) -> None:
     """Raters disagree when their scores are disagreement_spread (default 2) or more apart."""
     project = rated(Rating("Anna", ease=scores[0]), Rating("Bo", ease=scores[1]))
-    project.prioritisation = PrioritySettings(disagreement_spread=setting)
+    project.priority_settings = PrioritySettings(disagreement_spread=setting)
     placement = civsam.prioritise(project, as_of=AS_OF)["a"]
     spread = scores[1] - scores[0]
     reason = f"Bedømmerne er uenige (spredning {spread}): tal om denne partner sammen"
@@ -744,7 +744,7 @@ def test_disagreement_is_flagged_at_the_spread_setting_and_not_below(
 @given(project=projects())
 def test_disagreement_follows_the_raters_spread(project: Project) -> None:
     """A partner is flagged exactly when its raters are disagreement_spread or more apart."""
-    setting = project.prioritisation.disagreement_spread
+    setting = project.priority_settings.disagreement_spread
     for placement in civsam.prioritise(project, as_of=AS_OF):
         ratings = project.assessments[placement.partner.id].ratings
         spreads = [
@@ -840,7 +840,7 @@ EXPECTED_SETTINGS = PrioritySettings(
 
 def test_prioritisation_settings_are_read_from_the_project_file() -> None:
     """[prioritisation] and [prioritisation.derivation] become the project's settings."""
-    assert civsam.loads(SETTINGS_FILE).prioritisation == EXPECTED_SETTINGS
+    assert civsam.loads(SETTINGS_FILE).priority_settings == EXPECTED_SETTINGS
 
 
 @pytest.mark.parametrize("fmt", ["toml", "json"])
@@ -848,13 +848,13 @@ def test_prioritisation_settings_round_trip(fmt: Any) -> None:
     """Dumps then loads gives the same settings, in TOML and JSON."""
     project = civsam.loads(SETTINGS_FILE)
     again = civsam.loads(civsam.dumps(project, fmt), fmt)
-    assert again.prioritisation == EXPECTED_SETTINGS
+    assert again.priority_settings == EXPECTED_SETTINGS
 
 
 def test_default_settings_are_left_out_of_the_file() -> None:
     """A project with default settings writes no [prioritisation] table."""
     project = civsam.example()
-    assert project.prioritisation == PrioritySettings()
+    assert project.priority_settings == PrioritySettings()
     assert "prioritisation" not in civsam.dumps(project)
 
 
@@ -967,7 +967,7 @@ def test_settings_other_than_prioritysettings_are_refused() -> None:
     """Assigning something else to project.prioritisation is a located ValidationError."""
     project = scored(("a", 4, 4))
     with pytest.raises(ValidationError) as info:
-        project.prioritisation = {"importance_threshold": 3}  # type: ignore[assignment]
+        project.priority_settings = {"importance_threshold": 3}  # type: ignore[assignment]
     assert [str(p) for p in info.value.problems] == [
         "prioritisation: wrong value; found dict; expected a civsam.PrioritySettings"
     ]
@@ -1000,7 +1000,7 @@ def test_sensitivity_keeps_thresholds_within_one_to_five() -> None:
 def test_sensitivity_uses_the_projects_thresholds_and_step() -> None:
     """The project's thresholds are the base; step=0.5 moves them by half a point."""
     project = scored(("a", 3, 3))
-    project.prioritisation = PrioritySettings(importance_threshold=3.5, ease_threshold=3)
+    project.priority_settings = PrioritySettings(importance_threshold=3.5, ease_threshold=3)
     assert civsam.sensitivity(project, step=0.5, as_of=AS_OF) == (
         Shift("a", "importance", 3, Quadrant.NOT_NOW, Quadrant.START_HERE),
         Shift("a", "ease", 3.5, Quadrant.NOT_NOW, Quadrant.NOT_WORTH_IT),

@@ -480,7 +480,7 @@ def test_personal_values_cover_every_person_field() -> None:
 def test_bundled_exports_without_contacts_show_none(format_name: str) -> None:
     """The CLI's line must not cry wolf: built-in exports of the example hold none of it."""
     project = civsam.example()
-    data = civsam.export(project, format_name, as_of=dt.date(2026, 1, 1))
+    data = civsam.export_project(project, format_name, as_of=dt.date(2026, 1, 1))
     assert scan_personal_data(data, personal_values(project)).findings == ()
 
 
@@ -488,7 +488,9 @@ def test_bundled_exports_without_contacts_show_none(format_name: str) -> None:
 def test_bundled_exports_with_contacts_are_found(format_name: str) -> None:
     """With ``include_contacts`` the same scan finds contact names, e-mails and phones."""
     project = civsam.example()
-    data = civsam.export(project, format_name, include_contacts=True, as_of=dt.date(2026, 1, 1))
+    data = civsam.export_project(
+        project, format_name, include_contacts=True, as_of=dt.date(2026, 1, 1)
+    )
     fields = {f.value.field for f in find_personal_data(data, personal_values(project))}
     assert {"contact.name", "contact.email", "contact.phone"} <= fields
 

@@ -74,7 +74,7 @@ class Weighted:
 def with_options(options: Mapping[str, Any], rule: str = "weighted") -> civsam.Project:
     """The example with ``[prioritisation] rule`` and ``options`` set."""
     project = civsam.example()
-    project.prioritisation = attrs.evolve(project.prioritisation, rule=rule, options=options)
+    project.priority_settings = attrs.evolve(project.priority_settings, rule=rule, options=options)
     return project
 
 
@@ -99,7 +99,7 @@ def test_bind_gets_the_project_the_day_and_the_options() -> None:
     assert context.project is project
     assert context.as_of == AS_OF
     assert dict(context.options) == {"weight": 1.5, "tags": ("a", "b")}
-    assert context.settings is project.prioritisation
+    assert context.settings is project.priority_settings
     with pytest.raises(TypeError):
         context.options["weight"] = 3  # type: ignore[index]
 
@@ -129,8 +129,8 @@ def test_the_rule_reads_its_weight_and_the_board_shows_the_scores_it_used() -> N
     prio = civsam.prioritise(project, Weighted(), as_of=AS_OF)
     for placement in prio:
         assert placement.importance == max(1.0, placement.importance_score.value * 0.5)
-    board = civsam.export(project, "svg", as_of=AS_OF, rule=Weighted()).decode()
-    plain = civsam.export(project, "svg", as_of=AS_OF, rule="matrix").decode()
+    board = civsam.export_project(project, "svg", as_of=AS_OF, rule=Weighted()).decode()
+    plain = civsam.export_project(project, "svg", as_of=AS_OF, rule="matrix").decode()
     assert board != plain
 
 
@@ -191,7 +191,7 @@ def test_options_round_trip_through_both_file_formats() -> None:
     project = with_options({"weight": 1.5, "known": ["a", "b"], "bonus": {"relation": 1}})
     for fmt in ("toml", "json"):
         again = civsam.loads(civsam.dumps(project, fmt), fmt)
-        assert again.prioritisation == project.prioritisation
+        assert again.priority_settings == project.priority_settings
     assert "[prioritisation.options]" in civsam.dumps(project, "toml")
 
 
@@ -260,4 +260,4 @@ def test_a_rule_naming_a_contact_person_is_stopped_before_any_export() -> None:
     assert "its reasons hold the partner's personal data (contact.name)" in message
     assert with_contact.contacts[0].name not in message
     with pytest.raises(RuleError):
-        civsam.export(project, "markdown", rule=NamesTheContact(), as_of=AS_OF)
+        civsam.export_project(project, "markdown", rule=NamesTheContact(), as_of=AS_OF)

@@ -338,7 +338,7 @@ def test_an_unknown_rule_name_lists_the_known_rules() -> None:
 def test_an_unknown_rule_in_the_project_settings_is_a_rule_error() -> None:
     """[prioritisation] rule = "nosuch" fails when prioritising, naming the rule."""
     subject = project(("a", 5, 5))
-    subject.prioritisation = PrioritySettings(rule="nosuch")
+    subject.priority_settings = PrioritySettings(rule="nosuch")
     with pytest.raises(RuleError) as info:
         civsam.prioritise(subject, as_of=AS_OF)
     assert str(info.value) == "rule 'nosuch': no rule has this name; the rules there are: matrix"
@@ -377,7 +377,7 @@ def test_matrix_thresholds_at_the_edges_are_accepted(thresholds: tuple[float, fl
 def test_the_matrix_by_name_uses_the_projects_thresholds() -> None:
     """prioritise(project, "matrix") and prioritise(project) use [prioritisation]'s thresholds."""
     subject = project(("a", 2, 2), ("b", 1, 2), ("c", 2, 1))
-    subject.prioritisation = PrioritySettings(importance_threshold=2, ease_threshold=2)
+    subject.priority_settings = PrioritySettings(importance_threshold=2, ease_threshold=2)
     by_name = civsam.prioritise(subject, "matrix", as_of=AS_OF)
     by_default = civsam.prioritise(subject, as_of=AS_OF)
     assert by_name == by_default

@@ -21,9 +21,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import civsam
-from civsam import CivsamError, Touchpoint, ValidationError, _lock
+from civsam import CivsamError, Touchpoint, ValidationError
+from civsam.files import _lock
 from civsam.cli import main
-from civsam.io import LockTimeoutError, ProjectFile, locked, write_atomic
+from civsam.files.io import LockTimeoutError, ProjectFile, locked, write_atomic
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 import civsam
 from civsam import Assessment, CivsamError, Language, Organisation, OrgKind, ValidationError
+from civsam.files.table import GUIDE_COLUMNS, missing_column, placeholder_owner
 from civsam.labels import KEYS, label
-from civsam.table import GUIDE_COLUMNS, missing_column, placeholder_owner
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

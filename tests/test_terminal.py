@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import civsam
 from _cli import run
-from civsam._terminal import CleanText, clean
+from civsam.cli._terminal import CleanText, clean
 
 # Everything a terminal may act on: C0 but line feed and tab, DEL, C1, bidi controls.
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

@@ -18,13 +18,13 @@ import pytest
 
 import civsam
 from _fake_plugins import FakeInstall, fake_install
-from civsam import _lock
-from civsam._limits import Grouped, Limits, parse_day, read_file
 from civsam._message import Text
 from civsam._oserror import os_reason
 from civsam.errors import CivsamError, ValidationError
-from civsam.exporting import OverwriteError, UnknownFormatError, export
-from civsam.io import format_for, loads, locked
+from civsam.exporting import OverwriteError, UnknownFormatError, export, export_project
+from civsam.files import _lock
+from civsam.files._limits import Grouped, Limits, parse_day, read_file
+from civsam.files.io import format_for, loads, locked
 from civsam.plugins import PluginFailure, PluginInfo, load_plugins
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
@@ -75,7 +75,7 @@ def test_an_uncommon_os_reason_stays_in_the_systems_words() -> None:
     assert (str(bare), bare.say("da")) == ("the disk fell off", "the disk fell off")
 
 
-# -- civsam.io: formats, encodings, syntax, shape ----------------------------------------------
+# -- civsam.files.io: formats, encodings, syntax, shape----------------------------------------
 
 
 def test_a_file_without_a_known_suffix() -> None:
@@ -151,14 +151,14 @@ def test_an_unknown_table_and_a_missing_one() -> None:
 def test_an_unknown_project_file_format_lists_the_two_there_are() -> None:
     """dumps() in a format that is no project format: 'toml' eller 'json'."""
     with pytest.raises(CivsamError) as info:
-        civsam.io.dumps(civsam.example(), "yaml")  # type: ignore[arg-type]
+        civsam.files.io.dumps(civsam.example(), "yaml")  # type: ignore[arg-type]
     assert both(info.value) == (
         "unknown project file format 'yaml'; expected 'toml' or 'json'",
         "ukendt format for projektfiler 'yaml'; forventede 'toml' eller 'json'",
     )
 
 
-# -- civsam._limits: sizes, depths, dates --------------------------------------------------------
+# -- civsam.files._limits: sizes, depths, dates--------------------------------------------------
 
 
 def test_a_file_too_large_groups_its_thousands_as_each_language_does(tmp_path: Path) -> None:
@@ -270,7 +270,7 @@ def test_grouped_numbers() -> None:
     assert (str(Grouped(1234567)), Grouped(1234567).say("da")) == ("1,234,567", "1.234.567")
 
 
-# -- civsam._lock: changing a file ---------------------------------------------------------------
+# -- civsam.files._lock: changing a file---------------------------------------------------------
 
 
 @posix_only
@@ -295,7 +295,7 @@ def test_a_read_only_file_is_refused_in_danish(example_path: Path) -> None:
 def test_a_lock_held_too_long(example_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """LockTimeoutError says how long civsam waited; a whole second is singular."""
     monkeypatch.setattr(_lock, "TIMEOUT", 0.2)
-    with locked(example_path), pytest.raises(civsam.io.LockTimeoutError) as info:
+    with locked(example_path), pytest.raises(civsam.files.io.LockTimeoutError) as info:
         civsam.save(civsam.example(), example_path)
     assert both(info.value) == (
         (
@@ -340,7 +340,7 @@ def test_a_pipe_is_not_written(tmp_path: Path) -> None:
 def test_an_unknown_format() -> None:
     """The formats there are are listed as before; the words around them are Danish."""
     with pytest.raises(UnknownFormatError) as info:
-        export(civsam.example(), "pdf")
+        export_project(civsam.example(), "pdf")
     english, danish = both(info.value)
     assert english.startswith("unknown format 'pdf'; the formats there are: csv, ")
     assert danish.startswith("ukendt format 'pdf'; de formater, der findes, er: csv, ")
@@ -350,7 +350,7 @@ def test_an_unknown_format() -> None:
 def test_no_format_at_all() -> None:
     """With no exporter plugin loaded, "none" and why are Danish too."""
     with pytest.raises(UnknownFormatError) as info:
-        export(civsam.example(), "csv")
+        export_project(civsam.example(), "csv")
     assert info.value.text("da") == (
         "ukendt format 'csv'; de formater, der findes, er: ingen (intet eksport-plugin er indlæst)"
     )
@@ -359,7 +359,7 @@ def test_no_format_at_all() -> None:
 def test_a_folder_is_no_export_target(tmp_path: Path) -> None:
     """export(out=folder) names the folder and what to do, in Danish."""
     with pytest.raises(civsam.exporting.ExportError) as info:
-        export(civsam.example(), "csv", tmp_path)
+        export_project(civsam.example(), "csv", tmp_path)
     assert info.value.text("da") == (
         f"{tmp_path} er en mappe; angiv en fil, som eksporten skal skrives til"
     )
@@ -370,7 +370,7 @@ def test_a_file_that_is_no_earlier_export_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_text("my own notes\n", encoding="utf-8")
     with pytest.raises(OverwriteError) as info:
-        export(civsam.example(), "markdown", path)
+        export_project(civsam.example(), "markdown", path)
     assert both(info.value) == (
         (
             f"{path} exists and it is not an earlier 'markdown' export, so civsam leaves it as "

@@ -28,9 +28,9 @@ from civsam import (
     Touchpoint,
     ValidationError,
 )
-from civsam._converter import converter, describe, kind_of, make_converter, walk_errors
-from civsam._levels import IMPORTANCE, LevelError, parse_level
 from civsam._texts import model as model_texts
+from civsam.files._converter import converter, describe, kind_of, make_converter, walk_errors
+from civsam.files._levels import IMPORTANCE, LevelError, parse_level
 from civsam.labels import Sayable
 
 if TYPE_CHECKING:

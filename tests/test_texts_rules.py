@@ -25,10 +25,10 @@ from civsam import (
     ValidationError,
 )
 from civsam._texts import rules as part
+from civsam.files.table import missing_column
 from civsam.prioritisation import sensitivity
 from civsam.report import source_date
 from civsam.rules import Candidate, Decision, Reason
-from civsam.table import missing_column
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

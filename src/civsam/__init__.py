@@ -2,27 +2,35 @@
 
 List the organisations around a target group, assess them, place them on the guide's
 priority matrix, plan the outreach and keep the collaboration going. Every supported
-name is importable from here and listed in ``__all__``.
+name is importable from here and listed in ``__all__``, group by group (the groups are
+the sections of ``docs/api.md``). Submodules are implementation, except the public
+modules :mod:`civsam.files`, :mod:`civsam.testing` and :mod:`civsam.toolkit`.
 """
 
-from collections.abc import Mapping
-
-from civsam._limits import Limits
-from civsam.bundled import example
+from civsam import files
 from civsam.checklist import Checklist, ItemProgress, Trend, checklist, checklists
 from civsam.contracts import exporter_problems, rule_problems
 from civsam.errors import CivsamError, Problem, ValidationError
 from civsam.explain import format_number
 from civsam.exporting import (
-    Exporter,
     ExportError,
     OverwriteError,
     UnknownFormatError,
     export,
-    exporters,
+    export_project,
+)
+from civsam.files import (
+    Limits,
+    LockTimeoutError,
+    dumps,
+    example,
+    load,
+    loads,
+    read_table,
+    record,
+    save,
 )
 from civsam.hookspecs import hookimpl
-from civsam.io import LockTimeoutError, dumps, load, loads, record, save
 from civsam.labels import LabelError, UnknownLabelError, label, register_labels
 from civsam.lifecycle import (
     ChecklistItem,
@@ -38,6 +46,7 @@ from civsam.lifecycle import (
     Touchpoint,
     TouchpointKind,
 )
+from civsam.lookup import available_rules, exporters, make_report, prioritise, rules
 from civsam.model import (
     Assessment,
     Contact,
@@ -70,14 +79,7 @@ from civsam.planning import (
     due,
     plan,
 )
-from civsam.prioritisation import (
-    Entry,
-    Placement,
-    Prioritisation,
-    Shift,
-    prioritise,
-    sensitivity,
-)
+from civsam.prioritisation import Entry, Placement, Prioritisation, Shift, sensitivity
 from civsam.privacy import (
     Finding,
     PersonalValue,
@@ -86,134 +88,135 @@ from civsam.privacy import (
     personal_values,
 )
 from civsam.project import Project
+from civsam.protocols import BindableRule, Exporter, Rule
 from civsam.readiness import Readiness, ReadinessItem, readiness
-from civsam.report import Paper, Report, make_report
-from civsam.rules import (
-    BindableRule,
-    Candidate,
-    Decision,
-    MatrixRule,
-    Reason,
-    Rule,
-    RuleContext,
-    RuleError,
-)
+from civsam.report import Paper, Report
+from civsam.rules import Candidate, Decision, MatrixRule, Reason, RuleContext, RuleError
 from civsam.scores import Factor, Score, ScoreSource
 from civsam.settings import Derivation, PlanSettings, PrioritySettings
-from civsam.table import read_table
 
 __version__ = "0.1.0"
 
-
-def available_rules() -> Mapping[str, Rule]:
-    """Every rule that can be chosen by name: ``matrix`` and those plugins provide."""
-    from civsam.plugins import plugins  # noqa: PLC0415 - plugins load on first use only
-
-    return {name: entry.item for name, entry in plugins().rules().items()}
-
-
-__all__ = [
-    "TIMEZONE",
-    "Assessment",
-    "BindableRule",
-    "Broker",
-    "Candidate",
-    "CheckIn",
-    "Checklist",
-    "ChecklistItem",
-    "CivsamError",
-    "CoApplicant",
-    "Contact",
-    "ContactKind",
-    "Decision",
-    "Derivation",
-    "Due",
-    "Entry",
-    "ExportError",
-    "Exporter",
-    "Factor",
-    "Finding",
-    "Hop",
-    "IntroductionPath",
-    "Introductions",
-    "ItemProgress",
-    "ItemReview",
-    "ItemStatus",
-    "LabelError",
-    "Language",
-    "Limits",
-    "LockTimeoutError",
-    "MatrixRule",
-    "Meeting",
-    "Milestone",
-    "MoveReason",
-    "OrgKind",
-    "Organisation",
-    "OutreachEntry",
-    "OutreachStep",
-    "OverwriteError",
-    "Paper",
-    "PersonalValue",
-    "Placement",
-    "Plan",
-    "PlanSettings",
-    "Prioritisation",
-    "PrioritySettings",
-    "Problem",
+# The public API, group by group: each `# -- Group` comment is a section of docs/api.md,
+# in this order (tests/test_api_reference.py holds the two together).
+__all__ = [  # noqa: RUF022 - grouped as documented, not sorted
+    "__version__",
+    # -- Model
     "Project",
-    "Quadrant",
-    "Rating",
-    "Readiness",
-    "ReadinessAnswer",
-    "ReadinessItem",
-    "ReadinessPoint",
-    "Reason",
+    "Organisation",
+    "Contact",
+    "OrgKind",
     "Relation",
     "RelationKind",
-    "Report",
-    "Review",
-    "Role",
-    "Rule",
-    "RuleContext",
-    "RuleError",
-    "Score",
-    "ScoreSource",
-    "Shift",
+    "Assessment",
+    "Rating",
+    "Language",
+    "Quadrant",
+    # -- Records over time
+    "OutreachEntry",
+    "OutreachStep",
     "Touchpoint",
     "TouchpointKind",
-    "Trend",
-    "UnknownFormatError",
-    "UnknownLabelError",
-    "ValidationError",
-    "__version__",
+    "ContactKind",
+    "Review",
+    "ChecklistItem",
+    "ItemReview",
+    "ItemStatus",
+    "ReadinessAnswer",
+    "ReadinessPoint",
+    "Role",
+    # -- Settings
+    "PrioritySettings",
+    "PlanSettings",
+    "Derivation",
+    "Limits",
+    # -- Files
+    "files",
+    "load",
+    "save",
+    "loads",
+    "dumps",
+    "record",
+    "read_table",
+    "example",
+    # -- Rules and scores
+    "Rule",
+    "BindableRule",
+    "MatrixRule",
+    "RuleContext",
+    "Candidate",
+    "Decision",
+    "Reason",
+    "Score",
+    "ScoreSource",
+    "Factor",
+    "rules",
+    "rule_problems",
+    # -- Prioritisation
+    "prioritise",
+    "Prioritisation",
+    "Placement",
+    "Entry",
+    "sensitivity",
+    "Shift",
+    # -- Planning and follow-up
+    "plan",
+    "Plan",
+    "Meeting",
+    "CheckIn",
+    "Milestone",
+    "MoveReason",
+    "TIMEZONE",
+    "due",
+    "Due",
     "active_partners",
-    "available_rules",
-    "brokers",
     "checklist",
     "checklists",
-    "due",
-    "dumps",
-    "example",
-    "export",
-    "exporter_problems",
-    "exporters",
-    "find_in_text",
-    "find_personal_data",
-    "format_number",
-    "hookimpl",
-    "introductions",
-    "label",
-    "load",
-    "loads",
-    "make_report",
-    "personal_values",
-    "plan",
-    "prioritise",
-    "read_table",
+    "Checklist",
+    "ItemProgress",
+    "Trend",
     "readiness",
-    "record",
+    "Readiness",
+    "ReadinessItem",
+    # -- Network
+    "brokers",
+    "Broker",
+    "introductions",
+    "Introductions",
+    "IntroductionPath",
+    "Hop",
+    "CoApplicant",
+    # -- Reports and export
+    "make_report",
+    "Report",
+    "Paper",
+    "export",
+    "export_project",
+    "exporters",
+    "Exporter",
+    "exporter_problems",
+    # -- Plugins and labels
+    "hookimpl",
     "register_labels",
-    "rule_problems",
-    "save",
-    "sensitivity",
+    "label",
+    "format_number",
+    # -- Personal data
+    "personal_values",
+    "PersonalValue",
+    "find_personal_data",
+    "find_in_text",
+    "Finding",
+    # -- Errors
+    "CivsamError",
+    "ValidationError",
+    "Problem",
+    "LockTimeoutError",
+    "RuleError",
+    "ExportError",
+    "OverwriteError",
+    "UnknownFormatError",
+    "LabelError",
+    "UnknownLabelError",
+    # -- Deprecated: old names that warn, see CHANGELOG.md
+    "available_rules",
 ]

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from civsam._locate import Path, format_path
 from civsam._message import Text
+from civsam._where import Path, format_path
 from civsam.lifecycle import OutreachStep
 
 if TYPE_CHECKING:

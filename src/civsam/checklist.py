@@ -122,7 +122,7 @@ def checklist(project: Project, partner: str) -> Checklist:
     if organisation is None:
         raise CivsamError(Text("lifecycle.no_organisation", partner=repr(partner)))
     reviews = [review for review in project.reviews if review.partner == partner]
-    return _checklist(organisation, reviews, project.planning)
+    return _checklist(organisation, reviews, project.plan_settings)
 
 
 def checklists(project: Project) -> tuple[Checklist, ...]:
@@ -130,7 +130,7 @@ def checklists(project: Project) -> tuple[Checklist, ...]:
     by_partner: dict[str, list[Review]] = defaultdict(list)
     for review in project.reviews:
         by_partner[review.partner].append(review)
-    organisations, settings = project.organisations, project.planning
+    organisations, settings = project.organisations, project.plan_settings
     return tuple(
         _checklist(organisations[partner], by_partner[partner], settings)
         for partner in active_partners(project)

@@ -16,12 +16,9 @@ passes its own tests is never refused when it is installed. The syntax rules:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, BinaryIO, Protocol, runtime_checkable
 
 from civsam._message import Text
-
-if TYPE_CHECKING:
-    from civsam.report import Report
+from civsam.protocols import Exporter
 
 __all__ = [
     "MEDIA_TYPE_PATTERN",
@@ -43,39 +40,6 @@ MEDIA_TYPE_PATTERN = re.compile(
     rf"{_RESTRICTED_NAME}/{_RESTRICTED_NAME}(?:[ \t]*;[ \t]*{_TOKEN}=(?:{_TOKEN}|{_QUOTED}))*"
 )
 """A media type with optional parameters (matched whole)."""
-
-
-@runtime_checkable
-class Exporter(Protocol):
-    """What civsam needs of an export format.
-
-    ``name`` is what users pass to ``-f``; ``suffix`` (``".csv"``) names files;
-    ``media_type`` (``"text/csv"``) is for the web; their syntax is this module's.
-    ``export`` writes the whole report to ``out`` as bytes, without closing it; it must
-    be deterministic (same report, same bytes: its only clock is
-    :attr:`civsam.Report.timestamp`), leave the report unchanged, and show contact
-    persons only when ``report.include_contacts``. An exporter may also have
-    ``recognises(head: bytes) -> bool``: whether a file starts like one of its exports.
-    """
-
-    @property
-    def name(self) -> str:
-        """The format's name, e.g. ``"csv"``."""
-        ...
-
-    @property
-    def suffix(self) -> str:
-        """The file suffix, e.g. ``".csv"``."""
-        ...
-
-    @property
-    def media_type(self) -> str:
-        """The media type, e.g. ``"text/csv; charset=utf-8"``."""
-        ...
-
-    def export(self, report: Report, out: BinaryIO) -> None:
-        """Write the report to ``out``."""
-        ...
 
 
 _MISSING = object()

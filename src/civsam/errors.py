@@ -15,7 +15,7 @@ from civsam._message import Sayable, Text
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["CivsamError", "Message", "Problem", "ValidationError", "said"]
+__all__ = ["CivsamError", "Message", "Problem", "ValidationError", "raised", "said"]
 
 Message = str | Sayable
 """A message: a catalogue :class:`~civsam.labels.Text` said in the reader's language, or a
@@ -126,3 +126,27 @@ class ValidationError(CivsamError, ValueError):
                 *(f"  {problem.text(language)}" for problem in self.problems),
             ]
         )
+
+
+@attrs.frozen(eq=False)
+class _Raised:
+    """An exception as a failure tells it, ``Type: message``.
+
+    A civsam error is said in the reader's language, any other in its own words.
+    """
+
+    error: BaseException
+
+    def say(self, language: str) -> str:
+        """The exception in ``language``."""
+        error = self.error
+        message = error.text(language) if isinstance(error, CivsamError) else str(error)
+        return f"{type(error).__name__}: {message}"
+
+    def __str__(self) -> str:
+        return self.say("en")
+
+
+def raised(error: BaseException) -> _Raised:
+    """``error`` as a failure message shows it: ``KeyError: 'setting'``."""
+    return _Raised(error)

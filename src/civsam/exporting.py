@@ -16,22 +16,23 @@ import datetime as dt
 import io
 import os
 import stat
-from collections.abc import Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import attrs
 
+from civsam._deprecated import warn_renamed
 from civsam._message import Text
 from civsam._oserror import os_reason
-from civsam.contracts import Exporter
 from civsam.errors import CivsamError
-from civsam.io import write_atomic
+from civsam.files.io import load, write_atomic
+from civsam.lookup import exporters, make_report
 from civsam.model import Language
-from civsam.plugins import Joined, PluginFailure, Registered, plugins, raised
+from civsam.errors import raised
+from civsam.plugins import Joined, PluginFailure, Registered, plugins
 from civsam.project import Project
-from civsam.report import Report, make_report
-from civsam.rules import Rule
+from civsam.protocols import Exporter, Rule
+from civsam.report import Paper, Report
 
 __all__ = [
     "PREVIOUS_MAX_BYTES",
@@ -40,6 +41,7 @@ __all__ = [
     "OverwriteError",
     "UnknownFormatError",
     "export",
+    "export_project",
     "exporters",
 ]
 
@@ -102,11 +104,6 @@ class OverwriteError(ExportError):
     It is not empty and its exporter does not recognise it as one of its earlier exports
     (or has no ``recognises``), or it is too large to read back.
     """
-
-
-def exporters() -> Mapping[str, Exporter]:
-    """Every usable exporter, by format name."""
-    return {name: entry.item for name, entry in plugins().exporters().items()}
 
 
 def _entry(name: str) -> Registered:
@@ -244,56 +241,38 @@ def _write_stream(path: Path, data: bytes) -> None:
 
 
 def export(
-    project: Project | Report,
+    report: Report,
     format: str,  # noqa: A002 - the word users know from -f/--format
     out: str | os.PathLike[str] | BinaryIO | None = None,
     *,
-    language: Language | str | None = None,
-    include_contacts: bool | None = None,
-    rule: Rule | str | None = None,
-    as_of: dt.date | None = None,
-    start: dt.date | None = None,
-    capacity: int | None = None,
     force: bool = False,
+    **deprecated: Any,
 ) -> bytes:
-    """Export a project (or a ready :class:`Report`) in ``format``; returns the bytes.
+    """Export a :class:`Report` in ``format``; returns the bytes.
 
     With ``out`` a path, the file is written atomically; with a binary stream, the bytes
     are written to it. A path that names a character device, a pipe or a socket is
     written as a stream. An existing file is replaced only when it is empty or an earlier
     export of this format (else :class:`OverwriteError`, unless ``force``); the exporter
     then sees its bytes as :attr:`Report.previous`, so a calendar keeps its events'
-    identity and raises their sequence where a time moved. Contact persons are left out
-    unless ``include_contacts``. ``start`` and ``capacity`` override the project's
-    ``[planning]``. An unknown format raises :class:`UnknownFormatError` listing the
-    formats there are, and the plugins that failed to load. An exporter that raises,
-    closes the stream it writes to, or writes nothing for a report with placed partners
-    raises :class:`ExportError` naming it and its plugin, and nothing is written.
+    identity and raises their sequence where a time moved. An unknown format raises
+    :class:`UnknownFormatError` listing the formats there are, and the plugins that
+    failed to load. An exporter that raises, closes the stream it writes to, or writes
+    nothing for a report with placed partners raises :class:`ExportError` naming it and
+    its plugin, and nothing is written. :func:`export_project` makes the report from a
+    project or a project file first.
+
+    Given a :class:`~civsam.Project` (and the report's options as keywords), ``export``
+    still works as before 0.2.0, with a :class:`DeprecationWarning`.
     """
+    given_report: object = report  # before 0.2.0, a project was given here
+    if isinstance(given_report, Project):
+        warn_renamed("export(project, …)", "export_project(project, …)")
+        return export_project(given_report, format, out, force=force, **deprecated)
+    given = sorted(name for name, value in deprecated.items() if value is not None)
+    if given:
+        raise CivsamError(Text("export.ready_report", given=", ".join(given)))
     entry = _entry(format)
-    if isinstance(project, Report):
-        options = {
-            "language": language,
-            "include_contacts": include_contacts,
-            "rule": rule,
-            "as_of": as_of,
-            "start": start,
-            "capacity": capacity,
-        }
-        given = sorted(name for name, value in options.items() if value is not None)
-        if given:
-            raise CivsamError(Text("export.ready_report", given=", ".join(given)))
-        report = project
-    else:
-        report = make_report(
-            project,
-            language=language,
-            include_contacts=bool(include_contacts),
-            rule=rule,
-            as_of=as_of,
-            start=start,
-            capacity=capacity,
-        )
     target = _target(Path(out), entry, force=force) if isinstance(out, str | os.PathLike) else None
     if target is not None and report.previous is None and target.previous is not None:
         report = attrs.evolve(report, previous=target.previous)
@@ -306,3 +285,43 @@ def export(
     elif out is not None and not isinstance(out, str | os.PathLike):
         out.write(data)
     return data
+
+
+def export_project(
+    project: Project | str | os.PathLike[str],
+    format: str,  # noqa: A002 - the word users know from -f/--format
+    out: str | os.PathLike[str] | BinaryIO | None = None,
+    *,
+    language: Language | str | None = None,
+    include_contacts: bool | None = None,
+    rule: Rule | str | None = None,
+    as_of: dt.date | None = None,
+    plan_from: dt.date | None = None,
+    capacity: int | None = None,
+    paper: Paper | str = Paper.A3,
+    force: bool = False,
+    start: dt.date | None = None,
+) -> bytes:
+    """Export a project, or the project file at a path, in ``format``; returns the bytes.
+
+    The report is :func:`civsam.make_report`'s with these options (contact persons are
+    left out unless ``include_contacts``; ``rule`` may be a name); ``out`` and ``force``
+    are :func:`export`'s. ``start`` is the old name of ``plan_from``, deprecated since
+    0.2.0.
+    """
+    if start is not None:
+        warn_renamed("export(start=…)", "export_project(plan_from=…)")
+        plan_from = plan_from or start
+    if not isinstance(project, Project):
+        project = load(project)
+    report = make_report(
+        project,
+        language=language,
+        include_contacts=bool(include_contacts),
+        rule=rule,
+        as_of=as_of,
+        plan_from=plan_from,
+        capacity=capacity,
+        paper=paper,
+    )
+    return export(report, format, out, force=force)

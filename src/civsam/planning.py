@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from civsam._deprecated import warn_renamed
 from civsam.lifecycle import ContactKind, OutreachStep, Review, Touchpoint, TouchpointKind
 from civsam.model import Organisation, Quadrant
 from civsam.prioritisation import Placement, Prioritisation, prioritise
@@ -266,7 +267,7 @@ def _widen(first: dict[str, dt.date], last: dict[str, dt.date], key: str, day: d
 
 
 def _resolve(project: Project, settings: PlanSettings | None, **overrides: Any) -> PlanSettings:
-    chosen = settings if settings is not None else project.planning
+    chosen = settings if settings is not None else project.plan_settings
     changes = {key: value for key, value in overrides.items() if value is not None}
     return attrs.evolve(chosen, **changes) if changes else chosen
 
@@ -275,12 +276,15 @@ def plan(
     project: Project,
     prioritisation: Prioritisation | None = None,
     *,
-    start: dt.date | None = None,
+    as_of: dt.date | None = None,
     capacity: int | None = None,
     settings: PlanSettings | None = None,
+    start: dt.date | None = None,
 ) -> Plan:
-    """Schedule check-ins, first meetings and evaluations from ``start``.
+    """Schedule check-ins, first meetings and evaluations from ``as_of``.
 
+    ``as_of`` is the day the plan starts (default: the project's ``[planning] start``,
+    else today); ``start`` is its old name, deprecated since 0.2.0.
     At most ``capacity`` timed meetings a week (default: the project's ``[planning]``),
     never two at once nor closer than half an hour. Partners in contact (anything in
     ``contact_kinds``) get check-ins at their quadrant's cadence from the last contact;
@@ -290,7 +294,10 @@ def plan(
     their check-ins follow from the meeting. Running partnerships get an evaluation every
     ``evaluation_weeks`` from their last review.
     """
-    chosen = _resolve(project, settings, start=start, capacity=capacity)
+    if start is not None:
+        warn_renamed("plan(start=…)", "plan(as_of=…)")
+        as_of = as_of or start
+    chosen = _resolve(project, settings, start=as_of, capacity=capacity)
     first_day = chosen.start or dt.date.today()  # noqa: DTZ011 - a plan starts today
     ranking = prioritisation if prioritisation is not None else prioritise(project)
     activity = _Activity.of(project, frozenset(chosen.contact_kinds))
@@ -811,20 +818,26 @@ def active_partners(project: Project) -> tuple[str, ...]:
 
 def due(
     project: Project,
-    today: dt.date | None = None,
+    as_of: dt.date | None = None,
     prioritisation: Prioritisation | None = None,
     *,
     settings: PlanSettings | None = None,
+    today: dt.date | None = None,
 ) -> tuple[Due, ...]:
-    """The partners whose check-in is due or overdue on ``today``, most overdue first.
+    """The partners whose check-in is due or overdue on ``as_of``, most overdue first.
+
+    ``as_of`` defaults to today; ``today`` is its old name, deprecated since 0.2.0.
 
     A partner is due ``check_in_weeks`` (of its quadrant) after its last contact: the
     latest entry logged with it of the kinds ``contact_kinds`` names (a touchpoint, a
     review, an outreach step). Partners never contacted, or whose outreach has ended,
     are not due: their first meeting is the plan's business.
     """
-    chosen = settings if settings is not None else project.planning
-    day = today or dt.date.today()  # noqa: DTZ011 - "today" unless told otherwise
+    if today is not None:
+        warn_renamed("due(today=…)", "due(as_of=…)")
+        as_of = as_of or today
+    chosen = settings if settings is not None else project.plan_settings
+    day = as_of or dt.date.today()  # noqa: DTZ011 - "today" unless told otherwise
     ranking = prioritisation if prioritisation is not None else prioritise(project)
     activity = _Activity.of(project, frozenset(chosen.contact_kinds))
     found: list[tuple[int, Due]] = []

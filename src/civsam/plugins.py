@@ -26,7 +26,7 @@ import pluggy
 from civsam import hookspecs
 from civsam._message import Choices, Sayable, Text
 from civsam.contracts import Exporter, exporter_problems, rule_problems
-from civsam.errors import CivsamError, Message, said
+from civsam.errors import CivsamError, Message, raised, said
 from civsam.hookspecs import PROJECT_NAME
 from civsam.rules import Rule
 
@@ -97,30 +97,6 @@ class PluginFailure:
 
     def __str__(self) -> str:
         return self.say("en")
-
-
-@attrs.frozen(eq=False)
-class _Raised:
-    """An exception as a failure tells it, ``Type: message``.
-
-    A civsam error is said in the reader's language, any other in its own words.
-    """
-
-    error: BaseException
-
-    def say(self, language: str) -> str:
-        """The exception in ``language``."""
-        error = self.error
-        message = error.text(language) if isinstance(error, CivsamError) else str(error)
-        return f"{type(error).__name__}: {message}"
-
-    def __str__(self) -> str:
-        return self.say("en")
-
-
-def raised(error: BaseException) -> _Raised:
-    """``error`` as a failure message shows it: ``KeyError: 'setting'``."""
-    return _Raised(error)
 
 
 @attrs.frozen(slots=True)

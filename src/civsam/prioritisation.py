@@ -21,11 +21,10 @@ import attrs
 
 from civsam._checks import MAX_SCORE, MIN_SCORE
 from civsam.contracts import rule_problems
-from civsam.errors import CivsamError
+from civsam.errors import CivsamError, raised
 from civsam.explain import render, score_reason
 from civsam.labels import Sayable, Text, register_labels
 from civsam.model import Assessment, Language, Organisation, Quadrant
-from civsam.plugins import plugins, raised
 from civsam.privacy import PersonalValue, find_in_text
 from civsam.project import Project
 from civsam.rules import Candidate, Decision, MatrixRule, Reason, Rule, RuleContext, RuleError
@@ -37,8 +36,10 @@ __all__ = [
     "Placement",
     "Prioritisation",
     "Shift",
+    "bind_rule",
     "prioritise",
-    "resolve_rule",
+    "MATRIX",
+    "project_rule",
     "sensitivity",
 ]
 
@@ -54,6 +55,8 @@ _ORDERS_BY_FLAGS = tuple(  # important * 2 + easy → the quadrant's order
 )
 _ORDER, _PARTNER = 0, 4  # positions in a row (see _Row)
 _BY_PARTNER = operator.attrgetter("partner")
+MATRIX = "matrix"
+"""The name of the guide's own rule, :class:`~civsam.MatrixRule`."""
 
 
 @attrs.frozen(slots=True)
@@ -337,24 +340,23 @@ class Prioritisation:
             )
 
 
-def resolve_rule(rule: Rule | str | None, settings: PrioritySettings) -> Rule:
-    """The rule to use: given, named (``"matrix"`` or a plugin's), or the project's."""
-    given: object = rule  # callers without a type checker may pass a class
+def project_rule(rule: Rule | None, settings: PrioritySettings) -> Rule:
+    """The rule to place with: ``rule``, or the matrix the project's settings describe.
+
+    The core never looks a rule up by name: a project whose ``[prioritisation] rule``
+    names a plugin's rule is prioritised through :func:`civsam.prioritise` (or given the
+    rule from :func:`civsam.rules`), which resolve names at the edge.
+    """
+    given: object = rule  # callers without a type checker may pass a class or a name
     if isinstance(given, type) and hasattr(given, "place"):
         raise RuleError(given.__name__, Text("rule.is_class", name=given.__name__))
-    if rule is not None and not isinstance(rule, str):
-        if not isinstance(rule, Rule):
+    if rule is not None:
+        if isinstance(given, str) or not isinstance(rule, Rule):
             raise RuleError(repr(rule), Text("rule.not_a_rule"))
         return rule
-    name = settings.rule if rule is None else rule
-    if name == "matrix":
-        return MatrixRule(settings.importance_threshold, settings.ease_threshold)
-    registry = plugins().rules()
-    if name not in registry:
-        known = ", ".join(sorted(registry))
-        raise RuleError(name, Text("rule.unknown", known=known))
-    found: Rule = registry[name].item
-    return found
+    if settings.rule != MATRIX:
+        raise RuleError(settings.rule, Text("rule.named_in_project"))
+    return MatrixRule(settings.importance_threshold, settings.ease_threshold)
 
 
 def _today() -> dt.date:
@@ -366,22 +368,23 @@ def _today() -> dt.date:
 
 def prioritise(
     project: Project,
-    rule: Rule | str | None = None,
+    rule: Rule | None = None,
     *,
     as_of: dt.date | None = None,
     language: Language | str | None = None,
 ) -> Prioritisation:
     """Place every assessed partner on the priority matrix and rank them.
 
-    ``rule`` is a :class:`civsam.Rule`, a rule's name, or ``None`` for the project's own
-    (``[prioritisation]``: the matrix with its thresholds by default). ``as_of`` is the
+    ``rule`` is a :class:`civsam.Rule`, or ``None`` for the matrix with the project's
+    thresholds (``[prioritisation]``); :func:`civsam.prioritise` also takes a rule's
+    name, and a project that names a plugin's rule. ``as_of`` is the
     date derived scores measure how recent a relation is against (default: today, or
     ``SOURCE_DATE_EPOCH``). ``language`` is the language of the reasons (default: the
     project's). A rule that raises or returns something that is not a decision raises
     :class:`civsam.RuleError` naming the rule and the partner; nothing is returned then.
     """
-    settings = project.prioritisation
-    chosen = resolve_rule(rule, settings)
+    settings = project.priority_settings
+    chosen = project_rule(rule, settings)
     day = as_of or _today()
     resolver = Resolver(
         owner=project.owner.id,
@@ -398,7 +401,7 @@ def prioritise(
     else:
         name = _rule_name(chosen)
         _register_labels(name, chosen)
-        placing = _bound(name, chosen, project, day)
+        placing = bind_rule(chosen, project, as_of=day, name=name)
         rows = _rule_rows(project, name, placing, resolver, spread)
         rows.sort()
     return Prioritisation(
@@ -491,12 +494,19 @@ def _register_labels(name: str, rule: Rule) -> None:
         raise RuleError(name, Text("rule.labels_refused", error=_ErrorText(error))) from None
 
 
-def _bound(name: str, rule: Rule, project: Project, as_of: dt.date) -> Rule:
-    """The rule to place with: what its ``bind(context)`` returns, or the rule itself."""
+def bind_rule(rule: Rule, project: Project, *, as_of: dt.date, name: str | None = None) -> Rule:
+    """The rule to place ``project`` with: what its ``bind(context)`` returns, or itself.
+
+    ``prioritise`` binds a rule once per call; the test kit binds the same way. The
+    rule's ``[prioritisation.options]`` are the project's when the project chooses it
+    (by ``name``, default the rule's own). A ``bind`` that raises, or returns no rule,
+    raises :class:`~civsam.RuleError` naming the rule.
+    """
+    name = name or _rule_name(rule)
     bind = getattr(rule, "bind", None)
     if not callable(bind):
         return rule
-    settings = project.prioritisation
+    settings = project.priority_settings
     options = settings.options if name == settings.rule else MappingProxyType({})
     try:
         bound: object = bind(RuleContext(project, as_of, options))
@@ -679,7 +689,7 @@ def sensitivity(
     Thresholds stay within 1–5. Shifts come in rank order, importance before ease,
     lower threshold before higher.
     """
-    settings = project.prioritisation
+    settings = project.priority_settings
     base = rule or MatrixRule(settings.importance_threshold, settings.ease_threshold)
     if not isinstance(base, MatrixRule):
         raise RuleError(getattr(base, "name", repr(base)), Text("rule.needs_matrix"))

@@ -169,7 +169,7 @@ def personal_values(project: Project) -> tuple[PersonalValue, ...]:
         add("assessment.contact", assessment.contact, assessment.partner)
         for rating in assessment.ratings:
             add("rating.rater", rating.rater, assessment.partner)
-    for answer in project.readiness:
+    for answer in project.readiness_answers:
         add("readiness.answered_by", answer.answered_by, None)
     return tuple(values)
 

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import attrs
 
 from civsam._checks import to_tuple_of_str
-from civsam._converter import describe
+from civsam._deprecated import warn_renamed
 from civsam._document import Document, Header
-from civsam._locate import Path, format_path
 from civsam._message import Choices, Sayable, Text
 from civsam._validate import Checker, Finding
+from civsam._where import Path, describe, format_path
 from civsam.errors import Problem, ValidationError
 from civsam.lifecycle import OutreachEntry, OutreachStep, ReadinessAnswer, Review, Touchpoint
 from civsam.model import Assessment, Language, Organisation, Relation, RelationKind
@@ -260,12 +260,15 @@ class Project:
         self._evolve_header(description=value)
 
     @property
-    def prioritisation(self) -> PrioritySettings:
-        """How this project prioritises: rule, thresholds, derivation (``[prioritisation]``)."""
+    def priority_settings(self) -> PrioritySettings:
+        """How this project prioritises: rule, thresholds, derivation (``[prioritisation]``).
+
+        The settings; :func:`civsam.prioritise` gives the result, a ``Prioritisation``.
+        """
         return self._settings
 
-    @prioritisation.setter
-    def prioritisation(self, value: PrioritySettings) -> None:
+    @priority_settings.setter
+    def priority_settings(self, value: PrioritySettings) -> None:
         if not isinstance(value, PrioritySettings):
             raise ValidationError(
                 [
@@ -280,12 +283,15 @@ class Project:
         self._settings = value
 
     @property
-    def planning(self) -> PlanSettings:
-        """How this project plans its time: capacity, hours, cadence (``[planning]``)."""
+    def plan_settings(self) -> PlanSettings:
+        """How this project plans its time: capacity, hours, cadence (``[planning]``).
+
+        The settings; :func:`civsam.plan` gives the result, a ``Plan``.
+        """
         return self._planning
 
-    @planning.setter
-    def planning(self, value: PlanSettings) -> None:
+    @plan_settings.setter
+    def plan_settings(self, value: PlanSettings) -> None:
         if not isinstance(value, PlanSettings):
             raise ValidationError(
                 [
@@ -298,6 +304,28 @@ class Project:
                 ]
             )
         self._planning = value
+
+    @property
+    def prioritisation(self) -> PrioritySettings:
+        """Deprecated since 0.2.0: :attr:`priority_settings` (a result is a Prioritisation)."""
+        warn_renamed("Project.prioritisation", "Project.priority_settings")
+        return self.priority_settings
+
+    @prioritisation.setter
+    def prioritisation(self, value: PrioritySettings) -> None:
+        warn_renamed("Project.prioritisation", "Project.priority_settings")
+        self.priority_settings = value
+
+    @property
+    def planning(self) -> PlanSettings:
+        """Deprecated since 0.2.0: :attr:`plan_settings` (a result is a Plan)."""
+        warn_renamed("Project.planning", "Project.plan_settings")
+        return self.plan_settings
+
+    @planning.setter
+    def planning(self, value: PlanSettings) -> None:
+        warn_renamed("Project.planning", "Project.plan_settings")
+        self.plan_settings = value
 
     def _evolve_header(self, **changes: Any) -> None:
         try:
@@ -357,9 +385,15 @@ class Project:
             return value
 
     @property
-    def readiness(self) -> tuple[ReadinessAnswer, ...]:
+    def readiness_answers(self) -> tuple[ReadinessAnswer, ...]:
         """Every readiness answer, oldest first; :func:`civsam.readiness` sums them up."""
         return tuple(self._readiness)
+
+    @property
+    def readiness(self) -> tuple[ReadinessAnswer, ...]:
+        """Deprecated since 0.2.0: :attr:`readiness_answers` (a summary is a Readiness)."""
+        warn_renamed("Project.readiness", "Project.readiness_answers")
+        return self.readiness_answers
 
     @property
     def outreach(self) -> tuple[OutreachEntry, ...]:

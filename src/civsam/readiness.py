@@ -62,10 +62,10 @@ def readiness(project: Project) -> Readiness:
     """Sum up the readiness answers for the owner's role; the latest answer counts."""
     role = Role.of(project.owner.kind)
     latest: dict[ReadinessPoint, ReadinessAnswer] = {}
-    for answer in project.readiness:
+    for answer in project.readiness_answers:
         current = latest.get(answer.point)
         if current is None or answer.date >= current.date:
             latest[answer.point] = answer
     items = tuple(ReadinessItem(point, latest.get(point)) for point in role.points)
-    other = tuple(answer for answer in project.readiness if answer.point.role is not role)
+    other = tuple(answer for answer in project.readiness_answers if answer.point.role is not role)
     return Readiness(role, items, other)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import os
-from typing import Any
 
 import attrs
 
+from civsam._deprecated import warn_renamed
 from civsam.checklist import Checklist, checklists
 from civsam.errors import CivsamError
 from civsam.labels import Text
@@ -21,8 +22,8 @@ from civsam.model import Contact, Language, Organisation
 from civsam.planning import Due, Plan, due, plan
 from civsam.prioritisation import Prioritisation, prioritise
 from civsam.project import Project
+from civsam.protocols import Rule
 from civsam.readiness import Readiness, readiness
-from civsam.rules import Rule
 
 __all__ = ["PERSONAL_FIELDS", "Paper", "Report", "make_report", "source_date"]
 
@@ -67,9 +68,10 @@ class Report:
     ``project`` and ``prioritisation`` are the data; ``language`` is the language to
     write in; ``include_contacts`` says whether contact persons (names, e-mails and
     phones) may appear — rater names and who answered the readiness points never do;
-    ``generated`` is a reproducible timestamp or ``None``. ``start`` and ``capacity``
-    override the project's ``[planning]`` for :attr:`plan`; ``paper`` is the paper a
-    printable board (SVG, HTML) is laid out for. Exporters must not change the project.
+    ``generated`` is a reproducible timestamp or ``None``. ``as_of`` is the day the
+    report is made for (see :attr:`as_of`) and ``capacity`` overrides the project's
+    ``[planning]`` for :attr:`plan`; ``paper`` is the paper a printable board (SVG,
+    HTML) is laid out for. Exporters must not change the project.
     """
 
     project: Project
@@ -77,7 +79,7 @@ class Report:
     language: Language
     include_contacts: bool = False
     generated: dt.datetime | None = None
-    start: dt.date | None = None
+    _as_of: dt.date | None = attrs.field(default=None, alias="as_of")
     capacity: int | None = None
     previous: bytes | None = attrs.field(default=None, repr=False)
     """The bytes of this format's previous export, when one is being replaced.
@@ -86,59 +88,70 @@ class Report:
     ``SEQUENCE`` where nothing moved and raises it where a time changed.
     """
     paper: Paper = attrs.field(default=Paper.A3, converter=Paper)
-    _cache: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _start: dt.date | None = attrs.field(default=None, alias="start", repr=False, eq=False)
+    """Deprecated since 0.2.0: the old name of ``as_of``."""
+
+    def __attrs_post_init__(self) -> None:
+        if self._start is not None:
+            warn_renamed("Report(start=…)", "Report(as_of=…)", stacklevel=4)
+            if self._as_of is None:
+                object.__setattr__(self, "_as_of", self._start)
 
     @property
-    def today(self) -> dt.date:
-        """The day the report plans from and counts due contacts on.
+    def as_of(self) -> dt.date:
+        """The day the report is made for: it plans from it and counts due contacts on it.
 
-        ``start``, else the project's ``[planning] start``, else the date of
+        The ``as_of`` given, else the project's ``[planning] start``, else the date of
         ``generated`` (``SOURCE_DATE_EPOCH``), else today.
         """
-        chosen = self.start or self.project.planning.start
+        chosen = self._as_of or self.project.plan_settings.start
         if chosen is None and self.generated is not None:
             chosen = self.generated.date()
         return chosen or dt.date.today()  # noqa: DTZ011 - the last resort, documented
+
+    @property
+    def today(self) -> dt.date:
+        """Deprecated since 0.2.0: :attr:`as_of`, the one word for the report's day."""
+        warn_renamed("Report.today", "Report.as_of")
+        return self.as_of
+
+    @property
+    def start(self) -> dt.date | None:
+        """Deprecated since 0.2.0: the ``as_of`` the report was given, if any."""
+        warn_renamed("Report.start", "Report.as_of")
+        return self._as_of
 
     @property
     def timestamp(self) -> dt.datetime:
         """The one clock an exporter may read, for formats that must hold a time.
 
         :attr:`generated` (``SOURCE_DATE_EPOCH``) when set, else midnight UTC of
-        :attr:`today`: a zip member's time, a spreadsheet's "modified" or a calendar's
+        :attr:`as_of`: a zip member's time, a spreadsheet's "modified" or a calendar's
         ``DTSTAMP`` taken from here keeps the same report giving the same bytes.
         """
         if self.generated is not None:
             return self.generated
-        return dt.datetime.combine(self.today, dt.time(), dt.UTC)
+        return dt.datetime.combine(self.as_of, dt.time(), dt.UTC)
 
-    @property
+    @functools.cached_property
     def plan(self) -> Plan:
-        """First meetings, check-ins and evaluations from :attr:`today` (computed once)."""
-        if "plan" not in self._cache:
-            self._cache["plan"] = plan(
-                self.project, self.prioritisation, start=self.today, capacity=self.capacity
-            )
-        return self._cache["plan"]  # type: ignore[no-any-return]
+        """First meetings, check-ins and evaluations from :attr:`as_of` (computed once)."""
+        return plan(self.project, self.prioritisation, as_of=self.as_of, capacity=self.capacity)
 
-    @property
+    @functools.cached_property
     def due(self) -> tuple[Due, ...]:
-        """The partners whose check-in is due or overdue on :attr:`today`."""
-        if "due" not in self._cache:
-            self._cache["due"] = due(self.project, self.today, self.prioritisation)
-        return self._cache["due"]  # type: ignore[no-any-return]
+        """The partners whose check-in is due or overdue on :attr:`as_of` (computed once)."""
+        return due(self.project, self.as_of, self.prioritisation)
 
     @property
     def readiness(self) -> Readiness:
         """The owner's readiness for its role."""
         return readiness(self.project)
 
-    @property
+    @functools.cached_property
     def checklists(self) -> tuple[Checklist, ...]:
         """The checklist of every running partnership (computed once)."""
-        if "checklists" not in self._cache:
-            self._cache["checklists"] = checklists(self.project)
-        return self._cache["checklists"]  # type: ignore[no-any-return]
+        return checklists(self.project)
 
     @property
     def personal_fields(self) -> tuple[str, ...]:
@@ -172,33 +185,36 @@ def make_report(
     *,
     language: Language | str | None = None,
     include_contacts: bool = False,
-    rule: Rule | str | None = None,
+    rule: Rule | None = None,
     as_of: dt.date | None = None,
-    start: dt.date | None = None,
     capacity: int | None = None,
     previous: bytes | None = None,
     paper: Paper | str = Paper.A3,
+    plan_from: dt.date | None = None,
 ) -> Report:
     """Prioritise ``project`` and gather what an exporter needs.
 
-    ``start`` and ``capacity`` override the project's ``[planning]`` for the plan; a
-    project without a ``[planning] start`` plans from ``as_of`` (``--today``) or
-    ``SOURCE_DATE_EPOCH`` when given, else from today. ``paper`` (``"a3"``, ``"a4"``
-    or ``"letter"``) is the paper a printable board is laid out for.
+    ``as_of`` is the day the report is made for: derived scores measure recency against
+    it, and a project without a ``[planning] start`` plans from it (default:
+    ``SOURCE_DATE_EPOCH`` when set, else today). ``capacity`` overrides the project's
+    ``[planning]``; ``paper`` (``"a3"``, ``"a4"`` or ``"letter"``) is the paper a
+    printable board is laid out for. ``plan_from`` plans from another day than
+    ``as_of`` (what the old ``start`` did). :func:`civsam.make_report` also takes a
+    rule's name.
     """
     lang = Language(language) if language is not None else project.language
     generated = source_date()
     if as_of is None and generated is not None:
         as_of = generated.date()
-    if start is None and project.planning.start is None:
-        start = as_of  # the day the report is "as of" is the day it plans from
+    if plan_from is None and project.plan_settings.start is None:
+        plan_from = as_of  # the day the report is "as of" is the day it plans from
     return Report(
         project=project,
         prioritisation=prioritise(project, rule, as_of=as_of, language=lang),
         language=lang,
         include_contacts=include_contacts,
         generated=generated,
-        start=start,
+        as_of=plan_from,
         capacity=capacity,
         previous=previous,
         paper=Paper(paper),

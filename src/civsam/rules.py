@@ -16,13 +16,14 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from civsam.errors import CivsamError, Message
 from civsam.labels import Text
 from civsam.model import Assessment, Organisation, Quadrant
+from civsam.protocols import BindableRule, Rule
 from civsam.scores import Score
 from civsam.settings import THRESHOLD, PrioritySettings
 
@@ -137,27 +138,6 @@ class Decision:
             raise ValueError(Text("rule.bad_priority", found=repr(value)))
 
 
-@runtime_checkable
-class Rule(Protocol):
-    """What civsam needs of a prioritisation rule.
-
-    ``name`` identifies the rule on the command line (``--rule NAME``) and in the project
-    file (``[prioritisation] rule = "NAME"``). ``place`` must be a pure function of the
-    candidate: deterministic, and monotone, so that raising a partner's importance or
-    ease never moves it to a worse quadrant. It returns a :class:`Decision` (or just a
-    :class:`Quadrant`).
-    """
-
-    @property
-    def name(self) -> str:
-        """The rule's name."""
-        ...
-
-    def place(self, candidate: Candidate) -> Decision | Quadrant:
-        """Decide the candidate's quadrant and priority."""
-        ...
-
-
 @attrs.frozen(slots=True)
 class RuleContext:
     """What a rule may read besides the candidate: the project, the day, its options.
@@ -176,7 +156,7 @@ class RuleContext:
     @property
     def settings(self) -> PrioritySettings:
         """The project's ``[prioritisation]`` settings."""
-        return self.project.prioritisation
+        return self.project.priority_settings
 
     @property
     def owner(self) -> str:
@@ -195,20 +175,6 @@ class RuleContext:
     def touchpoints_with(self, partner: str) -> tuple[Touchpoint, ...]:
         """The contact logged with the partner, oldest first."""
         return tuple(t for t in self.project.touchpoints if t.partner == partner)
-
-
-@runtime_checkable
-class BindableRule(Rule, Protocol):
-    """A rule that reads the project or its options: civsam binds it before placing.
-
-    ``bind`` returns the rule to place with (often a new, configured instance); it may
-    raise :class:`RuleError` (or ``ValueError``) to refuse options it cannot use, and
-    civsam reports that as a problem with the project's ``[prioritisation.options]``.
-    """
-
-    def bind(self, context: RuleContext) -> Rule:
-        """The rule, ready to place the project's partners."""
-        ...
 
 
 @attrs.frozen(slots=True)

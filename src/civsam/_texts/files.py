@@ -19,7 +19,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "os.enametoolong": ("filnavnet er for langt", "{strerror}"),
     "os.eloop": ("for mange symbolske links i træk", "{strerror}"),
     "os.strerror": ("{strerror}", "{strerror}"),
-    # Project files: the format, the encoding, the syntax and the shape (civsam.io).
+    # Project files: the format, the encoding, the syntax and the shape (civsam.files.io).
     "files.format_unknown": (
         "{path}: kan ikke se filformatet ud fra {suffix}; forventede en .toml- eller .json-fil",
         "{path}: cannot tell the file format from {suffix}; expected a .toml or .json file",
@@ -82,7 +82,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{path}: kan ikke skrive her: intet ledigt midlertidigt navn",
         "{path}: cannot write here: no free temporary name",
     ),
-    # Changing a file under civsam's lock (civsam._lock).
+    # Changing a file under civsam's lock (civsam.files._lock).
     "lock.hard_links": (
         (
             "{path}: filen har {count} navne (hårde links); at gemme erstatter den, så de "
@@ -147,7 +147,7 @@ TEXTS: dict[str, tuple[str, str]] = {
             "for it); try again"
         ),
     ),
-    # Bounded input (civsam._limits): sizes, depths, counts, and the values of Limits.
+    # Bounded input (civsam.files._limits): sizes, depths, counts, and the values of Limits.
     "limits.at_least_one": (
         "{name}: forventede et helt tal, 1 eller mere, men fandt {value}",
         "{name}: expected a whole number, 1 or more, found {value}",

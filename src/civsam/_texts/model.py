@@ -9,7 +9,7 @@ teksten 'forening'; forventet en af …". Field paths, keys and the values a fil
 """
 
 TEXTS: dict[str, tuple[str, str]] = {
-    # -- a value of the wrong kind (civsam._converter) --------------------------------------
+    # -- a value of the wrong kind (civsam.files._converter) --------------------------------------
     "model.wrong_value": ("forkert værdi", "wrong value"),
     # A value an enumeration does not have: the Danish names what the field holds.
     "model.unknown.org_kind": ("ukendt type", "wrong value"),
@@ -63,7 +63,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "model.date_such_as": ("en dato som fx {example}", "a date such as {example}"),
     "model.plannable": ("en dato fra {first} til {last}", "a date from {first} to {last}"),
     "model.time_such_as": ('et klokkeslæt som fx "10:00"', 'a time of day such as "10:00"'),
-    # -- the rules a field is held to (civsam._checks, civsam._levels) ---------------------
+    # -- the rules a field is held to (civsam._checks, civsam.files._levels) ---------------------
     "model.score": ("et helt tal fra 1 til 5", "a whole number from 1 to 5"),
     "model.identifier": (
         "et id, der ikke er tomt, uden mellemrum før og efter og uden kontroltegn",

@@ -26,9 +26,9 @@ import attrs
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from civsam.bundled import example
 from civsam.contracts import Exporter, exporter_problems
-from civsam.io import dumps, loads
+from civsam.files.bundled import example
+from civsam.files.io import dumps, loads
 from civsam.lifecycle import ReadinessAnswer, ReadinessPoint
 from civsam.model import Assessment, Contact, Language, Organisation, OrgKind, Rating
 from civsam.privacy import find_personal_data, personal_values

@@ -21,17 +21,17 @@ import attrs
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
-from civsam.bundled import example
 from civsam.contracts import rule_problems
 from civsam.explain import render
-from civsam.io import dumps, loads
+from civsam.files.bundled import example
+from civsam.files.io import dumps, loads
 from civsam.labels import register_labels
 from civsam.lifecycle import ReadinessAnswer, ReadinessPoint
 from civsam.model import Assessment, Contact, Language, Quadrant, Rating
-from civsam.prioritisation import Prioritisation, _bound, prioritise
+from civsam.prioritisation import Prioritisation, bind_rule, prioritise
 from civsam.privacy import PersonalValue, find_in_text
 from civsam.project import Project
-from civsam.rules import Candidate, Decision, Rule, RuleError
+from civsam.rules import Candidate, Decision, MatrixRule, Rule, RuleError
 from civsam.scores import Score, ScoreSource
 from civsam.testing._checks import MisbehavedError, first_failure, seeded
 from civsam.testing._evidence import text_difference
@@ -144,7 +144,7 @@ def _shuffled(project: Project, seed: int) -> Project:
         relations=shuffle(list(project.relations), len(project.relations)),
         assessments=shuffle(list(project.assessments.values()), len(project.assessments)),
     )
-    shuffled.prioritisation = project.prioritisation
+    shuffled.priority_settings = project.priority_settings
     shuffled.record(*project.touchpoints, *project.outreach, *project.reviews)
     return shuffled
 
@@ -168,6 +168,11 @@ def _prioritise(project: Project, rule: Rule, **options: Any) -> Prioritisation:
 # -- what the second process runs (module level: it is pickled by reference) -----------------
 
 
+def _matrix(project: Project) -> MatrixRule:
+    settings = project.priority_settings
+    return MatrixRule(settings.importance_threshold, settings.ease_threshold)
+
+
 def _example_candidates() -> list[Candidate]:
     """The bundled example's partners, each at every pair of half-point scores.
 
@@ -181,7 +186,7 @@ def _example_candidates() -> list[Candidate]:
             attrs.evolve(placement.importance_score, value=importance),
             attrs.evolve(placement.ease_score, value=ease),
         )
-        for placement in prioritise(project, "matrix", as_of=_AS_OF)
+        for placement in prioritise(project, _matrix(project), as_of=_AS_OF)
         for importance in _HALF_POINTS[::2]
         for ease in _HALF_POINTS[::2]
     ]
@@ -240,7 +245,7 @@ def _leaks(texts: Iterator[tuple[str, str]], values: list[PersonalValue]) -> str
 
 def _with_rule(project: Project, rule: str, options: Mapping[str, Any]) -> Project:
     """``project`` whose own rule is ``rule``, configured with ``options``."""
-    project.prioritisation = attrs.evolve(project.prioritisation, rule=rule, options=options)
+    project.priority_settings = attrs.evolve(project.priority_settings, rule=rule, options=options)
     return project
 
 
@@ -297,7 +302,7 @@ def check_rule(  # noqa: C901, PLR0915 - one closure per invariant, read top to 
             register_labels(texts)
         if callable(getattr(rule, "bind", None)):
             project = _with_rule(example(), name, _first_options(drawn_options))
-            placer = _bound(name, rule, project, _AS_OF)
+            placer = bind_rule(rule, project, as_of=_AS_OF, name=name)
 
     @config(cheap)
     @given(candidates())

@@ -424,14 +424,14 @@ def projects(
         relations=rels.values(),
         assessments=assessment_list,
     )
-    project.prioritisation = draw(priority_settings())
+    project.priority_settings = draw(priority_settings())
     if history:
         _add_history(draw, project, [partner.id for partner in partners])
     return project
 
 
 def _add_history(draw: st.DrawFn, project: Project, partners: list[str]) -> None:
-    project.planning = draw(plan_settings())
+    project.plan_settings = draw(plan_settings())
     entries: list[ReadinessAnswer | OutreachEntry | Touchpoint | Review] = []
     entries.extend(draw(st.lists(readiness_answers(), max_size=4)))
     if partners:

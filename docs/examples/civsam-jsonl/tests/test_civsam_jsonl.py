@@ -34,7 +34,7 @@ def test_writes_one_record_per_partner_of_the_example_in_rank_order() -> None:
     project = civsam.example()
     prio = civsam.prioritise(project, as_of=AS_OF)
 
-    got = records(civsam.export(project, "jsonl", as_of=AS_OF))
+    got = records(civsam.export_project(project, "jsonl", as_of=AS_OF))
 
     assert got == [
         {
@@ -62,8 +62,8 @@ def test_writes_one_record_per_partner_of_the_example_in_rank_order() -> None:
 def test_writes_reasons_in_the_report_s_language() -> None:
     """With language="en" the reasons are English; nothing else changes."""
     project = civsam.example()
-    danish = records(civsam.export(project, "jsonl", as_of=AS_OF))
-    english = records(civsam.export(project, "jsonl", as_of=AS_OF, language="en"))
+    danish = records(civsam.export_project(project, "jsonl", as_of=AS_OF))
+    english = records(civsam.export_project(project, "jsonl", as_of=AS_OF, language="en"))
 
     assert [r["reasons"] for r in english] == [
         list(p.explain("en")) for p in civsam.prioritise(project, as_of=AS_OF)
@@ -74,8 +74,8 @@ def test_writes_reasons_in_the_report_s_language() -> None:
 def test_shows_the_contact_person_only_when_asked() -> None:
     """`contact` is absent by default, and the assessment's contact person with include_contacts."""
     project = civsam.example()
-    hidden = records(civsam.export(project, "jsonl", as_of=AS_OF))
-    shown = records(civsam.export(project, "jsonl", as_of=AS_OF, include_contacts=True))
+    hidden = records(civsam.export_project(project, "jsonl", as_of=AS_OF))
+    shown = records(civsam.export_project(project, "jsonl", as_of=AS_OF, include_contacts=True))
 
     assert all("contact" not in record for record in hidden)
     assert [r["contact"] for r in shown] == [
@@ -90,7 +90,7 @@ def test_keeps_every_record_on_one_line() -> None:
     partner = civsam.Organisation("p", "A\u2028B\u2029C\u0085D\nE")
     project.add(partner, civsam.Assessment("p", importance=5, ease=5))
 
-    data = civsam.export(project, "jsonl", as_of=AS_OF)
+    data = civsam.export_project(project, "jsonl", as_of=AS_OF)
 
     assert len(data.decode("utf-8").splitlines()) == 1
     assert records(data)[0]["name"] == "A\u2028B\u2029C\u0085D\nE"

@@ -29,7 +29,7 @@ CUT = 64 * 1024  # civsam hands `recognises` at most this much of an existing fi
 
 def export(project: civsam.Project, **options: Any) -> bytes:
     """The project as this package's workbook, as of AS_OF unless told otherwise."""
-    return civsam.export(project, "xlsx", **{"as_of": AS_OF, **options})
+    return civsam.export_project(project, "xlsx", **{"as_of": AS_OF, **options})
 
 
 def sheets(data: bytes) -> dict[str, list[tuple[Any, ...]]]:
@@ -339,7 +339,7 @@ def test_recognises_no_workbook_someone_saved_since() -> None:
     assert not XLSX.recognises(edited.getvalue())
     assert not XLSX.recognises(other.getvalue())
     for name in ("csv", "markdown", "html"):
-        assert not XLSX.recognises(civsam.export(civsam.example(), name, as_of=AS_OF))
+        assert not XLSX.recognises(civsam.export_project(civsam.example(), name, as_of=AS_OF))
 
 
 _OURS = export(civsam.example())

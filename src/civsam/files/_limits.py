@@ -35,18 +35,25 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from civsam._converter import MAX_LIST, MAX_NAME, MAX_TEXT, Budget, budget
 from civsam._document import SECTIONS
-from civsam._locate import Row, format_path, json_duplicates, json_locator, located, toml_locator
 from civsam._message import Text
 from civsam._oserror import os_reason
 from civsam.errors import CivsamError, Problem, ValidationError
+from civsam.files._converter import MAX_LIST, MAX_NAME, MAX_TEXT, Budget, budget
+from civsam.files._locate import (
+    Row,
+    format_path,
+    json_duplicates,
+    json_locator,
+    located,
+    toml_locator,
+)
 from civsam.model import FIRST_DAY, LAST_DAY, is_plannable
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from civsam._locate import Path as FieldPath
+    from civsam.files._locate import Path as FieldPath
 
 __all__ = [
     "DEFAULT_LIMITS",

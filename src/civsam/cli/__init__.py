@@ -25,17 +25,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NoReturn, TextIO, TypeVar, cast
 
 import civsam
-from civsam._board import WIDTH, draw_board, draw_sensitivity
-from civsam._board import _fit as fit
-from civsam._board import _width as width
-from civsam._limits import parse_day, read_file
 from civsam._message import Grouped
 from civsam._oserror import os_reason
-from civsam._terminal import CleanText, clean
-from civsam.bundled import example, example_text, template_text
+from civsam.cli._board import WIDTH, draw_board, draw_sensitivity
+from civsam.cli._board import _fit as fit
+from civsam.cli._board import _width as width
+from civsam.cli._terminal import CleanText, clean
 from civsam.errors import CivsamError, Message, ValidationError
-from civsam.exporting import Exporter, UnknownFormatError, export, exporters
-from civsam.io import ProjectFile, format_for, save, write_atomic
+from civsam.exporting import Exporter, UnknownFormatError, export
+from civsam.files._limits import parse_day, read_file
+from civsam.files.bundled import example, example_text, template_text
+from civsam.files.io import ProjectFile, format_for, save, write_atomic
+from civsam.files.table import missing_column, read_table
 from civsam.labels import KEYS, Choices, Sayable, Text, label
 from civsam.lifecycle import (
     ChecklistItem,
@@ -47,13 +48,13 @@ from civsam.lifecycle import (
     Touchpoint,
     TouchpointKind,
 )
+from civsam.lookup import exporters, make_report, prioritise
 from civsam.model import Language, Organisation
 from civsam.plugins import plugins
-from civsam.prioritisation import prioritise, sensitivity
+from civsam.prioritisation import sensitivity
 from civsam.privacy import personal_values, scan_personal_data
-from civsam.report import Paper, Report, make_report
+from civsam.report import Paper, Report
 from civsam.rules import MatrixRule, Rule, RuleError
-from civsam.table import missing_column, read_table
 
 if TYPE_CHECKING:
     import enum
@@ -413,7 +414,7 @@ def _import_table(args: argparse.Namespace, out: TextIO) -> int:
 
 def _matrix_rule(args: argparse.Namespace, project: Project) -> Rule | str | None:
     """The rule the command line asks for: a name, thresholds, or the project's."""
-    settings = project.prioritisation
+    settings = project.priority_settings
     thresholds = (args.importance_threshold, args.ease_threshold)
     asked: str | None = args.rule
     name = asked or settings.rule
@@ -548,7 +549,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         include_contacts=args.include_contacts,
         rule=args.rule,
         as_of=args.today,
-        start=args.start,
+        plan_from=args.start,
         capacity=args.capacity,
         paper=args.paper,
     )
@@ -799,11 +800,11 @@ def _readiness(args: argparse.Namespace, out: TextIO) -> int:
 def _plan(args: argparse.Namespace, out: TextIO) -> int:
     project = _load(args)
     language: Language = args.language
-    start = args.start or project.planning.start or dt.date.today()  # noqa: DTZ011 - documented
+    start = args.start or project.plan_settings.start or dt.date.today()  # noqa: DTZ011 - documented
     # Derived scores measure relations against the plan's first day, so a plan is the
     # same whenever it is printed.
     ranking = prioritise(project, as_of=start, language=language)
-    schedule = civsam.plan(project, ranking, start=start, capacity=args.capacity)
+    schedule = civsam.plan(project, ranking, as_of=start, capacity=args.capacity)
     none = label("matrix.empty", language)
     partner = label("column.partner", language)
     lines = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from civsam.io import loads
+from civsam.files.io import loads
 
 if TYPE_CHECKING:
     from civsam.project import Project

@@ -31,6 +31,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from civsam._checks import IDENTIFIER, Check, field_check, to_tuple, to_tuple_of_str
 from civsam._document import Document, Header
 from civsam._message import Grouped, Sayable, Text
+from civsam._where import _A_LIST, _A_TABLE, _NOTHING, describe
 from civsam.lifecycle import (
     ChecklistItem,
     ContactKind,
@@ -120,18 +121,12 @@ _MODEL_CLASSES: tuple[type[Any], ...] = (
 
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 
-_SHOWN = 40
-"""How much of a text value an error message repeats."""
-
 
 # The texts errors use most, made once: an error costs no more than it did, a valid value
 # nothing at all.
 _WRONG_VALUE = Text("model.wrong_value")
-_A_TABLE = Text("model.a_table")
-_A_LIST = Text("model.a_list")
 _TEXT = Text("model.text")
 _A_VALUE = Text("model.a_value")
-_NOTHING = Text("model.nothing")
 _A_WHOLE_NUMBER = Text("model.a_whole_number")
 _A_NUMBER = Text("model.a_number")
 _TRUE_OR_FALSE = Text("model.true_or_false")
@@ -228,32 +223,6 @@ def _too_many(length: int, limit: int) -> FieldError:
         _at_most(limit, "max_list"),
         Text("model.too_many_items"),
     )
-
-
-def describe(value: object) -> Text:  # noqa: PLR0911 - one answer per kind of value
-    """A short, safe description of a value for an error message.
-
-    Text is quoted and cut short; containers are named, not printed, so that an error
-    never dumps a whole table (which may hold personal data) into a log.
-    """
-    if value is None:
-        return _NOTHING
-    if isinstance(value, bool):
-        return Text("model.found_bool", value=str(value).lower())
-    if isinstance(value, int | float):
-        return Text("model.found_number", value=repr(value))
-    if isinstance(value, str):
-        shown = value if len(value) <= _SHOWN else value[: _SHOWN - 1] + "…"
-        return Text("model.found_text", value=repr(shown))
-    if isinstance(value, dt.datetime):
-        return Text("model.found_datetime", value=value.isoformat())
-    if isinstance(value, dt.date):
-        return Text("model.found_date", value=value.isoformat())
-    if isinstance(value, dict):
-        return _A_TABLE
-    if isinstance(value, list | tuple):
-        return _A_LIST
-    return Text("model.found_type", type=type(value).__name__)
 
 
 def kind_of(value: object) -> Text:  # noqa: PLR0911 - one answer per kind of value

@@ -33,10 +33,10 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from civsam._limits import DEFAULT_LIMITS, Limits, file_kind, read_descriptor, read_file
 from civsam._message import Text
 from civsam._oserror import os_reason
 from civsam.errors import CivsamError
+from civsam.files._limits import DEFAULT_LIMITS, Limits, file_kind, read_descriptor, read_file
 
 if sys.platform != "win32":
     import fcntl

@@ -14,6 +14,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable
 
+from civsam._where import Path, format_path
 from civsam.errors import Message, Problem
 
 __all__ = [
@@ -27,7 +28,6 @@ __all__ = [
     "toml_locator",
 ]
 
-Path = tuple[str | int, ...]
 Locator = Callable[[Path], int | None]
 Row = tuple[Path, Message, Message | None, Message | None]
 """A problem before it has a line: path, message, what was found, what was expected.
@@ -59,17 +59,6 @@ def located(rows: Iterable[Row], source: str | None, locate: Locator) -> list[Pr
     ]
     problems.sort(key=lambda problem: (problem.line is None, problem.line or 0))
     return problems
-
-
-def format_path(path: Path) -> str:
-    """``("organisations", 2, "kind")`` as ``organisations[2].kind``."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else part
-    return text
 
 
 def _lookup(index: dict[Path, int], path: Path) -> int | None:
