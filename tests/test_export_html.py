@@ -467,7 +467,7 @@ def markdown_plan(
         (
             "one meeting a week: partners wait for a first meeting",
             civsam.example,
-            {"start": dt.date(2027, 1, 4), "capacity": 1},
+            {"plan_from": dt.date(2027, 1, 4), "capacity": 1},
         ),
         (
             "two meetings a week, three weekly check-ins: one crowded out",

@@ -799,7 +799,7 @@ def test_re_exporting_keeps_uids_and_raises_sequence_where_times_moved(
     assert seen["dropped"] == 1, "cancelled once, then left out"
     assert gone not in _series(third)
 
-    fourth = civsam.export_project(civsam.load(example_path), "ics", out, start=dt.date(2027, 1, 4))
+    fourth = civsam.export_project(civsam.load(example_path), "ics", out, plan_from=dt.date(2027, 1, 4))
     seen = _sequences_follow(third, fourth)
     assert seen["moved"]
     assert max(int(e["SEQUENCE"]) for e in events(fourth)) >= 2, "changed again: one more"
@@ -1195,7 +1195,7 @@ def test_the_command_line_exports_a_calendar(
     captured = capsysbinary.readouterr()
     # The example is Danish, so the command answers in Danish.
     assert captured.err.decode("utf-8") == "civsam: persondata i denne eksport: ingen fundet\n"
-    wanted = export(civsam.load(example_path), start=dt.date(2027, 1, 4), capacity=1)
+    wanted = export(civsam.load(example_path), plan_from=dt.date(2027, 1, 4), capacity=1)
     assert captured.out == wanted
     check_bytes(captured.out)
     occurrences = recurring_ical_events.of(parse(captured.out)).between(

@@ -805,7 +805,7 @@ def test_the_outreach_plan_shows_each_approach_and_the_first_meetings(language: 
 
 def test_the_plan_header_is_in_the_guides_words() -> None:
     """Rank, partner, quadrant, step, first meeting; --start moves the meetings and the line."""
-    options = {"start": dt.date(2027, 1, 4), "capacity": 3}
+    options = {"plan_from": dt.date(2027, 1, 4), "capacity": 3}
     tokens = section(
         GFM.parse(markdown(civsam.example(), **options)),
         "Plan for at række ud",
@@ -873,7 +873,7 @@ def test_partners_approached_outside_the_first_quadrants_are_in_the_plan() -> No
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_partners_the_plan_has_no_room_for_are_named(language: str) -> None:
     """One meeting a week, all spent on check-ins: no "nothing to plan", but who waits."""
-    options = {"start": dt.date(2027, 1, 4), "capacity": 1, "language": language}
+    options = {"plan_from": dt.date(2027, 1, 4), "capacity": 1, "language": language}
     report = civsam.make_report(civsam.example(), as_of=AS_OF, **options)  # type: ignore[arg-type]
     plan = report.plan
     assert plan.unscheduled
@@ -1037,8 +1037,8 @@ def test_a_contact_due_today_says_today_and_none_due_says_so() -> None:
     """On the due date the cell says "i dag"/"today"; the day before, nothing is due."""
     first_due = min(d.due for d in civsam.make_report(civsam.example(), as_of=AS_OF).due)
     for language, today in (("da", "i dag"), ("en", "today")):
-        tokens = example_section(WORDS[language]["due"], language, start=first_due)
-        report = civsam.make_report(civsam.example(), language=language, as_of=first_due)
+        tokens = example_section(WORDS[language]["due"], language, plan_from=first_due)
+        report = civsam.make_report(civsam.example(), language=language, plan_from=first_due)
         rows = texts_of(tables(tokens)[0])[1:]
         assert rows == due_rows(report)
         assert [row[3] for row in rows] == [today]

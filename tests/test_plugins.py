@@ -120,7 +120,7 @@ def test_hook_civsam_rules(install: FakeInstall) -> None:
     """A plugin's rule is listed beside matrix, with the plugin it came from."""
     install.add(TINY_RULE)
     loaded = load_plugins()
-    assert sorted(civsam.available_rules()) == ["matrix", "tiny"]
+    assert sorted(civsam.rules()) == ["matrix", "tiny"]
     assert third_party(loaded) == (PluginInfo("my_rules", "my-plugin", "1.0"),)
     assert loaded.rules()["tiny"].plugin == PluginInfo("my_rules", "my-plugin", "1.0")
     assert loaded.rules()["matrix"].plugin == BUILTIN
@@ -192,10 +192,10 @@ def test_plugins_are_loaded_once_and_again_after_a_reset(install: FakeInstall) -
     first = plugins()
     assert plugins() is first
     install.add(TINY_RULE)
-    assert "tiny" not in civsam.available_rules()
+    assert "tiny" not in civsam.rules()
     reset_plugins()
     assert plugins() is not first
-    assert "tiny" in civsam.available_rules()
+    assert "tiny" in civsam.rules()
 
 
 # -- plugins that fail -------------------------------------------------------------------------
@@ -226,7 +226,7 @@ def test_a_plugin_that_fails_to_import_is_reported_and_others_still_load(
         "broken (broken-plugin 0.3): failed to load: ModuleNotFoundError: "
         "No module named 'no_such_module_for_civsam'"
     )
-    assert sorted(civsam.available_rules()) == ["matrix", "tiny"]
+    assert sorted(civsam.rules()) == ["matrix", "tiny"]
 
 
 def test_a_plugin_with_a_syntax_error_is_reported_and_others_still_load(
@@ -240,7 +240,7 @@ def test_a_plugin_with_a_syntax_error_is_reported_and_others_still_load(
     assert (failure.name, failure.distribution, failure.version) == ("aaa", "aaa-broken", "1.0")
     assert failure.error.startswith("failed to load: SyntaxError: ")
     assert "aaa_mod.py" in failure.error
-    assert sorted(civsam.available_rules()) == ["matrix", "tiny"]
+    assert sorted(civsam.rules()) == ["matrix", "tiny"]
 
 
 def test_a_failing_plugin_is_logged_as_a_warning(
@@ -270,7 +270,7 @@ def test_a_plugin_without_the_hookimpl_marker_is_reported(install: FakeInstall) 
         "and name them after a hook (civsam_rules"
     )
     assert third_party(loaded) == ()
-    assert dict(civsam.available_rules()) == {"matrix": MatrixRule()}
+    assert dict(civsam.rules()) == {"matrix": MatrixRule()}
 
 
 def test_a_plugin_with_a_misspelt_hook_is_reported(install: FakeInstall) -> None:
@@ -283,7 +283,7 @@ def test_a_plugin_with_a_misspelt_hook_is_reported(install: FakeInstall) -> None
         "has a hook function civsam does not know: unknown hook 'civsam_rulez' in plugin "
     )
     assert third_party(loaded) == ()
-    assert list(civsam.available_rules()) == ["matrix"]
+    assert list(civsam.rules()) == ["matrix"]
 
 
 def test_a_plugin_whose_hook_raises_is_reported_and_other_rules_load(
@@ -297,7 +297,7 @@ def test_a_plugin_whose_hook_raises_is_reported_and_other_rules_load(
         module="raiser_mod",
     )
     install.add(TINY_RULE)
-    assert sorted(civsam.available_rules()) == ["matrix", "tiny"]
+    assert sorted(civsam.rules()) == ["matrix", "tiny"]
     assert plugins().failures == (
         PluginFailure("raiser", "civsam_rules() raised KeyError: 'setting'", "raising", "1.0"),
     )
@@ -311,7 +311,7 @@ def test_a_plugin_giving_something_that_is_not_a_rule_is_reported(install: FakeI
             "class Unnamed:\n    name = ''\n    def place(self, c): ...\n\n\nclass Tiny:",
         )
     )
-    assert sorted(civsam.available_rules()) == ["matrix", "tiny"]
+    assert sorted(civsam.rules()) == ["matrix", "tiny"]
     assert plugins().failures == (
         PluginFailure(
             "my_rules",
@@ -333,7 +333,7 @@ def test_two_plugins_claiming_one_rule_name_are_both_refused(install: FakeInstal
     """Neither is used (install order must not decide), and the failure names both."""
     install.add(rule_plugin("shared"), dist="first-plugin", name="first", module="first_mod")
     install.add(rule_plugin("shared"), dist="second-plugin", name="second", module="second_mod")
-    assert list(civsam.available_rules()) == ["matrix"]
+    assert list(civsam.rules()) == ["matrix"]
     message = (
         "the rule name 'shared' is claimed by first-plugin 1.0 (plugin first) and "
         "second-plugin 1.0 (plugin second); none of them is used"
@@ -350,7 +350,7 @@ def test_two_plugins_claiming_one_rule_name_are_both_refused(install: FakeInstal
 def test_a_plugin_claiming_matrix_is_refused_and_the_builtin_kept(install: FakeInstall) -> None:
     """The built-in matrix rule cannot be replaced; the plugin that tries is reported."""
     install.add(rule_plugin("matrix"))
-    assert dict(civsam.available_rules()) == {"matrix": MatrixRule()}
+    assert dict(civsam.rules()) == {"matrix": MatrixRule()}
     assert plugins().failures == (
         PluginFailure(
             "my_rules",
@@ -370,7 +370,7 @@ def test_an_entry_point_without_a_distribution_cannot_replace_matrix(
     (install.folder / "loose_mod.py").write_text(rule_plugin("matrix"), encoding="utf-8")
     install.modules.append("loose_mod")
     loaded = load_plugins([metadata.EntryPoint("loose", "loose_mod", "civsam")])
-    assert dict(civsam.available_rules()) == {"matrix": MatrixRule()}
+    assert dict(civsam.rules()) == {"matrix": MatrixRule()}
     assert [failure.name for failure in loaded.failures] == ["loose"]
 
 
@@ -396,7 +396,7 @@ def test_an_empty_load_list_loads_no_entry_point_plugins(
     monkeypatch.setenv("CIVSAM_LOAD_PLUGINS", "")
     loaded = load_plugins()
     assert (third_party(loaded), loaded.failures) == ((), ())
-    assert dict(civsam.available_rules()) == {"matrix": MatrixRule()}
+    assert dict(civsam.rules()) == {"matrix": MatrixRule()}
 
 
 @pytest.mark.parametrize("wanted", ["my-plugin", "my_rules", " my-plugin , nothing-else "])
@@ -425,7 +425,7 @@ def test_a_blocked_plugin_is_not_loaded(
     loaded = load_plugins()
     assert third_party(loaded) == (PluginInfo("other", "other", "1.0"),)
     assert loaded.failures == ()
-    assert sorted(civsam.available_rules()) == ["matrix", "other"]
+    assert sorted(civsam.rules()) == ["matrix", "other"]
     assert "my_plugin_mod" not in sys.modules
 
 
@@ -436,7 +436,7 @@ def test_the_builtin_plugin_cannot_be_blocked(
     monkeypatch.setenv("CIVSAM_BLOCK_PLUGINS", "civsam._builtin")
     assert install.modules == []
     load_plugins()
-    assert dict(civsam.available_rules()) == {"matrix": MatrixRule()}
+    assert dict(civsam.rules()) == {"matrix": MatrixRule()}
 
 
 # -- the hooks are documented and tested -------------------------------------------------------

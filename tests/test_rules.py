@@ -390,5 +390,5 @@ def test_the_matrix_by_name_uses_the_projects_thresholds() -> None:
 
 
 def test_matrix_is_always_an_available_rule() -> None:
-    """civsam.available_rules() holds the matrix with the default thresholds."""
-    assert dict(civsam.available_rules()) == {"matrix": MatrixRule()}
+    """civsam.rules() holds the matrix with the default thresholds."""
+    assert dict(civsam.rules()) == {"matrix": MatrixRule()}

@@ -660,7 +660,7 @@ def _validation(change: Callable[[Project], object]) -> ValidationError:
             ),
         ),
         (
-            lambda p: setattr(p, "planning", 5),
+            lambda p: setattr(p, "plan_settings", 5),
             "planning: forkert værdi; fundet int; forventet en civsam.PlanSettings",
             "planning: wrong value; found int; expected a civsam.PlanSettings",
         ),

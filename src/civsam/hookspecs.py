@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from civsam.exporting import Exporter
-    from civsam.rules import Rule
+    from civsam.protocols import Exporter, Rule
 
 __all__ = ["PROJECT_NAME", "civsam_exporters", "civsam_rules", "hookimpl", "hookspec"]
 
