@@ -52,6 +52,13 @@ def _draw_pictures(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, bool]:
-    """Hook the pictures into the build."""
+    """Hook the pictures into the build; show Mermaid diagrams' source as text.
+
+    GitHub draws a ```` ```mermaid ```` block; the built site shows its source (Pygments
+    has no Mermaid lexer, and ``-W`` would fail on the unknown name).
+    """
+    from pygments.lexers.special import TextLexer  # noqa: PLC0415 - only for the build
+
+    app.add_lexer("mermaid", TextLexer)
     app.connect("builder-inited", _draw_pictures)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,23 +1,35 @@
 """docs/api.md reads on GitHub: a curated reference of every public name, then autodoc.
 
-The page has two parts. The curated reference comes first, in plain GitHub Markdown: for
-each group of names, a table with one row per name (the name in code font, then one
-sentence saying what it is for) and a python example that uses every name in the table
-(tests/test_docs.py runs the examples). The full reference comes last: the Sphinx autodoc
-directives for the built site, folded into a ``<details>`` block so that GitHub shows it
-collapsed rather than as a wall of directives.
+The page has two parts. The curated reference comes first, in plain GitHub Markdown. It
+follows ``civsam.__all__``, which lists the names group by group (``# -- Group``
+comments, read here from the source): the names before the first group have their rows
+in the page's introduction, then each group is a ``##`` section of the same name, in the
+same order, with a table of exactly that group's names in ``__all__``'s order (the name
+in code font, then one sentence saying what it is for) and python examples that use
+every name in the table (tests/test_docs.py runs them). Sections for the public modules
+(``civsam.files``, ``civsam.testing``, ``civsam.toolkit``) follow, then "Renamed in
+0.2.0", whose every old name is called here and must warn while its new name must not.
+The full reference comes last: the Sphinx autodoc directives for the built site, folded
+into a ``<details>`` block so that GitHub shows it collapsed rather than as a wall of
+directives.
 
 The page is checked as GitHub shows it, rendered by cmarkgfm (GitHub's own renderer),
 so a table that a stray ``|`` breaks, or a directive left in the curated part, fails.
-Top-level names are written bare (`load`); names from a public submodule in full
+Top-level names are written bare (`load`); names from a submodule in full
 (`civsam.testing.check_rule`).
 """
 
 from __future__ import annotations
 
+import ast
+import datetime as dt
 import functools
 import importlib
+import io
 import re
+import tokenize
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -27,16 +39,25 @@ import pytest
 from cmarkgfm.cmark import Options  # type: ignore[import-untyped]
 
 import civsam
+import civsam.files
 import civsam.testing
 
-API = Path(__file__).resolve().parent.parent / "docs" / "api.md"
+ROOT = Path(__file__).resolve().parent.parent
+API = ROOT / "docs" / "api.md"
+SOURCE = ROOT / "src" / "civsam"
 FULL_REFERENCE = "Full reference"
+RENAMED = "Renamed in 0.2.0"
+PLACEHOLDER = "<!-- PLACEHOLDER"
+"""A module section still being written holds this comment; its names are skipped, saying so."""
 
-COMPLETE = ("civsam", "civsam.testing")
-"""Modules whose every ``__all__`` name has a row: the top level and the test kit."""
+PUBLIC_MODULES = ("civsam.files", "civsam.testing", "civsam.toolkit")
+"""The public modules, each a section after the groups, in this order (see civsam's docstring)."""
 
-PARTIAL = ("civsam.hookspecs", "civsam.files.io", "civsam.labels", "civsam.files.table")
-"""Public submodules the page picks names from; each name it lists must be in ``__all__``."""
+COMPLETE = ("civsam", *PUBLIC_MODULES)
+"""Modules whose every ``__all__`` name has a row: the top level and the public modules."""
+
+PARTIAL = ("civsam.hookspecs", "civsam.labels")
+"""Modules the page picks a plugin's names from; each name it lists must be in ``__all__``."""
 
 _DIRECTIVE = re.compile(r"^\.\. (?P<kind>[\w:]+):: (?P<target>\S+)\s*$", re.MULTILINE)
 _SPHINX_ONLY = re.compile(r"\{[\w:-]+\}`|^ {0,3}(?:`{3,}|~{3,}|:{3,})\s*\{", re.MULTILINE)
@@ -48,8 +69,11 @@ class Section:
     """What lies between one heading and the next, as GitHub renders it."""
 
     heading: str
+    level: int = 0
     rows: list[tuple[str, str]] = field(default_factory=list)
     """Each table row whose first cell is exactly one code span: (name, description)."""
+    cells: list[list[list[str]]] = field(default_factory=list)
+    """Every table row, as the code spans of each of its cells."""
     python: list[str] = field(default_factory=list)
     """The code of each python block."""
     languages: list[str] = field(default_factory=list)
@@ -65,6 +89,7 @@ class _Reader(HTMLParser):
         self.details = 0  # how many <details> the reader is inside
         self.fenced_in_details: list[str] = []
         self._heading: list[str] | None = None
+        self._level = 0
         self._cell: list[str] | None = None
         self._codes: list[str] = []
         self._code: list[str] | None = None
@@ -73,7 +98,7 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in {"h1", "h2", "h3", "h4"}:
-            self._heading = []
+            self._heading, self._level = [], int(tag[1])
         elif tag == "tr":
             self._cells = []
         elif tag == "td":
@@ -87,7 +112,7 @@ class _Reader(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in {"h1", "h2", "h3", "h4"} and self._heading is not None:
-            self.sections.append(Section("".join(self._heading).strip()))
+            self.sections.append(Section("".join(self._heading).strip(), self._level))
             self._heading = None
         elif tag == "code" and self._code is not None:
             self._end_code("".join(self._code))
@@ -95,6 +120,7 @@ class _Reader(HTMLParser):
             self._cells.append(("".join(self._cell).strip(), self._codes))
             self._cell = None
         elif tag == "tr" and self._cells:
+            self.sections[-1].cells.append([codes for _, codes in self._cells])
             (first, codes), *rest = self._cells
             if len(codes) == 1 and first == codes[0]:
                 self.sections[-1].rows.append((first, rest[0][0] if rest else ""))
@@ -153,9 +179,59 @@ def page() -> Page:
     )
 
 
+@dataclass(frozen=True)
+class Chapter:
+    """A ``##`` section of the curated part with its subsections (or the introduction)."""
+
+    heading: str
+    sections: tuple[Section, ...]
+
+    @property
+    def rows(self) -> list[tuple[str, str]]:
+        """The chapter's (name, description) rows, in page order."""
+        return [row for section in self.sections for row in section.rows]
+
+
+def chapters() -> list[Chapter]:
+    """The curated part by ``##`` heading; the first chapter is the page's introduction."""
+    found: list[list[Section]] = []
+    for section in page().curated:
+        if section.level <= 2 or not found:
+            found.append([section])
+        else:
+            found[-1].append(section)
+    intro = [section for chapter in found if chapter[0].level < 2 for section in chapter]
+    named = [
+        Chapter(chapter[0].heading, tuple(chapter)) for chapter in found if chapter[0].level == 2
+    ]
+    return [Chapter("", tuple(intro)), *named]
+
+
+def chapter(heading: str) -> Chapter:
+    """The chapter with this heading."""
+    found = [each for each in chapters() if each.heading == heading]
+    assert len(found) == 1, f"docs/api.md has no (or more than one) '## {heading}' section"
+    return found[0]
+
+
+def chapter_source(heading: str) -> str:
+    """The Markdown of the ``## heading`` section, up to the next ``## ``."""
+    pattern = rf"^## {re.escape(heading)}\s*$(?P<body>.*?)(?=^## |\Z)"
+    match = re.search(pattern, page().curated_source, re.MULTILINE | re.DOTALL)
+    assert match, f"docs/api.md has no '## {heading}' section"
+    return match["body"]
+
+
+def module_heading(module: str) -> str:
+    """The heading of a public module's section: it ends in ``: civsam.module``."""
+    found = [each.heading for each in chapters() if each.heading.endswith(f": {module}")]
+    assert len(found) == 1, f"docs/api.md has no (or more than one) section for {module}"
+    return found[0]
+
+
 def curated_rows() -> list[tuple[str, str]]:
     """Every (name, description) row of the curated reference, in page order."""
-    return [row for section in page().curated for row in section.rows]
+    return [row for each in chapters() if each.heading != RENAMED for row in each.rows]
 
 
 def full_name(name: str) -> str:
@@ -168,15 +244,63 @@ def public_names(module: str) -> list[str]:
     return [f"{module}.{name}" for name in importlib.import_module(module).__all__]
 
 
+def _object(name: str) -> object:
+    """The object a full public name names."""
+    module, _, attribute = name.rpartition(".")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def aliases(name: str) -> set[str]:
+    """``name``, and the top-level name of the same object (`civsam.files.load` is `load`)."""
+    found = {name}
+    short = name.rpartition(".")[2]
+    if short in civsam.__all__ and getattr(civsam, short) is _object(name):
+        found.add(f"civsam.{short}")
+    return found
+
+
+def _skip_if_placeholder(name: str) -> None:
+    """Skip a name whose module section is still a placeholder, saying so."""
+    module = name.rpartition(".")[0]
+    if module in PUBLIC_MODULES and PLACEHOLDER in chapter_source(module_heading(module)):
+        pytest.skip(f"the section for {module} in docs/api.md is a placeholder still")
+
+
+@functools.cache
+def groups() -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """``civsam.__all__`` as the source groups it: the names before any group, then each group.
+
+    A group starts at a ``# -- Name`` comment (``# -- Deprecated: old names …`` is the
+    group "Deprecated"), read with tokenize so that the page follows the source's own
+    comments rather than a second list.
+    """
+    source = (SOURCE / "__init__.py").read_text(encoding="utf-8")
+    head: list[str] = []
+    found: list[tuple[str, list[str]]] = []
+    inside = False
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if not inside:
+            inside = token.type == tokenize.NAME and token.string == "__all__"
+        elif token.type == tokenize.COMMENT and token.string.startswith("# -- "):
+            found.append((token.string.removeprefix("# -- ").partition(":")[0].strip(), []))
+        elif token.type == tokenize.STRING:
+            (found[-1][1] if found else head).append(ast.literal_eval(token.string))
+        elif token.type == tokenize.OP and token.string == "]":
+            break
+    return tuple(head), tuple((name, tuple(names)) for name, names in found)
+
+
 EVERY_PUBLIC_NAME = sorted(name for module in COMPLETE for name in public_names(module))
 
 
 @pytest.mark.parametrize("name", EVERY_PUBLIC_NAME)
 def test_every_public_name_has_a_row_in_the_curated_reference(name: str) -> None:
     """Each public name has its table row, with a sentence saying what it is for."""
+    _skip_if_placeholder(name)
     described = {full_name(row): what for row, what in curated_rows()}
-    assert name in described, f"docs/api.md has no table row for `{name}` before the full reference"
-    what = described[name]
+    listed = sorted(aliases(name) & described.keys())
+    assert listed, f"docs/api.md has no table row for `{name}` before the full reference"
+    what = described[listed[-1]]
     assert len(what.split()) >= 3, f"`{name}`: say what it is for in a sentence, not {what!r}"
     assert what.endswith("."), f"`{name}`: its description is one sentence ending in '.': {what!r}"
 
@@ -184,8 +308,9 @@ def test_every_public_name_has_a_row_in_the_curated_reference(name: str) -> None
 @pytest.mark.parametrize("name", EVERY_PUBLIC_NAME)
 def test_every_public_name_has_an_entry_in_the_full_reference(name: str) -> None:
     """Each public name has its own autodoc (or data) directive in the full reference."""
+    _skip_if_placeholder(name)
     targets = {match["target"] for match in _DIRECTIVE.finditer(page().full_source)}
-    assert name in targets, f"docs/api.md's full reference has no `.. auto…:: {name}` entry"
+    assert aliases(name) & targets, f"docs/api.md's full reference has no `.. auto…:: {name}`"
 
 
 def test_every_curated_name_is_public() -> None:
@@ -199,31 +324,62 @@ def test_every_curated_name_is_public() -> None:
     assert not stale, f"docs/api.md lists names that are not public: {stale}"
 
 
-def test_the_full_reference_documents_only_curated_names() -> None:
-    """Every directive in the full reference is for a name the curated part lists."""
-    listed = {full_name(name) for name, _ in curated_rows()}
-    directives = list(_DIRECTIVE.finditer(page().full_source))
-    assert directives, "the full reference has no autodoc directives"
-    stale = [
-        match["target"]
-        for match in directives
-        if match["target"] not in listed and match["kind"] != "rubric"
-    ]
-    assert not stale, f"the full reference documents names the curated part does not list: {stale}"
+def test_the_sections_are_the_groups_of_all_then_the_modules() -> None:
+    """The ``##`` sections: each group of ``__all__`` in order, the public modules, Renamed."""
+    _, grouped = groups()
+    assert len(grouped) > 10, "civsam/__init__.py's __all__ has lost its `# -- Group` comments"
+    headings = [each.heading for each in chapters()[1:]]
+    expected = [name for name, _ in grouped]
+    assert headings[: len(expected)] == expected, "the sections do not follow __all__'s groups"
+    modules = [module_heading(module) for module in PUBLIC_MODULES]
+    assert headings[len(expected) :] == [*modules, RENAMED], (
+        "after the groups come the public modules' sections, then the renamed names"
+    )
+
+
+def test_each_group_lists_exactly_its_names_in_order() -> None:
+    """A group's table has a row per name of the group, in ``__all__``'s order, and no other.
+
+    A plugin's names from a partial module (``civsam.hookspecs.civsam_rules``) may follow
+    in the group that uses them; the names before the first group are the introduction's.
+    """
+    head, grouped = groups()
+    for heading, names in [("", head), *grouped]:
+        rows = [name for name, _ in chapter(heading).rows]
+        bare = [name for name in rows if not name.startswith("civsam.")]
+        where = f"the section '{heading}'" if heading else "the introduction"
+        assert bare == list(names), f"{where} lists {bare}, __all__ groups {list(names)}"
+        foreign = [
+            name
+            for name in rows
+            if name.startswith("civsam.") and name.rpartition(".")[0] not in PARTIAL
+        ]
+        assert not foreign, f"{where} lists names of a public module's section: {foreign}"
+
+
+@pytest.mark.parametrize("module", PUBLIC_MODULES)
+def test_a_module_section_lists_only_its_own_names(module: str) -> None:
+    """A public module's section lists that module's names, written in full."""
+    rows = [name for name, _ in chapter(module_heading(module)).rows]
+    others = [name for name in rows if name.rpartition(".")[0] != module]
+    assert not others, f"the section for {module} lists names of another module: {others}"
 
 
 def test_every_group_has_an_example_that_uses_each_of_its_names() -> None:
     """Below each table, a python example shows every name in it at work."""
     unused: list[str] = []
-    for section in page().curated:
-        if not section.rows:
+    for each in chapters():
+        if each.heading == RENAMED:
             continue
-        code = "\n".join(section.python)
-        assert code, f"the group '{section.heading}' has no python example"
-        for name, _ in section.rows:
-            short = name.rpartition(".")[2]
-            if not re.search(rf"(?<![\w.]){re.escape(short)}\b|\.{re.escape(short)}\b", code):
-                unused.append(f"{section.heading}: {name}")
+        for section in each.sections:
+            if not section.rows:
+                continue
+            code = "\n".join(section.python)
+            assert code, f"the group '{section.heading}' has no python example"
+            for name, _ in section.rows:
+                short = name.rpartition(".")[2]
+                if not re.search(rf"(?<![\w.]){re.escape(short)}\b|\.{re.escape(short)}\b", code):
+                    unused.append(f"{section.heading}: {name}")
     assert not unused, f"names no example of their group uses: {unused}"
 
 
@@ -267,3 +423,176 @@ def test_the_public_names_are_what_the_reference_is_checked_against() -> None:
     assert len(civsam.__all__) > 50
     assert "check_rule" in civsam.testing.__all__
     assert f"civsam.{civsam.__all__[0]}" in EVERY_PUBLIC_NAME
+    head, grouped = groups()
+    assert [*head, *(name for _, names in grouped for name in names)] == civsam.__all__
+
+
+# -- Renamed in 0.2.0: every rename in the code is on the page, and really warns ----------
+
+
+def renames_in_the_code() -> dict[str, str]:
+    """Old name → new name, as the code's own deprecation warnings say them.
+
+    Read from src/civsam: each ``warn_renamed("old", "new")`` with literal names, and each
+    ``moved_module("civsam.old", new_module, (names…))`` (a module whose names moved).
+    """
+    found: dict[str, str] = {}
+    for path in sorted(SOURCE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            called = getattr(node.func, "id", getattr(node.func, "attr", None))
+            texts = [arg.value for arg in node.args if isinstance(arg, ast.Constant)]
+            if called == "warn_renamed" and len(texts) == len(node.args) == 2:
+                found[str(texts[0])] = str(texts[1])
+            elif called == "moved_module":
+                old, new, names = node.args
+                assert isinstance(old, ast.Constant), f"{path.name}: moved_module's old name"
+                assert isinstance(old.value, str), f"{path.name}: moved_module's old name"
+                assert isinstance(new, ast.Name), f"{path.name}: moved_module's new module"
+                assert isinstance(names, ast.Tuple), f"{path.name}: moved_module's names"
+                for name in names.elts:
+                    assert isinstance(name, ast.Constant)
+                    assert isinstance(name.value, str)
+                    found[f"{old.value}.{name.value}"] = f"civsam.{new.id}.{name.value}"
+    return found
+
+
+RENAMES = renames_in_the_code()
+
+
+def renamed_rows() -> dict[str, list[str]]:
+    """The "Renamed" table: each old name (one code span) → the new names its row gives."""
+    rows: dict[str, list[str]] = {}
+    for section in chapter(RENAMED).sections:
+        for cells in section.cells:
+            assert len(cells) >= 2, f"a row of 'old | new | why': {cells}"
+            assert len(cells[0]) == 1, f"one old name in code font a row: {cells[0]}"
+            assert cells[0][0] not in rows, f"{cells[0][0]} is listed twice"
+            rows[cells[0][0]] = cells[1]
+    return rows
+
+
+def test_the_renamed_section_lists_every_rename_in_the_code() -> None:
+    """Each old name the code warns about has its row, with the new name the warning gives."""
+    rows = renamed_rows()
+    assert len(RENAMES) > 10, "the scan for warn_renamed and moved_module found too little"
+    missing = sorted(RENAMES.keys() - rows.keys())
+    assert not missing, f"'{RENAMED}' lacks these old names the code warns about: {missing}"
+    stale = sorted(rows.keys() - RENAMES.keys())
+    assert not stale, f"'{RENAMED}' lists old names no code warns about: {stale}"
+    wrong = [f"{old}: {rows[old]}" for old, new in RENAMES.items() if new not in rows[old]]
+    assert not wrong, f"rows that do not give the new name the warning says: {wrong}"
+
+
+AS_OF = dt.date(2027, 1, 4)
+Use = Callable[[], object]
+
+
+def _report() -> civsam.Report:
+    """A report of the bundled example, made afresh."""
+    return civsam.make_report(civsam.example(), as_of=AS_OF)
+
+
+def _new_report(*, start: dt.date | None = None, as_of: dt.date | None = None) -> civsam.Report:
+    """A report built directly, given its day by the old or the new name."""
+    project = civsam.example()
+    ranking = civsam.prioritise(project)
+    return civsam.Report(project, ranking, civsam.Language.DA, as_of=as_of, start=start)
+
+
+def _set(attribute: str, settings: str) -> Use:
+    """Set a project's ``settings`` (its own value) again, through ``attribute``'s setter."""
+    project = civsam.example()
+    value = getattr(project, settings)
+    return lambda: setattr(project, attribute, value)
+
+
+def _uses() -> dict[str, list[tuple[Use, Use]]]:
+    """Each old name as code uses it, beside the same use with the new name."""
+    project = civsam.example
+    uses: dict[str, list[tuple[Use, Use]]] = {
+        "civsam.available_rules()": [(civsam.available_rules, civsam.rules)],
+        "Project.prioritisation": [
+            (lambda: project().prioritisation, lambda: project().priority_settings),
+            (
+                _set("prioritisation", "priority_settings"),
+                _set("priority_settings", "priority_settings"),
+            ),
+        ],
+        "Project.planning": [
+            (lambda: project().planning, lambda: project().plan_settings),
+            (_set("planning", "plan_settings"), _set("plan_settings", "plan_settings")),
+        ],
+        "Project.readiness": [(lambda: project().readiness, lambda: project().readiness_answers)],
+        "Report.today": [(lambda: _report().today, lambda: _report().as_of)],
+        "Report.start": [(lambda: _report().start, lambda: _report().as_of)],
+        "Report(start=…)": [(lambda: _new_report(start=AS_OF), lambda: _new_report(as_of=AS_OF))],
+        "plan(start=…)": [
+            (
+                lambda: civsam.plan(project(), start=AS_OF),
+                lambda: civsam.plan(project(), as_of=AS_OF),
+            )
+        ],
+        "due(today=…)": [
+            (lambda: civsam.due(project(), today=AS_OF), lambda: civsam.due(project(), as_of=AS_OF))
+        ],
+        "make_report(start=…)": [
+            (
+                lambda: civsam.make_report(project(), start=AS_OF),
+                lambda: civsam.make_report(project(), plan_from=AS_OF),
+            )
+        ],
+        "export(project, …)": [
+            (
+                lambda: civsam.export(project(), "csv"),  # type: ignore[arg-type]
+                lambda: civsam.export_project(project(), "csv"),
+            ),
+            (
+                lambda: civsam.export(project(), "csv"),  # type: ignore[arg-type]
+                lambda: civsam.export(civsam.make_report(project()), "csv"),
+            ),
+        ],
+        "export(start=…)": [
+            (
+                lambda: civsam.export(project(), "csv", start=AS_OF),  # type: ignore[arg-type]
+                lambda: civsam.export_project(project(), "csv", plan_from=AS_OF),
+            )
+        ],
+    }
+    for old, new in RENAMES.items():
+        if old not in uses:
+            uses[old] = [(_getter(old), _getter(new))]
+    return uses
+
+
+def _getter(name: str) -> Use:
+    """Get a module's attribute by its full name, as `from civsam.io import load` would."""
+    module, _, attribute = name.rpartition(".")
+    return lambda: getattr(importlib.import_module(module), attribute)
+
+
+USES = _uses()
+
+
+def test_every_rename_in_the_code_is_used_below() -> None:
+    """The uses the next test makes are the code's renames: none missed, none invented."""
+    assert sorted(USES) == sorted(RENAMES)
+
+
+@pytest.mark.parametrize(
+    ("old", "index"), [(old, index) for old, pairs in USES.items() for index in range(len(pairs))]
+)
+def test_an_old_name_warns_and_its_new_name_does_not(old: str, index: int) -> None:
+    """The old name warns with DeprecationWarning, naming itself; the new name runs silently."""
+    old_use, new_use = USES[old][index]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        old_use()  # an old use may warn twice: export(project, start=…) does
+    said = [str(each.message) for each in caught if each.category is DeprecationWarning]
+    assert any(message.startswith(f"{old} is deprecated; use ") for message in said), (
+        f"{old} did not warn that it is deprecated: {said}"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        new_use()

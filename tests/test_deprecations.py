@@ -53,8 +53,8 @@ def _old_and_new() -> list[tuple[str, Callable[[], Any], Callable[[], Any], str]
             "Report(as_of=…)",
         ),
         (
-            "rules()",
-            lambda: dict(civsam.rules()),
+            "available_rules()",
+            lambda: dict(civsam.available_rules()),
             lambda: dict(civsam.rules()),
             "civsam.rules()",
         ),

@@ -22,7 +22,7 @@ INTERNAL = {
     "civsam.files._levels.LevelError": "becomes a located civsam.ValidationError",
     "civsam._message.UnknownKeyError": "becomes civsam.UnknownLabelError in civsam.label",
     "civsam._message.MissingValueError": "becomes civsam.LabelError in civsam.label",
-    "civsam.cli._UsageError": "the command line prints it and exits 2",
+    "civsam.cli._errors.UsageError": "the command line prints it and exits 2",
     "civsam.testing._checks.MisbehavedError": "becomes a RuleContractError/ExporterContractError",
     "civsam.testing._process.SecondProcessError": "becomes a contract error with its evidence",
 }

@@ -27,7 +27,7 @@ import pytest
 
 import civsam
 from _hostile import Outcome, changes, expect, photograph, run, temporaries
-from civsam.cli import _parser
+from civsam.cli._commands import make_parser as _parser
 from civsam.files.bundled import example_text
 
 if TYPE_CHECKING:

@@ -40,7 +40,8 @@ from civsam import (
     Touchpoint,
     ValidationError,
 )
-from civsam.cli._board import _fit, draw_board
+from civsam.cli._board import draw_board
+from civsam.cli._columns import fit as _fit
 from civsam.files._limits import (
     DEFAULT_LIMITS,
     Limits,

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from civsam import cli
+from civsam.cli import _values
 from civsam.labels import catalogue
 from civsam.model import Language
 
@@ -60,12 +60,12 @@ def test_the_guides_board_words_are_listed() -> None:
         assert key in keys
 
 
-WORDS: dict[str, cli._Words[Any]] = {
-    "touchpoint_kind": cli._KINDS,
-    "step": cli._STEPS,
-    "item": cli._ITEMS,
-    "status": cli._STATUSES,
-    "paper": cli._PAPERS,
+WORDS: dict[str, _values.Words[Any]] = {
+    "touchpoint_kind": _values.KINDS,
+    "step": _values.STEPS,
+    "item": _values.ITEMS,
+    "status": _values.STATUSES,
+    "paper": _values.PAPERS,
 }
 
 

@@ -1,8 +1,8 @@
-"""Exporters: the protocol a format implements, and ``export`` that runs one safely.
+"""Export: ``export`` runs an exporter on a report safely; ``export_project`` makes the report.
 
-An exporter is any object with a ``name`` (the ``-f`` value), a ``suffix``, a
-``media_type`` and ``export(report, out)``, provided by a plugin through the
-``civsam_exporters`` hook; civsam's own CSV and Markdown exporters are plugins too.
+An exporter (the protocol is :class:`civsam.Exporter`, in :mod:`civsam.protocols`) is
+provided by a plugin through the ``civsam_exporters`` hook, and found by its format name
+here, at the edge; civsam's own formats are plugins too.
 
 Writing to a path is careful about what is there already: a file is replaced only when
 it is empty or an earlier export of the same format (the exporter's optional

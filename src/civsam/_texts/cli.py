@@ -19,7 +19,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.help": ("vis denne hjælp og afslut", "show this help message and exit"),
     "cli.version": ("vis versionen og afslut", "show the version and exit"),
     "cli.error": ("{prog}: fejl: {message}", "{prog}: error: {message}"),
-    # argparse's errors, said again in the user's language (see civsam.cli._Parser).
+    # argparse's errors, said again in the user's language (see civsam.cli._parser.Parser).
     "cli.parse.required": (
         "disse argumenter mangler: {names}",
         "the following arguments are required: {names}",
