@@ -451,6 +451,86 @@ def plain_prioritise(assessments: Iterable[Assessment]) -> list[tuple[Any, ...]]
     return placed
 
 
+@dataclass(slots=True, frozen=True)
+class Score:
+    """A score and where it came from (``"hand"``: set by hand)."""
+
+    value: float
+    source: str
+    raters: int = 0
+    spread: float | None = None
+    factors: tuple[Any, ...] = ()
+
+
+@dataclass(slots=True, frozen=True)
+class Placement:
+    """Where one partner landed: the fields of ``civsam.Placement``, as plain values."""
+
+    partner: Organisation
+    quadrant: str
+    importance: float
+    ease: float
+    rank: int
+    priority: float
+    importance_score: Score
+    ease_score: Score
+    disagreement: bool
+    rule: str
+    rule_reasons: tuple[tuple[str, float, float], ...]
+    place: int
+    total: int
+    language: str = "da"
+
+
+_QUADRANTS = ("start_here", "discuss", "not_now", "not_worth_it")
+_HAND_SCORES = {value: Score(float(value), "hand") for value in range(1, 6)}
+
+
+def plain_placements(
+    assessments: Iterable[Assessment], organisations: dict[str, Organisation], language: str
+) -> list[Placement]:
+    """Classify, sort and build a frozen record per partner: what iterating a ranking costs.
+
+    :func:`plain_prioritise`'s loop, then one :class:`Placement` per partner in rank
+    order, every field filled: the organisation looked up, the quadrant, rank and place
+    within it, the shared hand-set :class:`Score` (there are five, as in civsam), and the
+    matrix rule's reasons as plain data (which threshold each score met, the score, the
+    threshold), made per partner. It renders no text: civsam's sentences are made when
+    a placement's ``reasons`` are read, and neither side reads them.
+    """
+    ranked = plain_prioritise(assessments)
+    total = len(ranked)
+    placements = []
+    start, current = 0, -1
+    for position, key in enumerate(ranked):
+        order, negative_priority, negative_importance, negative_ease, partner = key
+        if order != current:
+            start, current = position, order
+        importance, ease = -negative_importance, -negative_ease
+        placements.append(
+            Placement(
+                partner=organisations[partner],
+                quadrant=_QUADRANTS[order],
+                importance=float(importance),
+                ease=float(ease),
+                rank=position + 1,
+                priority=float(-negative_priority),
+                importance_score=_HAND_SCORES[importance],
+                ease_score=_HAND_SCORES[ease],
+                disagreement=False,
+                rule="matrix",
+                rule_reasons=(
+                    ("importance_high" if importance >= 4 else "importance_low", importance, 4),
+                    ("ease_high" if ease >= 4 else "ease_low", ease, 4),
+                ),
+                place=position - start + 1,
+                total=total,
+                language=language,
+            )
+        )
+    return placements
+
+
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 

@@ -227,6 +227,25 @@ def prioritise_step(bench: Bench) -> Step:
     )
 
 
+def placements_step(bench: Bench) -> Step:
+    """Every placement, as README's example reads them, against :func:`plain.plain_placements`.
+
+    ``list(civsam.prioritise(project))`` builds each :class:`civsam.Placement`; the
+    baseline classifies, sorts and builds a slotted frozen dataclass with the same
+    fields for each partner. Neither renders the reasons' sentences: civsam makes them
+    when ``placement.reasons`` is read (see docs/benchmarks.md).
+    """
+    project, baseline = bench.project, bench.plain
+    assessments, organisations = baseline.assessments, baseline.organisations
+    language = project.language.value
+    return Step(
+        "placements",
+        lambda: list(civsam.prioritise(project)),
+        lambda: plain.plain_placements(assessments.values(), organisations, language),
+        1.5,
+    )
+
+
 def csv_step(bench: Bench) -> Step:
     """``civsam.export(report, "csv")`` from a ready report against :func:`plain.plain_csv`."""
     report, data = bench.report, bench.data
@@ -284,10 +303,10 @@ def _markdown_data(report: civsam.Report) -> plain.MarkdownData:
     ]
     assert not approached, "the national project records no outreach steps"
     not_started = words["step.not_started"]
-    notes = civsam_markdown.plan_notes(report)
+    notes = civsam.toolkit.plan_view(report)
     # The few lines under the approaches (capacity, closed periods) come made, as the
     # small sections do; the sentence naming the partners who wait comes raw.
-    facts = list(civsam_markdown._plan_facts(report, attrs.evolve(notes, unscheduled="")))  # noqa: SLF001
+    facts = list(civsam_markdown._plan_facts(attrs.evolve(notes, unscheduled="")))  # noqa: SLF001
 
     def every(weeks: int) -> str:
         if weeks == 1:
@@ -534,6 +553,7 @@ STEPS: dict[str, Callable[[Bench], Step]] = {
     "save": save_step,
     "save-toml": save_toml_step,
     "prioritise": prioritise_step,
+    "placements": placements_step,
     "csv": csv_step,
     "markdown": markdown_step,
     "calendar": calendar_step,

@@ -10,6 +10,7 @@ graph edges); :func:`test_every_step_and_figure_runs_at_a_tiny_size` runs those 
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import civsam
@@ -35,7 +37,7 @@ import run  # noqa: E402
 BOM = b"\xef\xbb\xbf"
 SMALL = {"organisations": 500, "relations": 1500, "assessments": 500, "touchpoints": 250}
 STEP_NAMES = [
-    "load and validate", "save json", "save toml", "prioritise", "export csv",
+    "load and validate", "save json", "save toml", "prioritise", "placements", "export csv",
     "export markdown", "calendar (100)", "introductions (10)", "start-up (civsam --help)",
 ]  # fmt: skip
 """The table's rows at size 300: the calendar and introductions steps' sizes have floors."""
@@ -46,8 +48,8 @@ ROW = re.compile(
     r" +(?P<ratio>\d+\.\d\d) +(?P<target>\d+\.\d\d)(?P<missed>  missed)?"
 )
 ALL_STEPS = (
-    "load, save, save-toml, prioritise, csv, markdown, calendar, introductions, startup, "
-    "memory, end-to-end"
+    "load, save, save-toml, prioritise, placements, csv, markdown, calendar, introductions, "
+    "startup, memory, end-to-end"
 )
 
 
@@ -276,7 +278,7 @@ def test_every_step_and_figure_runs_at_a_tiny_size(capsys: pytest.CaptureFixture
         f"{'step':<28}{'civsam':>12}{'baseline':>12}{'ratio':>8}{'target':>8}",
     ]
     rows = []
-    for line in lines[3:12]:
+    for line in lines[3:13]:
         row = ROW.fullmatch(line)
         assert row is not None, line
         rows.append(row)
@@ -287,8 +289,8 @@ def test_every_step_and_figure_runs_at_a_tiny_size(capsys: pytest.CaptureFixture
         ratio = float(row["ratio"])
         if abs(ratio - target) > 0.01:  # the mark is set before rounding
             assert (row["missed"] is not None) == (ratio > target), row.group(0)
-    assert lines[12:14] == ["", f"{'figure':<28}{'civsam':>12}{'limit':>12}{'baseline':>12}"]
-    memory, end_to_end = lines[14:]
+    assert lines[13:15] == ["", f"{'figure':<28}{'civsam':>12}{'limit':>12}{'baseline':>12}"]
+    memory, end_to_end = lines[15:]
     assert re.fullmatch(r"peak memory, loaded +\d+\.\d MB +1000\.0 MB +\d+\.\d MB", memory)
     assert re.fullmatch(r"civsam export -f csv +\d+\.\d s +10\.0 s +", end_to_end)
 
@@ -368,6 +370,50 @@ def test_the_prioritise_baseline_ranks_like_civsam(bench: run.Bench) -> None:
         (placed[0], placed[-1]) for placed in theirs
     ]
     assert {p.quadrant for p in ours} == set(civsam.Quadrant)
+
+
+def test_the_placements_baseline_builds_civsam_placements(bench: run.Bench) -> None:
+    """A record per partner with every field of civsam's placement, in civsam's order.
+
+    The same values field by field: the organisation, quadrant, scores used, rank, place
+    and total, priority, the scores' values and source, disagreement, rule, language, and
+    the matrix rule's reasons as plain data (which threshold each score met).
+    """
+    step = run.placements_step(bench)
+    ours, theirs = step.civsam(), step.baseline()
+    assert isinstance(ours, list)
+    assert isinstance(theirs, list)
+    assert len(ours) == len(theirs) == 299
+    names = [field.name for field in attrs.fields(civsam.Placement)]
+    assert [field.name for field in dataclasses.fields(plain.Placement)] == names
+    for placement, record in zip(ours, theirs, strict=True):
+        assert isinstance(placement, civsam.Placement)
+        assert record.partner.id == placement.partner.id
+        assert record.partner.name == placement.partner.name
+        assert record.quadrant == placement.quadrant.value
+        assert record.language == placement.language.value
+        for name in ("importance", "ease", "rank", "priority", "disagreement", "rule"):
+            assert getattr(record, name) == getattr(placement, name), name
+        assert (record.place, record.total) == (placement.place, placement.total)
+        for score, theirs_score in (
+            (placement.importance_score, record.importance_score),
+            (placement.ease_score, record.ease_score),
+        ):
+            assert (theirs_score.value, theirs_score.source) == (score.value, score.source.value)
+        assert [
+            (reason.key.removeprefix("reason."), dict(reason.values))
+            for reason in placement.rule_reasons
+            if isinstance(reason, civsam.Reason)
+        ] == [(key, {"score": score, "threshold": threshold})
+              for key, score, threshold in record.rule_reasons]  # fmt: skip
+
+
+def test_the_bench_guard_runs_every_ratio_step() -> None:
+    """noxfile.py's ``bench_guard`` runs every step against a baseline, a new one too."""
+    noxfile = (BENCHMARKS.parent / "noxfile.py").read_text("utf-8")
+    found = re.search(r'^GUARD_STEPS = "([^"]*)"', noxfile, re.MULTILINE)
+    assert found is not None
+    assert found[1].split(",") == list(run.STEPS)
 
 
 def test_the_introductions_baseline_finds_what_civsam_finds(bench: run.Bench) -> None:

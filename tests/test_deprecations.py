@@ -29,19 +29,19 @@ def _old_and_new() -> list[tuple[str, Callable[[], Any], Callable[[], Any], str]
     return [
         (
             "Project.prioritisation",
-            lambda: project.prioritisation,  # type: ignore[deprecated]
+            lambda: project.prioritisation,
             lambda: project.priority_settings,
             "Project.priority_settings",
         ),
         (
             "Project.planning",
-            lambda: project.planning,  # type: ignore[deprecated]
+            lambda: project.planning,
             lambda: project.plan_settings,
             "Project.plan_settings",
         ),
         (
             "Project.readiness",
-            lambda: project.readiness,  # type: ignore[deprecated]
+            lambda: project.readiness,
             lambda: project.readiness_answers,
             "Project.readiness_answers",
         ),
@@ -83,14 +83,14 @@ def _old_and_new() -> list[tuple[str, Callable[[], Any], Callable[[], Any], str]
             "export_project(project, …)",
         ),
         (
-            "civsam.io.load",
-            lambda: civsam.io.dumps(project),  # type: ignore[attr-defined]
+            "civsam.io.dumps",
+            lambda: civsam.io.dumps(project),
             lambda: civsam.files.dumps(project),
             "civsam.files.dumps",
         ),
         (
             "civsam.table.placeholder_owner",
-            lambda: civsam.table.placeholder_owner("da"),  # type: ignore[attr-defined]
+            lambda: civsam.table.placeholder_owner("da"),
             lambda: civsam.files.placeholder_owner("da"),
             "civsam.files.placeholder_owner",
         ),
@@ -125,11 +125,11 @@ def test_a_project_setting_set_through_its_old_name_is_set() -> None:
     project = civsam.example()
     settings = civsam.PrioritySettings(importance_threshold=3)
     with pytest.warns(DeprecationWarning, match="priority_settings"):
-        project.prioritisation = settings  # type: ignore[deprecated]
+        project.prioritisation = settings
     assert project.priority_settings == settings
     plan_settings = civsam.PlanSettings(capacity=1)
     with pytest.warns(DeprecationWarning, match="plan_settings"):
-        project.planning = plan_settings  # type: ignore[deprecated]
+        project.planning = plan_settings
     assert project.plan_settings == plan_settings
 
 

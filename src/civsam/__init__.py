@@ -8,6 +8,7 @@ modules :mod:`civsam.files`, :mod:`civsam.testing` and :mod:`civsam.toolkit`.
 """
 
 from civsam import files
+from civsam._version import __version__
 from civsam.checklist import Checklist, ItemProgress, Trend, checklist, checklists
 from civsam.contracts import exporter_problems, rule_problems
 from civsam.errors import CivsamError, Problem, ValidationError
@@ -94,8 +95,6 @@ from civsam.report import Paper, Report
 from civsam.rules import Candidate, Decision, MatrixRule, Reason, RuleContext, RuleError
 from civsam.scores import Factor, Score, ScoreSource
 from civsam.settings import Derivation, PlanSettings, PrioritySettings
-
-__version__ = "0.1.0"
 
 # The public API, group by group: each `# -- Group` comment is a section of docs/api.md,
 # in this order (tests/test_api_reference.py holds the two together).

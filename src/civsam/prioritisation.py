@@ -3,23 +3,25 @@
 ``prioritise`` resolves each partner's scores, asks the rule for a decision, and ranks:
 quadrants in the guide's order (start here, discuss, not now, not worth it), within a
 quadrant by the rule's priority, ties by higher importance, higher ease, then partner
-id — never by input order. Placements are built when they are looked at, so ranking a
-national register stays close to the cost of a plain classify-and-sort loop.
+id — never by input order. The ranking itself is made the fast way (civsam._placements:
+plain rows, placements made when they are read), so ranking a national register stays
+close to the cost of a plain classify-and-sort loop; :func:`_reference` below is the plain
+way it is held to (``CIVSAM_REFERENCE=1``, or ``prioritise(..., reference=True)``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
 import os
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple, cast
+from typing import Literal, NamedTuple, Protocol, cast
 
 import attrs
 
-from civsam._checks import MAX_SCORE, MIN_SCORE
+from civsam import _placements
+from civsam._placements import EntryFields, Extra, Ranking, Row, disagree
 from civsam.contracts import rule_problems
 from civsam.errors import CivsamError, raised
 from civsam.explain import render, score_reason
@@ -28,33 +30,21 @@ from civsam.model import Assessment, Language, Organisation, Quadrant
 from civsam.privacy import PersonalValue, find_in_text
 from civsam.project import Project
 from civsam.rules import Candidate, Decision, MatrixRule, Reason, Rule, RuleContext, RuleError
-from civsam.scores import Resolver, Score, ScoreSource
+from civsam.scores import Resolver, Score
 from civsam.settings import PrioritySettings
 
 __all__ = [
+    "MATRIX",
     "Entry",
     "Placement",
     "Prioritisation",
     "Shift",
     "bind_rule",
     "prioritise",
-    "MATRIX",
     "project_rule",
     "sensitivity",
 ]
 
-_QUADRANTS = tuple(Quadrant)
-_ORDERS_BY_FLAGS = tuple(  # important * 2 + easy → the quadrant's order
-    quadrant.order
-    for quadrant in (
-        Quadrant.NOT_WORTH_IT,
-        Quadrant.NOT_NOW,
-        Quadrant.DISCUSS,
-        Quadrant.START_HERE,
-    )
-)
-_ORDER, _PARTNER = 0, 4  # positions in a row (see _Row)
-_BY_PARTNER = operator.attrgetter("partner")
 MATRIX = "matrix"
 """The name of the guide's own rule, :class:`~civsam.MatrixRule`."""
 
@@ -133,36 +123,25 @@ class Entry(NamedTuple):
     disagreement: bool
 
 
-_HAND = {value: Score(float(value), ScoreSource.HAND) for value in range(1, 6)}
-"""Hand-set scores, shared: there are only five."""
+class _Ranked(Protocol):
+    """Placements in rank order, made the fast way or the reference's.
 
-
-class _Row(NamedTuple):
-    """A placed partner before it becomes a Placement: sortable by its first five fields.
-
-    Rows are stored as plain, short tuples (making 100,000 named tuples costs more) and
-    read through this class when a placement is built. ``extra`` is ``None`` for a
-    partner whose scores were both set by hand and placed by the matrix rule: its Score
-    objects and reasons are made only when the placement is looked at.
+    The fast way is :class:`civsam._placements.Ranking`, the reference's :class:`_Placed`.
     """
 
-    order: int
-    negative_priority: float
-    negative_importance: float
-    negative_ease: float
-    partner_id: str
-    assessment: Assessment
-    extra: _Extra | None
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Placement]: ...
+    def placement(self, position: int) -> Placement:
+        """The placement at ``position`` (0 for rank 1)."""
 
+    def partner_ids(self) -> Iterator[str]:
+        """The partners' ids in rank order."""
 
-class _Extra(NamedTuple):
-    """What a row needs beyond hand-set scores: resolved scores, flags, rule reasons."""
+    def quadrants(self) -> Iterator[Quadrant]:
+        """The partners' quadrants in rank order."""
 
-    importance: Score
-    ease: Score
-    disagreement: bool
-    reasons: tuple[Reason | str, ...] | None  # None: the matrix rule's, built when looked at
-    used: tuple[float, float] | None = None  # the scores the rule used, when it adjusted them
+    def entry_fields(self) -> Iterator[EntryFields]:
+        """Each partner's :class:`Entry` fields in rank order."""
 
 
 class Prioritisation:
@@ -172,32 +151,19 @@ class Prioritisation:
     goes through them from rank 1; ``len(prio)`` counts them.
     """
 
-    __slots__ = (
-        "_built",
-        "_index",
-        "_organisations",
-        "_rows",
-        "_rule",
-        "_starts",
-        "language",
-        "rule",
-        "settings",
-        "thresholds",
-    )
+    __slots__ = ("_index", "_ranked", "language", "rule", "settings", "thresholds")
 
     def __init__(
         self,
-        rows: list[tuple[Any, ...]],
+        ranked: _Ranked,
         *,
-        organisations: Mapping[str, Organisation],
         rule: Rule,
+        name: str,
         settings: PrioritySettings,
         language: Language,
     ) -> None:
-        self._rows = rows
-        self._organisations = organisations
-        self._rule = rule
-        self.rule = rule.name
+        self._ranked = ranked
+        self.rule = name
         """The name of the rule that placed the partners."""
         self.settings = settings
         self.language = language
@@ -207,15 +173,13 @@ class Prioritisation:
             else None
         )
         """The matrix rule's importance and ease thresholds; ``None`` for other rules."""
-        self._built: list[Placement | None] = [None] * len(rows)
         self._index: dict[str, int] | None = None
-        self._starts: dict[Quadrant, int] | None = None
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._ranked)
 
     def __iter__(self) -> Iterator[Placement]:
-        return (self._placement(position) for position in range(len(self._rows)))
+        return iter(self._ranked)
 
     def __contains__(self, partner_id: object) -> bool:
         return partner_id in self._positions()
@@ -227,12 +191,12 @@ class Prioritisation:
             raise KeyError(
                 f"{partner_id!r} has no placement: it is not an assessed partner"
             ) from None
-        return self._placement(position)
+        return self._ranked.placement(position)
 
     def get(self, partner_id: str, default: Placement | None = None) -> Placement | None:
         """The partner's placement, or ``default``."""
         position = self._positions().get(partner_id)
-        return default if position is None else self._placement(position)
+        return default if position is None else self._ranked.placement(position)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Prioritisation):
@@ -252,63 +216,15 @@ class Prioritisation:
 
     def counts(self) -> Mapping[Quadrant, int]:
         """How many partners each quadrant holds (every quadrant listed, in order)."""
-        counts = dict.fromkeys(_QUADRANTS, 0)
-        for row in self._rows:
-            counts[_QUADRANTS[row[_ORDER]]] += 1
+        counts = dict.fromkeys(Quadrant, 0)
+        for quadrant in self._ranked.quadrants():
+            counts[quadrant] += 1
         return counts
 
     def _positions(self) -> dict[str, int]:
         if self._index is None:
-            self._index = {row[_PARTNER]: i for i, row in enumerate(self._rows)}
+            self._index = {partner: i for i, partner in enumerate(self._ranked.partner_ids())}
         return self._index
-
-    def _quadrant_starts(self) -> dict[Quadrant, int]:
-        if self._starts is None:
-            starts: dict[Quadrant, int] = {}
-            for position, row in enumerate(self._rows):
-                starts.setdefault(_QUADRANTS[row[_ORDER]], position)
-            self._starts = starts
-        return self._starts
-
-    def _placement(self, position: int) -> Placement:
-        built = self._built[position]
-        if built is None:
-            built = self._build(position)
-            self._built[position] = built
-        return built
-
-    def _build(self, position: int) -> Placement:
-        row = _Row._make(self._rows[position])
-        assessment = row.assessment
-        quadrant = _QUADRANTS[row.order]
-        extra = row.extra or _Extra(
-            # Rows without extra have both scores set by hand: never None here.
-            _HAND[cast("int", assessment.importance)],
-            _HAND[cast("int", assessment.ease)],
-            disagreement=False,
-            reasons=None,
-        )
-        importance, ease, rule_reasons = extra.importance, extra.ease, extra.reasons
-        if rule_reasons is None:
-            assert isinstance(self._rule, MatrixRule)  # noqa: S101 - the fast path's rows
-            rule_reasons = self._rule.reasons(importance.value, ease.value)
-        used = extra.used or (importance.value, ease.value)
-        return Placement(
-            partner=self._organisations[row.partner_id],
-            quadrant=quadrant,
-            importance=used[0],
-            ease=used[1],
-            rank=position + 1,
-            priority=-row.negative_priority,
-            importance_score=importance,
-            ease_score=ease,
-            disagreement=extra.disagreement,
-            rule=self.rule,
-            rule_reasons=rule_reasons,
-            place=position - self._quadrant_starts()[quadrant] + 1,
-            total=len(self._rows),
-            language=self.language,
-        )
 
     def entries(self) -> Iterator[Entry]:
         """The placed partners in rank order, as light tuples: for bulk exports.
@@ -316,28 +232,38 @@ class Prioritisation:
         Cheaper than iterating :class:`Placement` s (no reasons, no score provenance),
         so a table of 100,000 partners costs little more than writing it.
         """
-        organisations = self._organisations
-        make = tuple.__new__
-        for position, row in enumerate(self._rows, start=1):
-            assessment = row[5]
-            extra = row[6]
-            if extra is None:
-                importance, ease, disagreement = assessment.importance, assessment.ease, False
-            else:
-                importance, ease = extra.used or (extra.importance.value, extra.ease.value)
-                disagreement = extra.disagreement
-            yield make(
-                Entry,
-                (
-                    position,
-                    organisations[row[4]],
-                    assessment,
-                    _QUADRANTS[row[0]],
-                    importance,
-                    ease,
-                    disagreement,
-                ),
-            )
+        return map(Entry._make, self._ranked.entry_fields())
+
+
+class _Placed:
+    """The reference's ranking: every placement made up front, with ``Placement(...)``."""
+
+    __slots__ = ("_assessments", "_placements")
+
+    def __init__(self, placements: list[Placement], assessments: list[Assessment]) -> None:
+        self._placements = placements
+        self._assessments = assessments
+
+    def __len__(self) -> int:
+        return len(self._placements)
+
+    def __iter__(self) -> Iterator[Placement]:
+        return iter(self._placements)
+
+    def placement(self, position: int) -> Placement:
+        return self._placements[position]
+
+    def partner_ids(self) -> Iterator[str]:
+        return (p.partner.id for p in self._placements)
+
+    def quadrants(self) -> Iterator[Quadrant]:
+        return (p.quadrant for p in self._placements)
+
+    def entry_fields(self) -> Iterator[EntryFields]:
+        return (
+            (p.rank, p.partner, a, p.quadrant, p.importance, p.ease, p.disagreement)
+            for p, a in zip(self._placements, self._assessments, strict=True)
+        )
 
 
 def project_rule(rule: Rule | None, settings: PrioritySettings) -> Rule:
@@ -372,6 +298,7 @@ def prioritise(
     *,
     as_of: dt.date | None = None,
     language: Language | str | None = None,
+    reference: bool | None = None,
 ) -> Prioritisation:
     """Place every assessed partner on the priority matrix and rank them.
 
@@ -382,6 +309,8 @@ def prioritise(
     ``SOURCE_DATE_EPOCH``). ``language`` is the language of the reasons (default: the
     project's). A rule that raises or returns something that is not a decision raises
     :class:`civsam.RuleError` naming the rule and the partner; nothing is returned then.
+    ``reference=True`` ranks the plain way the fast one is tested against (default:
+    ``CIVSAM_REFERENCE`` in the environment, see civsam._placements).
     """
     settings = project.priority_settings
     chosen = project_rule(rule, settings)
@@ -396,91 +325,107 @@ def prioritise(
         as_of=day,
     )
     spread = settings.disagreement_spread
-    if type(chosen) is MatrixRule:
-        rows = _matrix_rows(project, chosen, resolver, spread)  # in rank order already
+    speaking = Language(language) if language is not None else project.language
+    label = chosen.name  # what the placements say placed them
+    matrix = chosen if type(chosen) is MatrixRule else None
+    if matrix is not None:
+        name, placing = label, chosen
     else:
         name = _rule_name(chosen)
         _register_labels(name, chosen)
         placing = bind_rule(chosen, project, as_of=day, name=name)
-        rows = _rule_rows(project, name, placing, resolver, spread)
-        rows.sort()
-    return Prioritisation(
-        rows,
-        organisations=project._shared_organisations(),  # noqa: SLF001 - copy on write
-        rule=chosen,
-        settings=settings,
-        language=Language(language) if language is not None else project.language,
-    )
-
-
-def _disagree(importance: Score, ease: Score, spread: int) -> bool:
-    return (importance.spread or 0) >= spread or (ease.spread or 0) >= spread
-
-
-def _matrix_rows(
-    project: Project, rule: MatrixRule, resolver: Resolver, spread: int
-) -> list[tuple[Any, ...]]:
-    """The guide's rule as a tight loop, in rank order: no objects until a placement is read.
-
-    Scores set by hand are whole numbers 1–5, so such partners fall into 25 groups, one
-    per pair of scores, which rank in a fixed order; within a group only the ids decide.
-    Sorting each group by id alone costs far less than sorting every row by all five of
-    its keys. Partners with other scores (raters, derived) join by a sort at the end.
-    """
-    importance_threshold, ease_threshold = rule.importance_threshold, rule.ease_threshold
-    orders = _ORDERS_BY_FLAGS
-    by_hand: list[list[list[Assessment]]] = [[[] for _ in range(6)] for _ in range(6)]
-    rows: list[tuple[Any, ...]] = []
-    append = rows.append
-    for assessment in project.assessments.values():
-        importance, ease = assessment.importance, assessment.ease
-        if importance is not None and ease is not None and not assessment.ratings:
-            by_hand[importance][ease].append(assessment)
-            continue
-        importance_score = resolver.importance(assessment)
-        ease_score = resolver.ease(assessment)
-        flags = (importance_score.value >= importance_threshold) * 2 + (
-            ease_score.value >= ease_threshold
+    ranked: _Ranked
+    if _placements.REFERENCE if reference is None else reference:
+        ranked = _reference(
+            project,
+            placing,
+            name=name,
+            label=label,
+            resolver=resolver,
+            spread=spread,
+            language=speaking,
+            trusted=matrix is not None,
         )
-        append(
-            (
-                orders[flags],
-                -(importance_score.value + ease_score.value),
-                -importance_score.value,
-                -ease_score.value,
-                assessment.partner,
-                assessment,
-                _Extra(
-                    importance_score,
-                    ease_score,
-                    _disagree(importance_score, ease_score, spread),
-                    None,
-                ),
+    else:
+        if matrix is not None:
+            rows = _placements.matrix_rows(project.assessments.values(), matrix, resolver, spread)
+        else:
+            rows = _rule_rows(project, name, placing, resolver, spread)
+            rows.sort()
+        ranked = Ranking(
+            rows,
+            make=Placement,
+            organisations=project._shared_organisations(),  # noqa: SLF001 - copy on write
+            matrix=matrix,
+            name=label,
+            language=speaking,
+        )
+    return Prioritisation(ranked, rule=chosen, name=label, settings=settings, language=speaking)
+
+
+def _reference(
+    project: Project,
+    rule: Rule,
+    *,
+    name: str,
+    label: str,
+    resolver: Resolver,
+    spread: int,
+    language: Language,
+    trusted: bool,
+) -> _Placed:
+    """The plain way to prioritise, which the fast way (civsam._placements) is held to.
+
+    Every partner is placed by ``rule.place`` (the matrix rule's too) and its decision
+    checked as in :func:`_decide` (``trusted``: the matrix rule's reasons need no check),
+    the partners are ranked by one sort on the documented key, and every placement is
+    made up front.
+    """
+    decided: list[tuple[tuple[int, float, float, float, str], Candidate, Decision]] = []
+    for assessment in project.assessments.values():
+        candidate = Candidate(
+            project.organisations[assessment.partner],
+            assessment,
+            resolver.importance(assessment),
+            resolver.ease(assessment),
+        )
+        decision = _decide(name, rule, candidate, checked=not trusted)
+        importance, ease = _used(decision, candidate) or (
+            candidate.importance.value,
+            candidate.ease.value,
+        )
+        key = (
+            decision.quadrant.order,
+            -float(decision.priority),
+            -importance,
+            -ease,
+            assessment.partner,
+        )
+        decided.append((key, candidate, decision))
+    decided.sort(key=lambda item: item[0])
+    places = dict.fromkeys(Quadrant, 0)
+    placements: list[Placement] = []
+    for rank, ((_, _, importance, ease, _), candidate, decision) in enumerate(decided, start=1):
+        places[decision.quadrant] += 1
+        placements.append(
+            Placement(
+                partner=candidate.partner,
+                quadrant=decision.quadrant,
+                importance=-importance,
+                ease=-ease,
+                rank=rank,
+                priority=float(decision.priority),
+                importance_score=candidate.importance,
+                ease_score=candidate.ease,
+                disagreement=disagree(candidate.importance, candidate.ease, spread),
+                rule=label,
+                rule_reasons=decision.reasons,
+                place=places[decision.quadrant],
+                total=len(decided),
+                language=language,
             )
         )
-    derived = rows
-    rows = []
-    groups = sorted(
-        (
-            (
-                orders[(importance >= importance_threshold) * 2 + (ease >= ease_threshold)],
-                -(importance + ease),
-                -importance,
-                -ease,
-            ),
-            by_hand[importance][ease],
-        )
-        for importance in range(MIN_SCORE, MAX_SCORE + 1)
-        for ease in range(MIN_SCORE, MAX_SCORE + 1)
-    )
-    for (order, priority, importance, ease), group in groups:
-        group.sort(key=_BY_PARTNER)
-        # Hand-set scores: the Score objects are made when the placement is looked at.
-        rows += [(order, priority, importance, ease, a.partner, a, None) for a in group]
-    if derived:
-        rows += derived
-        rows.sort()  # one long sorted run and a few more: merged, not sorted afresh
-    return rows
+    return _Placed(placements, [candidate.assessment for _, candidate, _ in decided])
 
 
 def _register_labels(name: str, rule: Rule) -> None:
@@ -527,56 +472,58 @@ def bind_rule(rule: Rule, project: Project, *, as_of: dt.date, name: str | None 
 
 def _rule_rows(
     project: Project, name: str, rule: Rule, resolver: Resolver, spread: int
-) -> list[tuple[Any, ...]]:
+) -> list[Row]:
+    """Any rule but the matrix, partner by partner, in the fast path's rows (not yet sorted)."""
     organisations = project.organisations
-    rows: list[tuple[Any, ...]] = []
+    rows: list[Row] = []
     for assessment in project.assessments.values():
-        organisation = organisations[assessment.partner]
         importance, ease = resolver.importance(assessment), resolver.ease(assessment)
-        candidate = Candidate(organisation, assessment, importance, ease)
-        try:
-            decision = rule.place(candidate)
-        except Exception as error:
-            raise RuleError(
-                name,
-                Text("rule.raised", kind=type(error).__name__, error=_ErrorText(error)),
-                partner=assessment.partner,
-            ) from error
-        if isinstance(decision, Quadrant):
-            decision = Decision(decision)
-        elif not isinstance(decision, Decision):
-            raise RuleError(
-                name,
-                Text("rule.returned", kind=type(decision).__name__),
-                partner=assessment.partner,
-            )
-        _check_reasons(name, candidate, decision.reasons)
-        used = (
-            None
-            if decision.importance is None and decision.ease is None
-            else (
-                importance.value if decision.importance is None else float(decision.importance),
-                ease.value if decision.ease is None else float(decision.ease),
-            )
+        candidate = Candidate(organisations[assessment.partner], assessment, importance, ease)
+        decision = _decide(name, rule, candidate, checked=True)
+        extra = Extra(
+            importance,
+            ease,
+            disagree(importance, ease, spread),
+            decision.reasons,
+            _used(decision, candidate),
         )
         rows.append(
-            (
-                decision.quadrant.order,
-                -float(decision.priority),
-                -(importance.value if used is None else used[0]),
-                -(ease.value if used is None else used[1]),
-                assessment.partner,
-                assessment,
-                _Extra(
-                    importance,
-                    ease,
-                    _disagree(importance, ease, spread),
-                    decision.reasons,
-                    used,
-                ),
-            )
+            _placements.rule_row(assessment, decision.quadrant, float(decision.priority), extra)
         )
     return rows
+
+
+def _decide(name: str, rule: Rule, candidate: Candidate, *, checked: bool) -> Decision:
+    """The rule's decision on the candidate, or a :class:`RuleError` saying what went wrong.
+
+    ``checked``: the decision's reasons are checked too (see :func:`_check_reasons`).
+    """
+    partner = candidate.partner.id
+    try:
+        decision = rule.place(candidate)
+    except Exception as error:
+        raise RuleError(
+            name,
+            Text("rule.raised", kind=type(error).__name__, error=_ErrorText(error)),
+            partner=partner,
+        ) from error
+    if isinstance(decision, Quadrant):
+        decision = Decision(decision)
+    elif not isinstance(decision, Decision):
+        raise RuleError(name, Text("rule.returned", kind=type(decision).__name__), partner=partner)
+    if checked:
+        _check_reasons(name, candidate, decision.reasons)
+    return decision
+
+
+def _used(decision: Decision, candidate: Candidate) -> tuple[float, float] | None:
+    """The scores the rule used, when it adjusted either of the candidate's; else ``None``."""
+    if decision.importance is None and decision.ease is None:
+        return None
+    return (
+        candidate.importance.value if decision.importance is None else float(decision.importance),
+        candidate.ease.value if decision.ease is None else float(decision.ease),
+    )
 
 
 def _check_reasons(rule: str, candidate: Candidate, reasons: tuple[Reason | str, ...]) -> None:

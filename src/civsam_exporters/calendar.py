@@ -54,7 +54,7 @@ from civsam import (
     Quadrant,
     Report,
     hookimpl,
-    label,
+    toolkit,
 )
 
 __all__ = [
@@ -75,7 +75,6 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://civsam.readthedocs.io/calend
 TZID = "Europe/Copenhagen"
 """The one time zone the calendar uses: civsam plans in Danish local time."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
 _UTC = dt.UTC
 _SIGNIFICANT = ("RECURRENCE-ID", "DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "STATUS")
@@ -108,7 +107,7 @@ def text(value: str) -> icalendar.vText:
     ``\``, ``;``, ``,``, ``"``, ``:``, Danish letters and emoji included, reads back as
     it was.
     """
-    cleaned = _CONTROL.sub("", value)
+    cleaned = toolkit.clean(value, target="text", lines=True)
     if "\r" in cleaned:
         cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n")
     return _Text(cleaned)
@@ -300,23 +299,12 @@ class _Writer:
         self.previous = _previous(report.previous)
         # The UIDs written so far: what the earlier export had and these lack is cancelled.
         self.live: set[str] = set()
-        self.contacts = report.include_contacts
-        self.quadrants = {q: label(f"quadrant.{q.value}", self.language) for q in Quadrant}
-
-    def _label(self, key: str, **values: object) -> str:
-        return label(key, self.language, **values)
+        self._label = toolkit.Labels(self.language)
+        self.quadrants = {q: self._label.quadrant(q) for q in Quadrant}
 
     def _contact(self, partner: Organisation) -> str:
         """The contact person's line, or "" when contacts are left out or unknown."""
-        if not self.contacts:
-            return ""
-        report = self.report
-        person = report.contact_person(partner)
-        name = report.contact_name(partner.id) or (person.name if person else "")
-        parts = [name]
-        if person is not None:
-            parts += [person.email or "", person.phone or ""]
-        shown = ", ".join(part for part in parts if part)
+        shown = ", ".join(toolkit.contact_details(self.report, partner).shown)
         return f"{self._label('column.contact')}: {shown}" if shown else ""
 
     def _event(self, kind: str, key: str, summary: str, description: str) -> icalendar.Event:
@@ -430,7 +418,13 @@ class _Writer:
                     "check-in",
                     str(event["UID"]),
                     str(event["SUMMARY"]),
-                    "\n".join([self._label("calendar.moved", when=_local(rule_time)), "", *lines]),
+                    "\n".join(
+                        [
+                            self._label("calendar.moved", when=toolkit.local_time(rule_time)),
+                            "",
+                            *lines,
+                        ]
+                    ),
                 )
                 moved["RECURRENCE-ID"] = icalendar.vDDDTypes(rule_time)
                 moved["DTSTART"] = icalendar.vDDDTypes(new_time)
@@ -550,11 +544,6 @@ class _Writer:
         for event in self.cancelled():
             calendar.add_component(event)
         return calendar
-
-
-def _local(when: dt.datetime) -> str:
-    """A time as a person reads it in a description: ``2027-03-29 09:00``, Danish time."""
-    return when.astimezone(civsam.TIMEZONE).strftime("%Y-%m-%d %H:%M")
 
 
 def build(report: Report) -> icalendar.Calendar:

@@ -19,33 +19,16 @@ yEd's graphics.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
 import attrs
 
 import civsam
-from civsam import Language, Organisation, OutreachStep, Quadrant, Report, hookimpl, label
+from civsam import Organisation, OutreachStep, Quadrant, Report, hookimpl, toolkit
 
 __all__ = ["GRAPHML", "GraphmlExporter", "civsam_exporters", "xml_text"]
 
-_NOT_XML_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff"
-_NOT_XML = re.compile(f"[{_NOT_XML_CHARS}]")
-_TEXT_SPECIAL = re.compile(f"[&<>\r{_NOT_XML_CHARS}]")
-_ATTRIBUTE_SPECIAL = re.compile(f'[&<>"\r\n\t{_NOT_XML_CHARS}]')
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTRIBUTE = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        '"': "&quot;",
-        "\r": "&#13;",
-        "\n": "&#10;",
-        "\t": "&#9;",
-    }
-)
 _HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'
@@ -78,7 +61,9 @@ _KEYS = (
     ("e_since", "edge", "since", "string"),
     ("e_until", "edge", "until", "string"),
 )
-_CONTACT_KEYS = frozenset({"n_contact_name", "n_contact_email", "n_contact_phone"})
+_CONTACT_DATA = ("n_contact_name", "n_contact_email", "n_contact_phone")
+"""The keys of a contact's name, e-mail and phone (:class:`civsam.toolkit.ContactDetails`)."""
+_CONTACT_KEYS = frozenset(_CONTACT_DATA)
 _FILL = {
     None: "#FFFFFF",
     Quadrant.START_HERE: "#B7E1A1",
@@ -93,26 +78,19 @@ _GAP = 40.0
 
 
 def xml_text(text: str) -> str:
-    """``text`` without the characters XML 1.0 cannot hold.
+    """``text`` without the characters XML 1.0 cannot hold, line breaks kept.
 
     Those are the C0 controls but tab and line breaks, DEL, U+FFFE, U+FFFF and lone
-    surrogates; networkx's own writer would write them, and no XML parser reads them.
+    surrogates (:func:`civsam.toolkit.clean`); networkx's own writer would write them,
+    and no XML parser reads them.
     """
-    return _NOT_XML.sub("", text)
+    return toolkit.clean(text, target="xml", lines=True)
 
 
-def _text(text: str) -> str:
-    """Element content that reads back as ``xml_text(text)``, carriage returns included."""
-    if _TEXT_SPECIAL.search(text) is None:  # most text: one scan, no copy
-        return text
-    return xml_text(text).translate(_TEXT)
-
-
-def _attribute(text: str) -> str:
-    """An attribute value that reads back unchanged (no whitespace normalisation)."""
-    if _ATTRIBUTE_SPECIAL.search(text) is None:
-        return text
-    return xml_text(text).translate(_ATTRIBUTE)
+_text = toolkit.escape_text
+"""Element content that reads back as ``xml_text(text)``, carriage returns included."""
+_attribute = toolkit.escape_attribute
+"""An attribute value that reads back unchanged (no whitespace normalisation)."""
 
 
 def _node_ids(report: Report) -> dict[str, str]:
@@ -122,7 +100,7 @@ def _node_ids(report: Report) -> dict[str, str]:
     that make it empty or equal to another id, gets ``~2``, ``~3``, … until it is unique.
     """
     ids = list(report.project.organisations)
-    taken = {org_id for org_id in ids if org_id and not _NOT_XML.search(org_id)}
+    taken = {org_id for org_id in ids if org_id and xml_text(org_id) == org_id}
     nodes: dict[str, str] = {}
     for org_id in ids:
         if org_id in taken:
@@ -159,27 +137,16 @@ def _data(key: str, value: str | float) -> str:
     return f'      <data key="{key}">{text}</data>\n'
 
 
-def _step(step: OutreachStep, language: Language) -> str:
-    if step in (OutreachStep.NOT_STARTED, OutreachStep.ENDED):
-        return label(f"step.{step.value}", language)
-    return label(step.label_key, language)
-
-
 @attrs.frozen
 class _Writer:
     """The GraphML of one report: labels looked up once, nodes then edges."""
 
     report: Report
-    kinds: dict[civsam.OrgKind, str] = attrs.field(init=False)
-    quadrants: dict[Quadrant, str] = attrs.field(init=False)
+    words: toolkit.Labels = attrs.field(init=False)
 
-    @kinds.default
-    def _kinds(self) -> dict[civsam.OrgKind, str]:
-        return {k: label(f"org_kind.{k.value}", self.report.language) for k in civsam.OrgKind}
-
-    @quadrants.default
-    def _quadrants(self) -> dict[Quadrant, str]:
-        return {q: label(f"quadrant.{q.value}", self.report.language) for q in Quadrant}
+    @words.default
+    def _words(self) -> toolkit.Labels:
+        return toolkit.Labels(self.report.language)
 
     def lines(self) -> Iterator[str]:
         """The whole file, line by line."""
@@ -198,23 +165,21 @@ class _Writer:
 
     def _nodes(self, nodes: dict[str, str]) -> Iterator[str]:
         report = self.report
-        project, prio = report.project, report.prioritisation
-        placed = {
-            partner.id: (rank, quadrant, importance, ease, disagreement)
-            for rank, partner, _, quadrant, importance, ease, disagreement in prio.entries()
-        }
+        project, words = report.project, self.words
+        placed = {row.id: row for row in toolkit.rows(report)}
         # The last recorded step counts: one pass, not a scan per partner.
         steps = {entry.partner: entry.step for entry in project.outreach}
         assessments = project.assessments
         owner = project.owner.id
         # What many nodes share is written once.
         kinds = {
-            kind: _data("n_kind", kind.value) + _data("n_kind_label", text)
-            for kind, text in self.kinds.items()
+            kind: _data("n_kind", kind.value) + _data("n_kind_label", words.kind(kind))
+            for kind in civsam.OrgKind
         }
         quadrants = {
-            quadrant: _data("n_quadrant", quadrant.value) + _data("n_quadrant_label", text)
-            for quadrant, text in self.quadrants.items()
+            quadrant: _data("n_quadrant", quadrant.value)
+            + _data("n_quadrant_label", words.quadrant(quadrant))
+            for quadrant in Quadrant
         }
         step_data = {step: _data("n_step", step.value) for step in OutreachStep}
         owner_data = {flag: _data("n_owner", flag) for flag in (True, False)}
@@ -231,13 +196,12 @@ class _Writer:
             ]
             place = placed.get(org_id)
             if place is not None:
-                rank, quadrant, importance, ease, disagreement = place
                 parts += [
-                    quadrants[quadrant],
-                    _data("n_rank", rank),
-                    _data("n_importance", float(importance)),
-                    _data("n_ease", float(ease)),
-                    _data("n_disagreement", bool(disagreement)),
+                    quadrants[place.quadrant],
+                    _data("n_rank", place.rank),
+                    _data("n_importance", float(place.importance)),
+                    _data("n_ease", float(place.ease)),
+                    _data("n_disagreement", bool(place.disagreement)),
                 ]
             if place is not None or org_id in steps:
                 parts.append(step_data[steps.get(org_id, OutreachStep.NOT_STARTED)])
@@ -246,29 +210,22 @@ class _Writer:
                 parts.append(_data("n_notes", assessment.notes))
             if report.include_contacts:
                 parts.extend(self._contact(organisation))
-            fill = _OWNER_FILL if org_id == owner else _FILL[place[1] if place else None]
+            fill = _OWNER_FILL if org_id == owner else _FILL[place.quadrant if place else None]
             parts.append(_graphics(name, fill, index % columns, index // columns))
             parts.append("    </node>\n")
             yield "".join(parts)
 
     def _contact(self, organisation: Organisation) -> Iterator[str]:
-        report = self.report
-        person = report.contact_person(organisation)
-        name = report.contact_name(organisation.id) or (person.name if person else "")
-        for key, value in (
-            ("n_contact_name", name),
-            ("n_contact_email", person.email if person else None),
-            ("n_contact_phone", person.phone if person else None),
-        ):
+        details = toolkit.contact_details(self.report, organisation)
+        for key, value in zip(_CONTACT_DATA, details, strict=True):
             if value and xml_text(value):
                 yield _data(key, value)
 
     def _edges(self, nodes: dict[str, str]) -> Iterator[str]:
-        language = self.report.language
         # Each kind's data and yEd arrow, written once.
         kinds: dict[civsam.RelationKind, tuple[str, str]] = {}
         for kind in civsam.RelationKind:
-            text = label(f"relation_kind.{kind.value}", language)
+            text = self.words.relation(kind)
             kinds[kind] = (
                 _data("e_kind", kind.value) + _data("e_kind_label", text),
                 (

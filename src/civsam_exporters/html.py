@@ -1,14 +1,16 @@
 """The report as one self-contained HTML page: to open in a browser, mail or print.
 
 It holds what the Markdown report holds, as HTML: the facts, the board (the SVG
-exporter's drawing, inline), the partner table, each partner's reasons, the owner's
-readiness, the outreach plan, the contacts due and each running partnership's checklist.
+exporter's drawing, :mod:`civsam_exporters._board`, inline), the partner table, each
+partner's reasons, the owner's readiness, the outreach plan, the contacts due and each
+running partnership's checklist.
 
 One file, nothing to fetch: the CSS is in one ``<style>``, the board is inline SVG, the
 fonts are the reader's own, and there is no script. A Content-Security-Policy forbids
 loading anything at all, so even a bug cannot make the page reach the network. Every
-text from the data is escaped (``html.escape`` with quotes) after control characters
-are removed, so no data can become a tag or an attribute. Tables have captions and
+text from the data is escaped (``html.escape`` with quotes) after the characters HTML
+forbids are removed (:func:`civsam.toolkit.clean`), so no data can become a tag or an
+attribute. Tables have captions and
 header cells with a scope; a status is a word with a symbol, never a colour alone.
 
 On a phone (a screen narrower than 48rem) the board's drawing would shrink its text to a
@@ -42,31 +44,20 @@ from civsam import (
     ItemStatus,
     Language,
     OutreachStep,
-    Placement,
     Quadrant,
     Report,
     format_number,
     hookimpl,
     label,
+    toolkit,
 )
-from civsam_exporters import svg
-from civsam_exporters._facts import as_of, first_held, priority_meaning
+from civsam_exporters import _board
 from civsam_exporters._layout import breaks
-from civsam_exporters.markdown import BOARD_NAMES, PlanNotes, made_with, plan_notes
 
 __all__ = ["HTML", "HtmlExporter", "Section", "civsam_exporters", "escape"]
 
 Section = Callable[[Report], Iterable[str]]
 """A section: pieces of HTML for a report, joined with line breaks."""
-
-_SPACES = re.compile(r"[\r\n\t\x0b\x0c\x85\u2028\u2029]+")
-# C0 and C1 controls, lone surrogates and Unicode noncharacters: HTML forbids them
-# (or UTF-8 cannot hold them).
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
-    + "]"
-)
 
 _SYMBOLS = {
     ItemStatus.TICKED: "✓",
@@ -161,8 +152,12 @@ _RECOGNISED = tuple(f"{start}\n<title>".encode() for start in _START.values())
 
 
 def escape(text: str) -> str:
-    """Text from the data, safe as HTML text and in a quoted attribute, on one line."""
-    return html.escape(_FORBIDDEN.sub("", _SPACES.sub(" ", text)), quote=True)
+    """Text from the data, safe as HTML text and in a quoted attribute, on one line.
+
+    No character HTML forbids (controls, noncharacters), line breaks as spaces
+    (:func:`civsam.toolkit.clean`), then ``html.escape`` with quotes.
+    """
+    return html.escape(toolkit.clean(text), quote=True)
 
 
 @functools.cache
@@ -217,7 +212,7 @@ def _table(
         if heading
         else (f"<caption>{caption}</caption>")
     )
-    own = svg.HYPHENATION[language]
+    own = _board.HYPHENATION[language]
     heads = "".join(
         f'<th scope="col"{_class(i, numeric)}>{_syllables(cell, own)}</th>'
         for i, cell in enumerate(header)
@@ -229,7 +224,7 @@ def _table(
         for i, cell in enumerate(row):
             tag = "th" if i == 0 else "td"
             scope = ' scope="row"' if i == 0 else ""
-            text = _syllables(cell, svg.NAMES_HYPHENATION)
+            text = _syllables(cell, _board.NAMES_HYPHENATION)
             cells.append(f"<{tag}{scope}{_class(i, numeric)}>{text}</{tag}>")
         yield f"<tr>{''.join(cells)}</tr>"
     yield "</tbody>"
@@ -245,6 +240,11 @@ _TEXT = re.compile(r"(^|>)([^<]+)")
 """The text between a cell's tags (escaped text holds no ``<`` or ``>``)."""
 SOFT_HYPHEN = "\xad"
 _ADDRESS_BREAKS = re.compile(r"(?<=[@/])(?=.)|(?<=.)(?=\.)")
+
+
+def _again(text: str) -> str:
+    """Text read back from an escaped cell, escaped again: it is clean already."""
+    return html.escape(text, quote=True)
 
 
 @functools.cache
@@ -264,9 +264,9 @@ def _breakable(token: str, hyphens: str) -> str:
     it may break after ``@`` or ``/`` and before a ``.``, with nothing shown.
     """
     if "@" in token or "/" in token:
-        return "<wbr>".join(escape(part) for part in _ADDRESS_BREAKS.split(token))
+        return "<wbr>".join(_again(part) for part in _ADDRESS_BREAKS.split(token))
     soft = _LONG_WORD.sub(lambda word: _hyphenated(word[0], hyphens), token)
-    return escape(soft).replace(SOFT_HYPHEN, "&shy;")
+    return _again(soft).replace(SOFT_HYPHEN, "&shy;")
 
 
 def _syllables(cell: str, hyphens: str) -> str:
@@ -281,9 +281,9 @@ def _syllables(cell: str, hyphens: str) -> str:
         raw = html.unescape(match[2])
         pieces, end = [match[1]], 0
         for token in _TOKEN.finditer(raw):
-            pieces += [escape(raw[end : token.start()]), _breakable(token[0], hyphens)]
+            pieces += [_again(raw[end : token.start()]), _breakable(token[0], hyphens)]
             end = token.end()
-        pieces.append(escape(raw[end:]))
+        pieces.append(_again(raw[end:]))
         return "".join(pieces)
 
     return _TEXT.sub(text, cell)
@@ -336,8 +336,9 @@ def facts(report: Report) -> Iterator[str]:
     yield f"<li><strong>{_words('report.target_groups', language)}:</strong> {groups or '–'}</li>"
     fields = ", ".join(report.personal_fields) or label("report.personal_data_none", language)
     yield f"<li>{_words('report.personal_data', language, fields=fields)}</li>"
-    yield f"<li><strong>{_words('report.as_of', language)}:</strong> {escape(as_of(report))}</li>"
-    priority = escape(priority_meaning(report))
+    as_of = escape(toolkit.as_of(report))
+    yield f"<li><strong>{_words('report.as_of', language)}:</strong> {as_of}</li>"
+    priority = escape(toolkit.priority_meaning(report))
     yield f"<li><strong>{_words('report.priority', language)}:</strong> {priority}</li>"
     yield "</ul>"
     if project.description:
@@ -354,17 +355,19 @@ def matrix(report: Report) -> Iterator[str]:
         yield "</section>"
         return
     yield "<figure>"
-    yield svg.board(report, standalone=False).rstrip("\n")
+    yield _board.board(report, standalone=False).rstrip("\n")
     yield f"<figcaption>{_words('board.caption', language)}</figcaption>"
     yield "</figure>"
     yield from board_list(report)
 
+    quadrants, shown = toolkit.quadrants(report), toolkit.BOARD_NAMES
+
     def cell(quadrant: Quadrant) -> str:
-        placements = prio.quadrant(quadrant)
+        placements = quadrants[quadrant]
         title = f"<strong>{_words(f'quadrant.{quadrant.value}', language)}</strong>"
-        names = [f"{p.rank}. {escape(p.partner.name)}" for p in placements[:BOARD_NAMES]]
-        if len(placements) > BOARD_NAMES:
-            names.append(_words("matrix.more", language, count=len(placements) - BOARD_NAMES))
+        names = [f"{p.rank}. {escape(p.partner.name)}" for p in placements[:shown]]
+        if len(placements) > shown:
+            names.append(_words("matrix.more", language, count=len(placements) - shown))
         return f"{title}: " + (", ".join(names) or _words("matrix.empty", language))
 
     yield from _table(
@@ -390,15 +393,14 @@ def board_list(report: Report) -> Iterator[str]:
     screen readers) where the raters disagree. Hidden on wider screens and in print,
     where the drawing is shown, so a reader meets the board once.
     """
-    language, prio = report.language, report.prioritisation
+    language = report.language
     yield '<div class="board-list">'
     yield f"<p>{_words('board.list_intro', language)}</p>"
     disagree = (
         ' <span class="flag" aria-hidden="true">⚠</span>'
         f'<span class="visually-hidden"> {_words("svg.disagreement", language)}</span>'
     )
-    for quadrant in Quadrant:
-        placements = prio.quadrant(quadrant)
+    for quadrant, placements in toolkit.quadrants(report).items():
         name = label(f"quadrant.{quadrant.value}", language)
         count = _words("svg.quadrant_count", language, quadrant=name, count=len(placements))
         heading = f"board-list-{quadrant.value}"
@@ -414,47 +416,38 @@ def board_list(report: Report) -> Iterator[str]:
     yield "</div>"
 
 
-def _contact(report: Report, placement: Placement) -> str:
-    name = report.contact_name(placement.partner.id)
-    person = report.contact_person(placement.partner)
-    parts = [name or (person.name if person else "")]
-    if person is not None:
-        parts += [value for value in (person.email, person.phone) if value]
-    return ", ".join(part for part in parts if part)
-
-
 def partners(report: Report) -> Iterator[str]:
     """The partner table in rank order, in the guide's words."""
-    language, prio = report.language, report.prioritisation
+    language, placed = report.language, toolkit.rows(report)
     yield _open("partners", _words("report.partners", language))
     columns = ["rank", "partner", "quadrant", "importance", "ease", "shared_interest",
                "challenges", "existing_relation"]  # fmt: skip
     if report.include_contacts:
         columns.append("contact")
-    assessments = report.project.assessments
 
-    def row(placement: Placement) -> list[str]:
-        assessment = assessments[placement.partner.id]
+    def row(partner: toolkit.Row) -> list[str]:
+        assessment = partner.assessment
         cells = [
-            str(placement.rank),
-            escape(placement.partner.name),
-            _words(f"quadrant_short.{placement.quadrant.value}", language),
-            _number(placement.importance, language),
-            _number(placement.ease, language),
+            str(partner.rank),
+            escape(partner.name),
+            _words(f"quadrant_short.{partner.quadrant.value}", language),
+            _number(partner.importance, language),
+            _number(partner.ease, language),
             escape(assessment.shared_interest),
             escape(assessment.challenges),
             escape(assessment.existing_relation),
         ]
         if report.include_contacts:
-            cells.append(escape(_contact(report, placement)))
+            details = toolkit.contact_details(report, partner.partner)
+            cells.append(escape(", ".join(details.shown)))
         return cells
 
-    if len(prio):
+    if placed:
         yield from _table(
             language,
             _words("html.partners_caption", language),
             [_words(f"column.{c}", language) for c in columns],
-            map(row, prio),
+            map(row, placed),
             numeric=frozenset({0, 3, 4}),
         )
     else:
@@ -541,51 +534,24 @@ def readiness(report: Report) -> Iterator[str]:
     yield "</section>"
 
 
-def _step(step: OutreachStep, language: Language) -> str:
-    """The step's name: one of the guide's four, or not started / ended."""
-    if step in (OutreachStep.NOT_STARTED, OutreachStep.ENDED):
-        return _words(f"step.{step.value}", language)
-    return _words(step.label_key, language)
-
-
 def outreach_plan(report: Report) -> Iterator[str]:
     """Where each approach stands and the first meetings, then check-ins and evaluations."""
-    language, project, prio, plan = (
-        report.language,
-        report.project,
-        report.prioritisation,
-        report.plan,
-    )
+    language, view = report.language, toolkit.plan_view(report)
     yield _open("plan", _words("report.plan", language))
-    approached = {entry.partner: entry.step for entry in project.outreach}
-    ranked = [
-        placement
-        for placement in prio
-        if placement.quadrant in (Quadrant.START_HERE, Quadrant.DISCUSS)
-        or placement.partner.id in approached
-    ]
-    unranked = [
-        organisation
-        for partner, organisation in project.organisations.items()
-        if partner in approached and partner not in prio
-    ]
-    meetings = {meeting.partner.id: meeting for meeting in plan.meetings}
-
-    def cells(partner: civsam.Organisation, rank: str, quadrant: str) -> list[str]:
-        meeting = meetings.get(partner.id)
-        step = approached.get(partner.id, OutreachStep.NOT_STARTED)
-        return [
-            rank,
-            escape(partner.name),
-            quadrant,
-            _step(step, language),
-            _time(meeting.start) if meeting is not None else "",
-        ]
-
+    words = toolkit.Labels(language)
+    steps = {step: escape(words.step(step)) for step in OutreachStep}
     rows = [
-        cells(p.partner, str(p.rank), _words(f"quadrant_short.{p.quadrant.value}", language))
-        for p in ranked
-    ] + [cells(organisation, "", "") for organisation in unranked]
+        [
+            "" if approach.rank is None else str(approach.rank),
+            escape(approach.partner.name),
+            ""
+            if approach.quadrant is None
+            else _words(f"quadrant_short.{approach.quadrant.value}", language),
+            steps[approach.step],
+            _time(approach.meeting.start) if approach.meeting is not None else "",
+        ]
+        for approach in view.approaches
+    ]
     if rows:
         columns = ("rank", "partner", "quadrant", "step", "meeting")
         yield from _table(
@@ -595,34 +561,30 @@ def outreach_plan(report: Report) -> Iterator[str]:
             rows,
             numeric=frozenset({0}),
         )
-    notes = plan_notes(report)
-    yield from _plan_facts(report, notes)
-    yield from _check_ins(report, notes)
-    if plan.milestones:
+    yield from _plan_facts(view)
+    yield from _check_ins(view, language)
+    if view.evaluations:
         title = _words("plan.evaluations", language)
         yield f"<h3>{title}</h3>"
         yield from _table(
             language,
             title,
             [_words(f"column.{c}", language) for c in ("partner", "date")],
-            ([escape(m.partner.name), _day(m.date)] for m in plan.milestones),
+            ([escape(m.partner.name), _day(m.date)] for m in view.evaluations),
             heading=True,
         )
     yield "</section>"
 
 
-def _plan_facts(report: Report, notes: PlanNotes) -> Iterator[str]:
+def _plan_facts(view: toolkit.PlanView) -> Iterator[str]:
     """Under the approaches: the capacity, the closed periods, who waits for a first meeting."""
-    language, plan = report.language, report.plan
-    if not (plan.meetings or plan.unscheduled):  # no one waits for a first meeting
-        yield f"<p>{_words('plan.none', language)}</p>"
-    if plan.meetings or plan.check_ins:
-        capacity = format_number(plan.settings.capacity, language)
-        start = plan.start.isoformat()
-        yield f"<p>{_words('plan.capacity', language, capacity=capacity, start=start)}</p>"
-    yield from _list(notes.closed)
-    if notes.unscheduled:
-        yield f"<p>{escape(notes.unscheduled)}</p>"
+    if view.no_meetings:  # no one waits for a first meeting
+        yield f"<p>{escape(view.no_meetings)}</p>"
+    if view.capacity:
+        yield f"<p>{escape(view.capacity)}</p>"
+    yield from _list(view.closed)
+    if view.unscheduled:
+        yield f"<p>{escape(view.unscheduled)}</p>"
 
 
 def _list(lines: tuple[str, ...]) -> Iterator[str]:
@@ -633,32 +595,25 @@ def _list(lines: tuple[str, ...]) -> Iterator[str]:
         yield "</ul>"
 
 
-def _check_ins(report: Report, notes: PlanNotes) -> Iterator[str]:
+def _check_ins(view: toolkit.PlanView, language: Language) -> Iterator[str]:
     """The check-ins: each series, who gets none, and each one moved or left out."""
-    language, plan = report.language, report.plan
-    if plan.check_ins or plan.crowded_out:
+    if view.check_ins or view.crowded_out:
         title = _words("plan.check_ins", language)
         yield f"<h3>{title}</h3>"
-
-        def every(weeks: int) -> str:
-            if weeks == 1:
-                return _words("plan.every_week", language)
-            return _words("plan.every_weeks", language, weeks=weeks)
-
-        if plan.check_ins:
+        if view.check_ins:
             yield from _table(
                 language,
                 title,
                 [_words(f"column.{c}", language) for c in ("partner", "every", "first")],
                 (
-                    [escape(c.partner.name), every(c.every_weeks), _time(first_held(c))]
-                    for c in plan.check_ins
+                    [escape(series.partner.name), escape(series.every), _time(series.first)]
+                    for series in view.check_ins
                 ),
                 heading=True,
             )
-        if notes.crowded_out:
-            yield f"<p>{escape(notes.crowded_out)}</p>"
-    for key, lines in (("moved_check_ins", notes.moved), ("skipped_check_ins", notes.skipped)):
+        if view.crowded_out:
+            yield f"<p>{escape(view.crowded_out)}</p>"
+    for key, lines in (("moved_check_ins", view.moved), ("skipped_check_ins", view.skipped)):
         if lines:
             yield f"<h3>{_words(f'plan.{key}', language)}</h3>"
             yield from _list(lines)
@@ -759,7 +714,7 @@ def _checklist(checklist: Checklist, language: Language) -> Iterator[str]:
 
 def footer(report: Report) -> Iterator[str]:
     """Where the document comes from, and when, if the build says so (as in Markdown)."""
-    yield f"<footer><p>{escape(made_with(report))}</p></footer>"
+    yield f"<footer><p>{escape(toolkit.made_with(report))}</p></footer>"
 
 
 @attrs.frozen

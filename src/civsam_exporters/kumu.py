@@ -29,8 +29,7 @@ from typing import BinaryIO
 import attrs
 
 import civsam
-from civsam import Language, OutreachStep, Quadrant, Report, hookimpl, label
-from civsam_exporters import _recognise
+from civsam import Language, OutreachStep, Report, hookimpl, label, toolkit
 
 __all__ = ["KUMU", "KumuExporter", "blueprint", "civsam_exporters"]
 
@@ -40,12 +39,6 @@ Json = dict[str, object]
 def _number(value: float) -> int | float:
     """A score as Kumu shows it: ``4``, not ``4.0``."""
     return int(value) if float(value).is_integer() else float(value)
-
-
-def _step(step: OutreachStep, language: Language) -> str:
-    if step in (OutreachStep.NOT_STARTED, OutreachStep.ENDED):
-        return label(f"step.{step.value}", language)
-    return label(step.label_key, language)
 
 
 def _unique(candidate: str, taken: set[str]) -> str:
@@ -59,45 +52,39 @@ def _unique(candidate: str, taken: set[str]) -> str:
 
 
 def _elements(report: Report) -> list[Json]:
-    project, language = report.project, report.language
+    project, words = report.project, toolkit.Labels(report.language)
     field = {
-        name: label(f"column.{name}", language)
+        name: words(f"column.{name}")
         for name in ("quadrant", "rank", "importance", "ease", "disagreement", "step", "notes")
     }
-    owner_field = label("report.owner", language)
-    contact_fields = [label(f"column.{name}", language) for name in ("contact", "email", "phone")]
-    yes, no = label("value.yes", language), label("value.no", language)
-    kinds = {kind: label(f"org_kind.{kind.value}", language) for kind in civsam.OrgKind}
-    quadrants = {q: label(f"quadrant.{q.value}", language) for q in Quadrant}
-    steps = {step: _step(step, language) for step in OutreachStep}
-    placed = {entry[1].id: entry for entry in report.prioritisation.entries()}
+    owner_field = words("report.owner")
+    contact_fields = [words(f"column.{name}") for name in ("contact", "email", "phone")]
+    yes, no = words("value.yes"), words("value.no")
+    placed = {row.id: row for row in toolkit.rows(report)}
     approached = {entry.partner: entry.step for entry in project.outreach}
     elements: list[Json] = []
     for org_id, organisation in project.organisations.items():
         element: Json = {
             "id": org_id,
             "label": organisation.name,
-            "type": kinds[organisation.kind],
+            "type": words.kind(organisation.kind),
             "tags": list(organisation.target_groups),
             owner_field: yes if org_id == project.owner.id else no,
         }
-        entry = placed.get(org_id)
-        if entry is not None:
-            rank, _, assessment, quadrant, importance, ease, disagreement = entry
-            element[field["quadrant"]] = quadrants[quadrant]
-            element[field["rank"]] = rank
-            element[field["importance"]] = _number(importance)
-            element[field["ease"]] = _number(ease)
-            element[field["disagreement"]] = yes if disagreement else no
-            if assessment.notes:
-                element[field["notes"]] = assessment.notes
-        if entry is not None or org_id in approached:
-            element[field["step"]] = steps[approached.get(org_id, OutreachStep.NOT_STARTED)]
+        row = placed.get(org_id)
+        if row is not None:
+            element[field["quadrant"]] = words.quadrant(row.quadrant)
+            element[field["rank"]] = row.rank
+            element[field["importance"]] = _number(row.importance)
+            element[field["ease"]] = _number(row.ease)
+            element[field["disagreement"]] = yes if row.disagreement else no
+            if row.assessment.notes:
+                element[field["notes"]] = row.assessment.notes
+        if row is not None or org_id in approached:
+            element[field["step"]] = words.step(approached.get(org_id, OutreachStep.NOT_STARTED))
         if report.include_contacts:
-            person = report.contact_person(organisation)
-            name = report.contact_name(org_id) or (person.name if person else "")
-            values = (name, person.email if person else None, person.phone if person else None)
-            for key, value in zip(contact_fields, values, strict=True):
+            details = toolkit.contact_details(report, organisation)
+            for key, value in zip(contact_fields, details, strict=True):
                 if value:
                     element[key] = value
         elements.append(element)
@@ -105,9 +92,8 @@ def _elements(report: Report) -> list[Json]:
 
 
 def _connections(report: Report, taken: set[str]) -> list[Json]:
-    language = report.language
-    kinds = {kind: label(f"relation_kind.{kind.value}", language) for kind in civsam.RelationKind}
-    since, until = label("column.since", language), label("column.until", language)
+    words = toolkit.Labels(report.language)
+    since, until = words("column.since"), words("column.until")
     connections: list[Json] = []
     for relation in report.project.relations:
         kind = relation.kind.value.replace("_", "-")
@@ -115,7 +101,7 @@ def _connections(report: Report, taken: set[str]) -> list[Json]:
             "id": _unique(f"{relation.source}--{kind}--{relation.target}", taken),
             "from": relation.source,
             "to": relation.target,
-            "type": kinds[relation.kind],
+            "type": words.relation(relation.kind),
             "direction": "directed",
         }
         if relation.since is not None:
@@ -196,7 +182,7 @@ class KumuExporter:
         ``elements`` and ``connections`` and nothing else. Kumu's own exports and other
         JSON, civsam's project files included, are not taken for one.
         """
-        text = _recognise.text(data)
+        text = toolkit.head_text(data)
         if text is None or not text.startswith(_START):
             return False
         try:

@@ -19,40 +19,34 @@ import datetime as dt
 import functools
 import re
 import string
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import BinaryIO
 
 import attrs
 
 import civsam
 from civsam import (
-    TIMEZONE,
     Checklist,
     Language,
     OutreachStep,
-    Placement,
     Quadrant,
     Report,
     format_number,
     hookimpl,
     label,
+    toolkit,
 )
-from civsam_exporters import _recognise
-from civsam_exporters._facts import as_of, first_held, priority_meaning
 
 __all__ = [
     "MARKDOWN",
     "MarkdownExporter",
-    "PlanNotes",
     "Section",
     "checklists",
     "civsam_exporters",
     "due",
     "escape",
-    "made_with",
     "mermaid_text",
     "outreach_plan",
-    "plan_notes",
     "readiness",
     "table",
 ]
@@ -62,18 +56,14 @@ Section = Callable[[Report], Iterable[str]]
 
 _PUNCTUATION = {char: "\\" + char for char in string.punctuation}
 _ESCAPES = str.maketrans(_PUNCTUATION)  # one C-level pass, not a Python call per character
-_SPACES = re.compile(r"[\r\n\t\x0b\x0c\x85\u2028\u2029]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _MERMAID_DROP = re.compile(r"[\"`\\#;<>&{}\[\]:|]")
-BOARD_NAMES = 12
-"""The plain board lists at most this many partners per quadrant."""
 
 
 def escape(text: str) -> str:
     """Text from the data, safe in any Markdown context, table cells included."""
-    # Leading spaces go: four at a line's start would make an indented code block.
-    text = _CONTROL.sub("", _SPACES.sub(" ", text)).lstrip(" ")
-    return text.translate(_ESCAPES)
+    # One line without control characters; leading spaces go too: four at a line's
+    # start would make an indented code block.
+    return toolkit.clean(text, target="text").lstrip(" ").translate(_ESCAPES)
 
 
 def table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
@@ -88,12 +78,12 @@ def table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
 
 def mermaid_text(text: str) -> str:
     """Text for inside a Mermaid string: one line, no quotes, backticks or markup."""
-    text = _MERMAID_DROP.sub("", _CONTROL.sub("", _SPACES.sub(" ", text)))
+    text = _MERMAID_DROP.sub("", toolkit.clean(text, target="text"))
     return " ".join(text.split()) or "?"
 
 
-def _name(placement: Placement) -> str:
-    return escape(placement.partner.name)
+def _name(row: toolkit.Row | civsam.Placement) -> str:
+    return escape(row.partner.name)
 
 
 def heading(report: Report) -> Iterator[str]:
@@ -106,8 +96,8 @@ def heading(report: Report) -> Iterator[str]:
     yield _fact("report.target_groups", language) + (groups or "–")
     fields = ", ".join(report.personal_fields) or label("report.personal_data_none", language)
     yield _personal_data(fields, language)
-    yield _fact("report.as_of", language) + escape(as_of(report))
-    yield _fact("report.priority", language) + escape(priority_meaning(report))
+    yield _fact("report.as_of", language) + escape(toolkit.as_of(report))
+    yield _fact("report.priority", language) + escape(toolkit.priority_meaning(report))
     if project.description:
         yield ""
         yield escape(project.description)
@@ -262,17 +252,9 @@ def _ems(char: str) -> float:
     return 1.3  # other scripts and emoji, drawn by a fallback font
 
 
-def _by_quadrant(report: Report) -> dict[Quadrant, list[Placement]]:
-    """Each quadrant's placements in rank order, in one pass over the ranking."""
-    found: dict[Quadrant, list[Placement]] = {quadrant: [] for quadrant in Quadrant}
-    for placement in report.prioritisation:
-        found[placement.quadrant].append(placement)
-    return found
-
-
 def _chart_points(
-    quadrants: dict[Quadrant, list[Placement]],
-) -> tuple[list[tuple[Placement, str, str]], dict[Quadrant, int]]:
+    quadrants: Mapping[Quadrant, Sequence[toolkit.Row]],
+) -> tuple[list[tuple[toolkit.Row, str, str]], dict[Quadrant, int]]:
     """The chart's points, as (placement, x, y), and how many each quadrant leaves out.
 
     The chart is a board, not a scatter plot: each quadrant shows its first partners by
@@ -281,7 +263,7 @@ def _chart_points(
     """
     total = sum(map(len, quadrants.values()))
     grid = _Grid(len(str(total)) * _DIGIT_WIDTH)
-    points: list[tuple[Placement, str, str]] = []
+    points: list[tuple[toolkit.Row, str, str]] = []
     hidden: dict[Quadrant, int] = {}
     for quadrant, placements in quadrants.items():
         shown = placements[: grid.capacity]
@@ -319,7 +301,7 @@ def matrix(report: Report) -> Iterator[str]:
     if not len(prio):
         yield escape(label("matrix.no_partners", language))
         return
-    quadrants = _by_quadrant(report)
+    quadrants = toolkit.quadrants(report)
     points, hidden = _chart_points(quadrants)
     yield "```mermaid"
     yield "quadrantChart"
@@ -357,16 +339,10 @@ def matrix(report: Report) -> Iterator[str]:
     ]
     if more:
         yield ""
-        yield escape(label("chart.not_drawn", language, more=_listed(more, language)))
+        more_listed = toolkit.Labels(language).listed(more)
+        yield escape(label("chart.not_drawn", language, more=more_listed))
     yield ""
     yield from _board(report, quadrants)
-
-
-def _listed(items: list[str], language: Language) -> str:
-    """Items as a person lists them: "a, b and c" (the catalogue's word for "and")."""
-    if len(items) < 2:  # noqa: PLR2004 - one item needs no joining
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {label('join.and', language)} {items[-1]}"
 
 
 def _short(quadrant: Quadrant, language: Language) -> str:
@@ -374,17 +350,15 @@ def _short(quadrant: Quadrant, language: Language) -> str:
     return label(f"quadrant_short.{quadrant.value}", language)
 
 
-def _board(report: Report, quadrants: dict[Quadrant, list[Placement]]) -> list[str]:
-    language = report.language
+def _board(report: Report, quadrants: Mapping[Quadrant, Sequence[toolkit.Row]]) -> list[str]:
+    language, shown = report.language, toolkit.BOARD_NAMES
 
     def cell(quadrant: Quadrant) -> str:
         placements = quadrants[quadrant]
         title = f"**{escape(label(f'quadrant.{quadrant.value}', language))}**"
-        names = [f"{p.rank}\\. {_name(p)}" for p in placements[:BOARD_NAMES]]
-        if len(placements) > BOARD_NAMES:
-            names.append(
-                escape(label("matrix.more", language, count=len(placements) - BOARD_NAMES))
-            )
+        names = [f"{p.rank}\\. {_name(p)}" for p in placements[:shown]]
+        if len(placements) > shown:
+            names.append(escape(label("matrix.more", language, count=len(placements) - shown)))
         return f"{title}: " + (", ".join(names) or escape(label("matrix.empty", language)))
 
     high, low = label("level.high", language), label("level.low", language)
@@ -399,7 +373,7 @@ def _board(report: Report, quadrants: dict[Quadrant, list[Placement]]) -> list[s
 
 def partners(report: Report) -> Iterator[str]:
     """The partner table in rank order, in the guide's words."""
-    language, prio = report.language, report.prioritisation
+    language = report.language
     yield f"## {label('report.partners', language)}"
     yield ""
     columns = ["rank", "partner", "quadrant", "importance", "ease", "shared_interest",
@@ -407,46 +381,31 @@ def partners(report: Report) -> Iterator[str]:
     if report.include_contacts:
         columns.append("contact")
     header = [escape(label(f"column.{c}", language)) for c in columns]
-    assessments = report.project.assessments
 
-    def row(placement: Placement) -> list[str]:
-        assessment = assessments[placement.partner.id]
+    def row(placed: toolkit.Row) -> list[str]:
+        assessment = placed.assessment
         cells = [
-            str(placement.rank),
-            _name(placement),
-            _words(f"quadrant_short.{placement.quadrant.value}", language),
-            _number(placement.importance, language),
-            _number(placement.ease, language),
+            str(placed.rank),
+            _name(placed),
+            _words(f"quadrant_short.{placed.quadrant.value}", language),
+            _number(placed.importance, language),
+            _number(placed.ease, language),
             escape(assessment.shared_interest),
             escape(assessment.challenges),
             escape(assessment.existing_relation),
         ]
         if report.include_contacts:
-            cells.append(escape(_contact(report, placement)))
+            details = toolkit.contact_details(report, placed.partner)
+            cells.append(escape(", ".join(details.shown)))
         return cells
 
-    yield from table(header, (row(p) for p in prio))
-
-
-@functools.cache
-def _every_weeks(weeks: int, language: Language) -> str:
-    """The label "every n weeks", escaped once for each n."""
-    return escape(label("plan.every_weeks", language, weeks=weeks))
+    yield from table(header, map(row, toolkit.rows(report)))
 
 
 @functools.lru_cache(maxsize=1024)
 def _number(value: float, language: Language) -> str:
     """A score, escaped once (a decimal comma or point is punctuation); few recur often."""
     return escape(format_number(value, language))
-
-
-def _contact(report: Report, placement: Placement) -> str:
-    name = report.contact_name(placement.partner.id)
-    person = report.contact_person(placement.partner)
-    parts = [name or (person.name if person else "")]
-    if person is not None:
-        parts += [value for value in (person.email, person.phone) if value]
-    return ", ".join(part for part in parts if part)
 
 
 def reasons(report: Report) -> Iterator[str]:
@@ -470,17 +429,7 @@ def _day(day: dt.date) -> str:
 
 def _time(when: dt.datetime) -> str:
     """Danish local date and time to the minute, as ``2026-12-07 10:00`` (escaped)."""
-    return escape(_local(when))
-
-
-def _local(when: dt.datetime) -> str:
-    """Danish local date and time to the minute, as ``2026-12-07 10:00``.
-
-    A plan's times are Danish already and shown as the plan holds them; any other
-    zone is converted.
-    """
-    local = when if when.tzinfo is TIMEZONE else when.astimezone(TIMEZONE)
-    return local.strftime("%Y-%m-%d %H:%M")
+    return escape(toolkit.local_time(when))
 
 
 def _words(key: str, language: Language, **values: object) -> str:
@@ -540,178 +489,74 @@ def readiness(report: Report) -> Iterator[str]:
             yield f"  **{_words('column.note', language)}:** {escape(item.answer.note)}"
 
 
-def _step(step: OutreachStep, language: Language) -> str:
-    """The step's name: one of the guide's four, or not started / ended."""
-    if step in (OutreachStep.NOT_STARTED, OutreachStep.ENDED):
-        return _words(f"step.{step.value}", language)
-    return _words(step.label_key, language)
-
-
-@attrs.frozen
-class PlanNotes:
-    """What the plan could not do as asked, in sentences (not escaped): both reports say it.
-
-    ``closed``: the closed periods it kept free; ``unscheduled``: the partners still
-    waiting for a first meeting; ``crowded_out``: those in contact that get no check-in;
-    ``moved`` and ``skipped``: each check-in moved from its series' time or left out,
-    in time order, with why.
-    """
-
-    closed: tuple[str, ...] = ()
-    unscheduled: str = ""
-    crowded_out: str = ""
-    moved: tuple[str, ...] = ()
-    skipped: tuple[str, ...] = ()
-
-
-def plan_notes(report: Report) -> PlanNotes:
-    """What the report's plan section says about moves, closed days and partners left out.
-
-    Each move and each check-in left out says why (:meth:`civsam.Plan.why_moved`).
-    """
-    language, plan = report.language, report.plan
-    timed = bool(plan.meetings or plan.check_ins)
-    closed = tuple(
-        label("plan.closed_period", language, first=first.isoformat(), last=last.isoformat())
-        for first, last in plan.closed
-        if timed or plan.milestones
-    )
-    unscheduled = crowded_out = ""
-    if plan.unscheduled:
-        names = _listed([partner.name for partner in plan.unscheduled], language)
-        unscheduled = label("plan.unscheduled", language, end=plan.end.isoformat(), names=names)
-    if plan.crowded_out:
-        names = _listed([partner.name for partner in plan.crowded_out], language)
-        crowded_out = label("plan.crowded_out", language, names=names)
-
-    def why(rule: dt.datetime) -> str:
-        return label(f"plan.because_{plan.why_moved(rule).value}", language)
-
-    moved = tuple(
-        label(
-            "plan.moved_check_in",
-            language,
-            name=check_in.partner.name,
-            rule=_local(rule),
-            moved=_local(new),
-        )
-        + f" ({why(rule)})"
-        for check_in, rule, new in plan.moved_check_ins
-    )
-    skipped = tuple(
-        label("plan.skipped_check_in", language, name=check_in.partner.name, rule=_local(rule))
-        + f" ({why(rule)})"
-        for check_in, rule in plan.skipped_check_ins
-    )
-    return PlanNotes(closed, unscheduled, crowded_out, moved, skipped)
-
-
 def outreach_plan(report: Report) -> Iterator[str]:
     """Where each approach stands and the first meetings, then check-ins and evaluations."""
-    language, project, prio, plan = (
-        report.language,
-        report.project,
-        report.prioritisation,
-        report.plan,
-    )
+    language, view = report.language, toolkit.plan_view(report)
     yield f"## {_words('report.plan', language)}"
     yield ""
-    # Each approached partner's current step, in one pass: the last entry counts.
-    approached = {entry.partner: entry.step for entry in project.outreach}
-    ranked = [
-        placement
-        for placement in prio
-        if placement.quadrant in (Quadrant.START_HERE, Quadrant.DISCUSS)
-        or placement.partner.id in approached
-    ]
-    # Partners approached without an assessment have no rank: they follow, in file order.
-    unranked = [
-        organisation
-        for partner, organisation in project.organisations.items()
-        if partner in approached and partner not in prio
-    ]
-
-    # One look-up each, not a scan per row: a national register plans thousands.
-    meetings = {meeting.partner.id: meeting for meeting in plan.meetings}
-
-    def cells(partner: civsam.Organisation, rank: str, quadrant: str) -> list[str]:
-        meeting = meetings.get(partner.id)
-        step = approached.get(partner.id, OutreachStep.NOT_STARTED)
-        return [
-            rank,
-            escape(partner.name),
-            quadrant,
-            _step(step, language),
-            _time(meeting.start) if meeting is not None else "",
-        ]
-
+    words = toolkit.Labels(language)
+    steps = {step: escape(words.step(step)) for step in OutreachStep}
+    shorts = {q: _words(f"quadrant_short.{q.value}", language) for q in Quadrant}
     rows = [
-        cells(
-            p.partner,
-            str(p.rank),
-            _words(f"quadrant_short.{p.quadrant.value}", language),
-        )
-        for p in ranked
-    ] + [cells(organisation, "", "") for organisation in unranked]
+        [
+            "" if approach.rank is None else str(approach.rank),
+            escape(approach.partner.name),
+            "" if approach.quadrant is None else shorts[approach.quadrant],
+            steps[approach.step],
+            _time(approach.meeting.start) if approach.meeting is not None else "",
+        ]
+        for approach in view.approaches
+    ]
     if rows:
         columns = ("rank", "partner", "quadrant", "step", "meeting")
         yield from table([_words(f"column.{c}", language) for c in columns], rows)
         yield ""
-    notes = plan_notes(report)
-    yield from _plan_facts(report, notes)
-    yield from _check_ins(report, notes)
-    if plan.milestones:
+    yield from _plan_facts(view)
+    yield from _check_ins(view, language)
+    if view.evaluations:
         yield ""
         yield f"### {_words('plan.evaluations', language)}"
         yield ""
         header = [_words(f"column.{c}", language) for c in ("partner", "date")]
-        yield from table(header, ([escape(m.partner.name), _day(m.date)] for m in plan.milestones))
+        yield from table(header, ([escape(m.partner.name), _day(m.date)] for m in view.evaluations))
 
 
-def _plan_facts(report: Report, notes: PlanNotes) -> Iterator[str]:
+def _plan_facts(view: toolkit.PlanView) -> Iterator[str]:
     """Under the approaches: the capacity, the closed periods, who waits for a first meeting."""
-    language, plan = report.language, report.plan
-    if not (plan.meetings or plan.unscheduled):
-        yield _words("plan.none", language)
-    if plan.meetings or plan.check_ins:
-        if not (plan.meetings or plan.unscheduled):
+    if view.no_meetings:
+        yield escape(view.no_meetings)
+    if view.capacity:
+        if view.no_meetings:
             yield ""
-        capacity = format_number(plan.settings.capacity, language)
-        yield _words("plan.capacity", language, capacity=capacity, start=plan.start.isoformat())
-    if notes.closed:
+        yield escape(view.capacity)
+    if view.closed:
         yield ""
-        yield from (f"- {escape(line)}" for line in notes.closed)
-    if notes.unscheduled:
+        yield from (f"- {escape(line)}" for line in view.closed)
+    if view.unscheduled:
         yield ""
-        yield escape(notes.unscheduled)
+        yield escape(view.unscheduled)
 
 
-def _check_ins(report: Report, notes: PlanNotes) -> Iterator[str]:
+def _check_ins(view: toolkit.PlanView, language: Language) -> Iterator[str]:
     """The check-ins: each series, who gets none, and each one moved or left out."""
-    language, plan = report.language, report.plan
-    if plan.check_ins or plan.crowded_out:
+    if view.check_ins or view.crowded_out:
         yield ""
         yield f"### {_words('plan.check_ins', language)}"
-
-        def every(weeks: int) -> str:
-            if weeks == 1:
-                return _words("plan.every_week", language)
-            return _every_weeks(weeks, language)
-
-        if plan.check_ins:
+        if view.check_ins:
             yield ""
             header = [_words(f"column.{c}", language) for c in ("partner", "every", "first")]
+            every = functools.cache(escape)  # a few texts, repeated in every row
             yield from table(
                 header,
                 (
-                    [escape(c.partner.name), every(c.every_weeks), _time(first_held(c))]
-                    for c in plan.check_ins
+                    [escape(series.partner.name), every(series.every), _time(series.first)]
+                    for series in view.check_ins
                 ),
             )
-        if notes.crowded_out:
+        if view.crowded_out:
             yield ""
-            yield escape(notes.crowded_out)
-    for key, lines in (("moved_check_ins", notes.moved), ("skipped_check_ins", notes.skipped)):
+            yield escape(view.crowded_out)
+    for key, lines in (("moved_check_ins", view.moved), ("skipped_check_ins", view.skipped)):
         if lines:
             yield ""
             yield f"### {_words(f'plan.{key}', language)}"
@@ -821,17 +666,9 @@ def _checklist_body(checklist: Checklist, language: Language) -> Iterator[str]:
         yield f"{line}: {note}" if note else line
 
 
-def made_with(report: Report) -> str:
-    """The footer's words: made with civsam, and its version and date if the build says so."""
-    made = label("report.generated_by", report.language)
-    if report.generated is not None:
-        made += f" {civsam.__version__}, {report.generated.date().isoformat()}"
-    return made
-
-
 def footer(report: Report) -> Iterator[str]:
     """Where the document comes from, and when, if the build says so."""
-    yield f"*{escape(made_with(report))}*"
+    yield f"*{escape(toolkit.made_with(report))}*"
 
 
 @attrs.frozen
@@ -867,7 +704,7 @@ class MarkdownExporter:
         not say "Personal data in this export". An exporter whose ``sections`` do not
         start with :func:`heading` recognises the default report's files, not its own.
         """
-        text = _recognise.text(data)
+        text = toolkit.head_text(data)
         if text is None:
             return False
         lines = [line.removesuffix("\r") for line in text.split("\n", 5)[:5]]

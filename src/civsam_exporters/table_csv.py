@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import operator
 import re
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -21,7 +22,7 @@ from typing import BinaryIO
 import attrs
 
 import civsam
-from civsam import Language, Report, format_number, hookimpl, label
+from civsam import Language, Report, hookimpl, label, toolkit
 
 __all__ = ["CSV", "CSV_RFC4180", "CsvExporter", "civsam_exporters", "neutralise"]
 
@@ -46,49 +47,55 @@ def neutralise(text: str) -> str:
     return text
 
 
+_COLUMNS = (
+    "rank", "quadrant", "id", "partner", "kind", "shared_interest", "importance",
+    "importance_note", "ease", "ease_note", "challenges", "existing_relation", "contact",
+    "email", "phone", "notes",
+)  # fmt: skip
+"""Every column, in the table's order; ``email`` and ``phone`` only with contact persons."""
+_CONTACT_COLUMNS = frozenset({"email", "phone"})
+
+
 def _columns(*, include_contacts: bool) -> list[str]:
-    """The columns, in the order ``_rows`` fills them."""
-    columns = [
-        "rank", "quadrant", "id", "partner", "kind", "shared_interest", "importance",
-        "importance_note", "ease", "ease_note", "challenges", "existing_relation", "contact",
-    ]  # fmt: skip
-    if include_contacts:
-        columns += ["email", "phone"]
-    columns.append("notes")
-    return columns
+    """The columns of a table with or without contact persons, in order."""
+    return [c for c in _COLUMNS if include_contacts or c not in _CONTACT_COLUMNS]
 
 
 def _rows(report: Report) -> Iterator[list[str]]:
     """One list of cells per placed partner, in the order of ``_columns``."""
-    language = report.language
-    kinds = {kind: label(f"org_kind.{kind.value}", language) for kind in civsam.OrgKind}
-    quadrants = {q: label(f"quadrant.{q.value}", language) for q in civsam.Quadrant}
-    numbers: dict[float, str] = {v: format_number(v, language) for v in range(1, 6)}
+    words = toolkit.Labels(report.language)
+    kinds = {kind: words.kind(kind) for kind in civsam.OrgKind}
+    quadrants = {quadrant: words.quadrant(quadrant) for quadrant in civsam.Quadrant}
+    numbers: dict[float, str] = {v: words.number(v) for v in range(1, 6)}
     contacts = report.include_contacts
+    # Cells are named, and the table's columns picked by name: no column has a place
+    # of its own to keep in step with the header.
+    pick = operator.itemgetter(*_columns(include_contacts=contacts))
+    nobody = toolkit.ContactDetails("", "", "")
     risky = _RISKY.search
-    for rank, partner, assessment, quadrant, importance, ease, _ in report.prioritisation.entries():
-        row = [
-            str(rank),
-            quadrants[quadrant],
-            partner.id,
-            partner.name,
-            kinds[partner.kind],
-            assessment.shared_interest,
-            numbers.get(importance) or format_number(importance, language),
-            assessment.importance_note,
-            numbers.get(ease) or format_number(ease, language),
-            assessment.ease_note,
-            assessment.challenges,
-            assessment.existing_relation,
-            assessment.contact if contacts else "",
-            assessment.notes,
-        ]
-        if contacts:
-            person = report.contact_person(partner)
-            row[13:13] = [
-                (person.email or "") if person else "",
-                (person.phone or "") if person else "",
-            ]
+    for placed in toolkit.rows(report):
+        partner, assessment = placed.partner, placed.assessment
+        person = toolkit.contact_details(report, partner) if contacts else nobody
+        cells = {
+            "rank": str(placed.rank),
+            "quadrant": quadrants[placed.quadrant],
+            "id": partner.id,
+            "partner": partner.name,
+            "kind": kinds[partner.kind],
+            "shared_interest": assessment.shared_interest,
+            "importance": numbers.get(placed.importance) or words.number(placed.importance),
+            "importance_note": assessment.importance_note,
+            "ease": numbers.get(placed.ease) or words.number(placed.ease),
+            "ease_note": assessment.ease_note,
+            "challenges": assessment.challenges,
+            "existing_relation": assessment.existing_relation,
+            # The assessment's contact person as written, not another contact's name.
+            "contact": assessment.contact if contacts else "",
+            "email": person.email,
+            "phone": person.phone,
+            "notes": assessment.notes,
+        }
+        row = list(pick(cells))
         # One search over the whole row; only a row with a would-be formula is looked at
         # again. Rank, quadrant, kind and scores never start with such a character.
         if risky("\x00" + "\x00".join(row)):
