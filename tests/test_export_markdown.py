@@ -1044,7 +1044,7 @@ def test_a_contact_due_today_says_today_and_none_due_says_so() -> None:
         assert [row[3] for row in rows] == [today]
     for language, none in (("da", "Ingen kontakter er forfaldne."), ("en", "No contacts are due.")):
         the_day_before = first_due - dt.timedelta(days=1)
-        tokens = example_section(WORDS[language]["due"], language, start=the_day_before)
+        tokens = example_section(WORDS[language]["due"], language, plan_from=the_day_before)
         assert tables(tokens) == []
         assert blocks(tokens, "p") == [none]
 
