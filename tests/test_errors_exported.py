@@ -17,8 +17,6 @@ import civsam.testing
 
 INTERNAL = {
     "civsam.files._converter.FieldError": "becomes a located civsam.ValidationError",
-    "civsam.files._converter._Slow": "a signal between the fast path and the reference",
-    "civsam.files._converter._NoFastPath": "a signal while generating a fast path",
     "civsam.files._levels.LevelError": "becomes a located civsam.ValidationError",
     "civsam._message.UnknownKeyError": "becomes civsam.UnknownLabelError in civsam.label",
     "civsam._message.MissingValueError": "becomes civsam.LabelError in civsam.label",

@@ -1,19 +1,28 @@
-"""The fast paths give what the plain ones give: the converter's and the graph's.
+"""Each fast path gives what its reference gives: the converter's and the graph's.
 
-A file is structured by a generated one-pass function per value class, which hands
-anything it is unsure of to cattrs' detailed function; the project's graph is filled
-in bulk. Both exist for speed alone, so each is held here to its reference: the
-converter ``make_converter(fast=False)`` builds, and a ``MultiDiGraph`` filled with
-``add_nodes_from`` and ``add_edges_from``. The key property is that the fast converter
-never accepts a table the detailed one refuses.
+Two fast paths, each in a module of its own beside its reference, with one switch
+(``CIVSAM_REFERENCE=1``, or an argument) that runs the reference alone:
+
+- :mod:`civsam.files._fast_structure` reads a table with cattrs' non-detailed function
+  first and hands any failure to the detailed one; the reference, ``make_converter(
+  fast=False)``, uses the detailed function alone. Both must accept the same tables,
+  build equal values, count the same keys and report the same problems.
+- :mod:`civsam._fast_graph` fills networkx's dicts directly; the reference,
+  ``build_graph(..., reference=True)``, uses ``add_nodes_from`` and ``add_edges_from``.
+  Both must give the same graph, in the same order, as read-only. The fill relies on
+  networkx's internal layout, which a test here pins for the installed version.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
+import functools
 import json
+import os
 import pickle
+import subprocess
 import sys
 from collections import UserDict
 from collections.abc import Mapping
@@ -40,10 +49,20 @@ from civsam import (
     Review,
     Touchpoint,
     ValidationError,
+    _fast_graph,
+    _graph,
 )
 from civsam._checks import IDENTIFIER, field_check
 from civsam._document import SECTIONS
-from civsam.files._converter import _ENUMS, _FAST, converter, make_converter, walk_errors
+from civsam.files import _fast_structure
+from civsam.files._converter import (
+    _ENUMS,
+    Budget,
+    budget,
+    converter,
+    make_converter,
+    walk_errors,
+)
 from civsam.model import Rating
 from civsam.testing import (
     assessments,
@@ -62,24 +81,35 @@ from civsam.testing import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
 
     import cattrs
 
-FAST = make_converter()
+MANY = _fast_structure.MANY
+FAST = make_converter(fast=True)
 DETAILED = make_converter(fast=False)
 
 
 def _fell_back(data: object, cls: type[Any]) -> NoReturn:
-    raise AssertionError(f"the one-pass function handed a valid {cls.__name__} on: {data!r}")
+    raise AssertionError(f"the quick function handed a valid {cls.__name__} on: {data!r}")
 
 
-ONE_PASS = make_converter()
-"""A fast converter that fails where it would fall back: a valid table takes one pass."""
-for _cls in _FAST:
-    _names = ONE_PASS.get_structure_hook(_cls).__globals__
-    assert "_detailed" in _names, "the one-pass function's fallback has another name now"
-    _names["_detailed"] = _fell_back
+def _never_detailed() -> cattrs.Converter:
+    """A fast converter that fails where it would fall back: a valid table takes one pass."""
+    quick_first = _fast_structure.quick_first
+
+    def without_fallback(
+        cls: type[Any], conv: cattrs.Converter, overrides: dict[str, Any], *args: Any
+    ) -> Callable[[Any, Any], Any]:
+        _, current_budget = args
+        return quick_first(cls, conv, overrides, _fell_back, current_budget)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_fast_structure, "quick_first", without_fallback)
+        return make_converter(fast=True)
+
+
+ONE_PASS = _never_detailed()
 
 _IDS = st.lists(identifiers(), min_size=2, max_size=4, unique=True)
 VALUES: dict[type[Any], st.SearchStrategy[Any]] = {
@@ -94,7 +124,7 @@ VALUES: dict[type[Any], st.SearchStrategy[Any]] = {
     Touchpoint: _IDS.flatmap(touchpoints),
     Review: _IDS.flatmap(reviews).filter(bool).flatmap(st.sampled_from),
 }
-"""Valid values of every class that has a fast path."""
+"""Valid values of every class the fast converter reads quickly first."""
 
 
 def _name(cls: type[Any]) -> str:
@@ -118,19 +148,36 @@ def _fingerprint(error: BaseException) -> object:
     return type(error), str(error), notes, tuple(_fingerprint(sub) for sub in inner)
 
 
-def _outcome(conv: cattrs.Converter, table: Any, cls: type[Any]) -> tuple[str, object, object]:
-    """What structuring gives: the value (with its shape), or the error as io reports it."""
-    before = copy.deepcopy(table)
+@contextlib.contextmanager
+def _budget(limits: Budget) -> Iterator[Budget]:
+    token = budget.set(limits)
     try:
-        value = conv.structure(table, cls)
-    except Exception as error:  # noqa: BLE001 - any error is compared, type included
-        outcome: tuple[str, object, object] = (
-            "refused",
-            list(walk_errors(error)),
-            _fingerprint(error),
-        )
-    else:
-        outcome = ("built", value, _shape(value))
+        yield limits
+    finally:
+        budget.reset(token)
+
+
+def _outcome(
+    conv: cattrs.Converter, table: Any, cls: type[Any], limits: Budget | None = None
+) -> tuple[str, object, object, int]:
+    """What structuring gives: the value (with its shape), or the error as io reports it.
+
+    Within ``limits`` (a fresh default budget if none): the keys it counted are part of
+    the outcome, since the loader compares them with a JSON file's keys.
+    """
+    before = copy.deepcopy(table)
+    with _budget(copy.copy(limits) if limits is not None else Budget()) as counted:
+        try:
+            value = conv.structure(table, cls)
+        except Exception as error:  # noqa: BLE001 - any error is compared, type included
+            outcome: tuple[str, object, object, int] = (
+                "refused",
+                list(walk_errors(error)),
+                _fingerprint(error),
+                counted.keys,
+            )
+        else:
+            outcome = ("built", value, _shape(value), counted.keys)
     assert [table] == [before], "structuring changed the table it was given"  # nan is nan
     return outcome
 
@@ -145,19 +192,64 @@ def _fresh(text: str) -> str:
 
 def test_every_fast_class_has_values_here() -> None:
     """A class added to the fast path is covered here too."""
-    assert set(VALUES) == set(_FAST)
+    assert set(VALUES) == set(MANY)
 
 
-@pytest.mark.parametrize("cls", _FAST, ids=_name)
-def test_the_fast_converter_has_a_one_pass_function_the_reference_has_not(cls: type[Any]) -> None:
+@pytest.mark.parametrize("cls", MANY, ids=_name)
+def test_the_fast_converter_reads_quickly_first_and_the_reference_does_not(
+    cls: type[Any],
+) -> None:
     """Otherwise every comparison below compares the detailed function with itself."""
-    one_pass = f"<civsam structure {cls.__qualname__}>"
-    assert FAST.get_structure_hook(cls).__code__.co_filename == one_pass
-    assert converter.get_structure_hook(cls).__code__.co_filename == one_pass
-    assert DETAILED.get_structure_hook(cls).__code__.co_filename != one_pass
+    fast = "civsam.files._fast_structure"
+    assert FAST.get_structure_hook(cls).__module__ == fast
+    assert converter.get_structure_hook(cls).__module__ == fast
+    assert DETAILED.get_structure_hook(cls).__module__ != fast
 
 
-@pytest.mark.parametrize("cls", _FAST, ids=_name)
+_SWITCH = """
+import attrs
+import civsam
+from civsam import Organisation, _graph
+from civsam.files._converter import converter
+print(converter.get_structure_hook(Organisation).__module__)
+graph = civsam.example().graph
+print(type(next(iter(graph.nodes.values()))).__name__)
+"""
+
+
+@pytest.mark.parametrize(
+    ("value", "structure"),
+    [("1", "civsam.files._converter"), ("0", "civsam.files._fast_structure"),
+     ("", "civsam.files._fast_structure")],
+    ids=["reference", "0", "unset"],
+)  # fmt: skip
+def test_civsam_reference_1_runs_the_references_alone(value: str, structure: str) -> None:
+    """The documented switch: read once, at import, for the converter and the graph."""
+    env = {k: v for k, v in os.environ.items() if k != "CIVSAM_REFERENCE"}
+    if value:
+        env["CIVSAM_REFERENCE"] = value
+    done = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", _SWITCH], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.split() == [structure, "_LockedAttributes"]
+
+
+def test_the_switch_is_what_the_defaults_follow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``make_converter()`` and ``build_graph()`` take the switch as read at import."""
+    example = civsam.example()
+    built: list[bool] = []
+    monkeypatch.setattr(_fast_graph, "fill", lambda *_args: built.append(True))
+    for reference in (True, False):
+        monkeypatch.setattr(_fast_structure, "REFERENCE", reference)
+        monkeypatch.setattr(_fast_graph, "REFERENCE", reference)
+        hook = make_converter().get_structure_hook(Organisation)
+        assert (hook.__module__ == "civsam.files._fast_structure") is not reference
+        built.clear()
+        _graph.build_graph(example.organisations.values(), example.relations)
+        assert built == ([] if reference else [True])
+
+
+@pytest.mark.parametrize("cls", MANY, ids=_name)
 @given(data=st.data())
 def test_a_valid_table_gives_the_same_value_with_interned_ids(
     cls: type[Any], data: st.DataObject
@@ -198,7 +290,7 @@ ODD_VALUES = st.one_of(
 """Values of every kind a file (or a caller) can put where another was expected."""
 
 _KEYS = st.sampled_from(
-    tuple(dict.fromkeys(a.name for cls in _FAST for a in attrs.fields(cls)))
+    tuple(dict.fromkeys(a.name for cls in MANY for a in attrs.fields(cls)))
 ) | st.sampled_from(("extra", "Name", "ID", "id ", ""))
 """Keys to add: the fields of every fast class (this one's or another's) and unknown ones."""
 
@@ -253,6 +345,18 @@ def _change_list(draw: st.DrawFn, items: list[Any]) -> None:
             items[position] = draw(ODD_VALUES)
 
 
+BUDGETS = st.one_of(
+    st.just(Budget()),
+    st.builds(
+        Budget,
+        max_name=st.integers(0, 12),
+        max_text=st.integers(0, 12),
+        max_list=st.integers(0, 3),
+    ),
+)
+"""The default limits, or small ones that valid tables often exceed."""
+
+
 @st.composite
 def mutated(draw: st.DrawFn, table: dict[str, Any]) -> dict[str, Any]:
     """``table`` with one to three changes, anywhere in it, nested tables included."""
@@ -267,27 +371,62 @@ def mutated(draw: st.DrawFn, table: dict[str, Any]) -> dict[str, Any]:
     return table
 
 
-@pytest.mark.parametrize("cls", _FAST, ids=_name)
+@pytest.mark.parametrize("cls", MANY, ids=_name)
 @given(data=st.data())
 def test_a_changed_table_gets_the_same_answer_from_both_converters(
     cls: type[Any], data: st.DataObject
 ) -> None:
     """Equal values, or the same error; never a table the fast converter alone accepts."""
     table = data.draw(VALUES[cls].map(DETAILED.unstructure).flatmap(mutated))
-    detailed = _outcome(DETAILED, table, cls)
-    fast = _outcome(FAST, table, cls)
+    limits = data.draw(BUDGETS)
+    detailed = _outcome(DETAILED, table, cls, limits)
+    fast = _outcome(FAST, table, cls, limits)
     if detailed[0] == "refused":
         assert fast[0] == "refused", f"the fast converter accepted {table!r}"
     assert fast == detailed
 
 
-@pytest.mark.parametrize("cls", _FAST, ids=_name)
+@pytest.mark.parametrize("cls", MANY, ids=_name)
 @given(value=ODD_VALUES.filter(lambda value: not isinstance(value, Mapping)))
 def test_what_is_not_a_table_is_refused_alike(cls: type[Any], value: object) -> None:
     """A list, a text or a number where the table should be: the same error."""
     detailed = _outcome(DETAILED, value, cls)
     assert detailed[0] == "refused"
     assert _outcome(FAST, value, cls) == detailed
+
+
+def _documents(keys: st.SearchStrategy[str]) -> st.SearchStrategy[Any]:
+    """Any value a JSON or TOML document can hold, keyed by ``keys`` where it is a table."""
+    scalars = ODD_VALUES.filter(lambda value: not isinstance(value, list | dict | UserDict))
+    return st.recursive(
+        scalars,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=6),
+        max_leaves=20,
+    )
+
+
+@pytest.mark.parametrize("cls", MANY, ids=_name)
+@given(data=st.data())
+def test_any_document_gets_the_same_answer_from_both_converters(
+    cls: type[Any], data: st.DataObject
+) -> None:
+    """A table of any shape, mostly of the class's own keys: the same outcome and count."""
+    own = st.sampled_from([a.name for a in attrs.fields(cls)])
+    table = data.draw(st.dictionaries(own | _KEYS, _documents(own | _KEYS), max_size=8))
+    limits = data.draw(BUDGETS)
+    assert _outcome(FAST, table, cls, limits) == _outcome(DETAILED, table, cls, limits)
+
+
+@pytest.mark.parametrize("cls", MANY, ids=_name)
+@given(data=st.data())
+def test_a_valid_table_beyond_small_limits_is_refused_alike(
+    cls: type[Any], data: st.DataObject
+) -> None:
+    """Texts and lists held to a small budget: the same "too long" and "too many" errors."""
+    table = data.draw(VALUES[cls].map(DETAILED.unstructure))
+    limits = data.draw(BUDGETS)
+    detailed = _outcome(DETAILED, table, cls, limits)
+    assert _outcome(FAST, table, cls, limits) == detailed
 
 
 @pytest.mark.parametrize(
@@ -414,10 +553,106 @@ def _layout(graph: Any) -> tuple[object, ...]:
     )
 
 
+BUILDS: dict[str, Callable[[Project], Any]] = {
+    "fast": lambda project: _graph.build_graph(
+        project.organisations.values(), project.relations, reference=False
+    ),
+    "reference": lambda project: _graph.build_graph(
+        project.organisations.values(), project.relations, reference=True
+    ),
+    "project.graph": lambda project: project.graph,
+}
+"""The ways civsam builds a project's graph: each fast path, its reference, the default."""
+
+
+def _state(graph: Any) -> list[str]:
+    """A graph's instance attributes, less networkx's cached views (``adj``, ``nodes``, …)."""
+    cached = functools.cached_property
+    return sorted(
+        name for name in vars(graph) if not isinstance(getattr(type(graph), name, None), cached)
+    )
+
+
+def _internals(graph: Any) -> tuple[object, ...]:
+    """What a graph keeps, read from networkx's internals.
+
+    The type of every dict in it, which key dicts are shared between the two directions,
+    and its instance attributes.
+    """
+    adjacency = [
+        (
+            type(graph._succ[n]),
+            type(graph._pred[n]),
+            [(m, type(keys), graph._pred[m][n] is keys) for m, keys in graph._succ[n].items()],
+        )
+        for n in graph._node
+    ]
+    attributes = [type(a) for _, a in graph.nodes(data=True)]
+    attributes += [type(a) for *_, a in graph.edges(keys=True, data=True)]
+    return (
+        type(graph),
+        _state(graph),
+        type(graph._node),
+        type(graph._succ),
+        type(graph._pred),
+        graph._adj is graph._succ,
+        adjacency,
+        attributes,
+        nx.is_frozen(graph),
+    )
+
+
 @given(project=projects(max_partners=10))
-def test_the_graph_is_the_one_networkx_builds(project: Project) -> None:
+def test_the_fast_graph_is_the_reference_graph(project: Project) -> None:
+    """Filled directly or one call at a time: the same graph, to the type of every dict."""
+    fast, reference = BUILDS["fast"](project), BUILDS["reference"](project)
+    assert _layout(fast) == _layout(reference)
+    assert _internals(fast) == _internals(reference)
+    locked = [_graph._LockedAttributes] * (len(project.organisations) + len(project.relations))
+    assert _internals(fast)[-2:] == (locked, True)  # read-only, both of them
+    assert _layout(project.graph) == _layout(reference)
+
+
+_NETWORKX_CHANGED = (
+    f"networkx {nx.__version__} keeps a MultiDiGraph otherwise than civsam._fast_graph.fill "
+    "fills it: build with CIVSAM_REFERENCE=1 until fill is changed to match (or removed), "
+    "and see docs/scale.md, 'Fast paths'"
+)
+
+
+def test_networkx_keeps_the_layout_the_graph_fill_relies_on() -> None:
+    """The private layout ``_fast_graph.fill`` writes, as the installed networkx keeps it."""
+    empty = _graph._ProjectGraph()
+    graph: Any = _graph._ProjectGraph()
+    graph.add_nodes_from([("a", {"x": 1}), ("b", {})])
+    edges: Iterable[Any] = [("a", "b", "k", {"y": 2}), ("b", "b", "k", {})]
+    graph.add_edges_from(edges)
+    # A graph keeps nothing else (no count, no index) that the fill would have to keep up.
+    kept = ["__networkx_cache__", "_adj", "_node", "_pred", "_succ", "graph"]
+    assert _state(empty) == kept, _NETWORKX_CHANGED
+    assert _state(graph) == kept, _NETWORKX_CHANGED
+    assert graph._succ is graph._adj, _NETWORKX_CHANGED
+    assert [type(graph._node), type(graph._succ), type(graph._pred)] == [dict] * 3, (
+        _NETWORKX_CHANGED
+    )
+    assert graph._node == {"a": {"x": 1}, "b": {}}, _NETWORKX_CHANGED
+    assert graph._succ == {"a": {"b": {"k": {"y": 2}}}, "b": {"b": {"k": {}}}}, _NETWORKX_CHANGED
+    assert graph._pred == {"a": {}, "b": {"a": {"k": {"y": 2}}, "b": {"k": {}}}}, _NETWORKX_CHANGED
+    assert graph._succ["a"]["b"] is graph._pred["b"]["a"], _NETWORKX_CHANGED
+    assert type(graph._succ["a"]["b"]) is dict, _NETWORKX_CHANGED
+    assert type(graph._succ["a"]["b"]["k"]) is _graph._Attributes, _NETWORKX_CHANGED
+    assert graph.nodes["a"] is graph._node["a"], _NETWORKX_CHANGED
+    assert graph.succ["a"]["b"]["k"] is graph._succ["a"]["b"]["k"], _NETWORKX_CHANGED
+    assert not graph.__networkx_cache__, _NETWORKX_CHANGED
+
+
+@pytest.mark.parametrize("build", BUILDS.values(), ids=BUILDS.keys())
+@given(project=projects(max_partners=10))
+def test_the_graph_is_the_one_networkx_builds(
+    build: Callable[[Project], Any], project: Project
+) -> None:
     """Same nodes, edges, keys, data and order; networkx's algorithms answer alike."""
-    graph: Any = project.graph  # networkx's stubs know no in_edges(keys=…)
+    graph: Any = build(project)  # networkx's stubs know no in_edges(keys=…)
     reference: Any = reference_graph(project)
     assert nx.utils.graphs_equal(graph, reference)
     assert _layout(graph)[1:] == _layout(reference)[1:]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import networkx as nx
 
+from civsam import _fast_graph
 from civsam._message import Text
 
 if TYPE_CHECKING:
@@ -79,7 +80,11 @@ class _Attributes(dict[str, Any]):
 
 
 class _LockedAttributes(_Attributes):
-    """Attributes of the project's own graph: made whole (by dict's constructor), then read."""
+    """Attributes of the project's own graph: made whole, then only read.
+
+    The fast path makes them whole by dict's constructor; the reference lets networkx's
+    factories make and fill :class:`_Attributes`, then gives them this class.
+    """
 
     __slots__ = ()
     _locked = True
@@ -94,31 +99,42 @@ class _ProjectGraph(nx.MultiDiGraph):  # type: ignore[type-arg]
 
 
 def build_graph(
-    organisations: Iterable[Organisation], relations: Iterable[Relation]
+    organisations: Iterable[Organisation],
+    relations: Iterable[Relation],
+    *,
+    reference: bool | None = None,
 ) -> MultiDiGraph[str]:
-    """The graph, filled in bulk: 100,000 organisations and 300,000 relations in a second.
+    """The project's graph, frozen, with locked attributes.
 
-    ``add_nodes_from`` and ``add_edges_from`` look up, check and default each node and
-    edge one call at a time; the project has checked them already. So the graph's
-    dicts are filled directly, in networkx's documented layout (``_node``: node →
-    attributes; ``_succ``/``_pred``: node → neighbour → key → attributes, the key dict
-    shared between the two directions), exactly as ``add_edges_from`` would leave them.
+    ``reference=True`` builds it with networkx's public ``add_nodes_from`` and
+    ``add_edges_from``; ``False`` fills networkx's dicts directly (see
+    :mod:`civsam._fast_graph`), which gives the same graph in 60% of the time. The
+    default is the fast way unless ``CIVSAM_REFERENCE=1`` was set when civsam was
+    imported.
     """
+    if reference is None:
+        reference = _fast_graph.REFERENCE
     graph: Any = _ProjectGraph()
-    nodes, successors, predecessors = graph._node, graph._succ, graph._pred  # noqa: SLF001
-    for organisation in organisations:
-        node = organisation.id
-        nodes[node] = _LockedAttributes(
-            organisation=organisation, name=organisation.name, kind=organisation.kind.value
+    if reference:
+        graph.add_nodes_from(
+            (o.id, {"organisation": o, "name": o.name, "kind": o.kind.value}) for o in organisations
         )
-        successors[node] = {}
-        predecessors[node] = {}
-    for relation in relations:
-        source, target, kind = relation.source, relation.target, relation.kind.value
-        keys = successors[source].get(target)
-        if keys is None:
-            keys = successors[source][target] = predecessors[target][source] = {}
-        # Keyed by kind: one edge per relation kind between two organisations.
-        keys[kind] = _LockedAttributes(relation=relation, kind=kind, since=relation.since)
+        edges: Iterable[Any] = (  # keyed 4-tuples, which networkx's stubs do not know
+            (
+                r.source,
+                r.target,
+                r.kind.value,
+                {"relation": r, "kind": r.kind.value, "since": r.since},
+            )
+            for r in relations
+        )
+        graph.add_edges_from(edges)
+        # Made by the factories as _Attributes, which take changes: lock them now.
+        for _, attributes in graph.nodes(data=True):
+            attributes.__class__ = _LockedAttributes
+        for *_, attributes in graph.edges(keys=True, data=True):
+            attributes.__class__ = _LockedAttributes
+    else:
+        _fast_graph.fill(graph, organisations, relations, _LockedAttributes)
     graph.graph = _LockedAttributes()
     return cast("MultiDiGraph[str]", nx.freeze(graph))

@@ -15,7 +15,6 @@ import re
 import sys
 import types
 import typing
-from enum import Enum
 from typing import Any
 
 import attrs
@@ -28,10 +27,11 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from civsam._checks import IDENTIFIER, Check, field_check, to_tuple, to_tuple_of_str
+from civsam._checks import IDENTIFIER, Check, field_check
 from civsam._document import Document, Header
 from civsam._message import Grouped, Sayable, Text
 from civsam._where import _A_LIST, _A_TABLE, _NOTHING, describe
+from civsam.files import _fast_structure
 from civsam.lifecycle import (
     ChecklistItem,
     ContactKind,
@@ -52,7 +52,6 @@ from civsam.model import (
     PLANNABLE,
     Assessment,
     Contact,
-    Day,
     Language,
     Organisation,
     OrgKind,
@@ -177,11 +176,11 @@ TEXTS = frozenset(
 class Budget:
     """The limits structuring holds texts and lists to, and the keys of the tables read.
 
-    Structuring a file reads the budget of the file being loaded (see ``budget``), once
-    per table: the one-pass functions compare each text's and list's length with it as
-    they read the value, which costs next to nothing, and add the table's keys to
-    ``keys``, which the loader compares with the keys in a JSON file's text to find a
-    key given twice. Outside a load the default budget applies (its count is unused).
+    Structuring a file reads the budget of the file being loaded (see ``budget``): the
+    field hooks compare each text's and list's length with it as they read the value,
+    and each table's structuring function adds the table's keys to ``keys``, which the
+    loader compares with the keys in a JSON file's text to find a key given twice.
+    Outside a load the default budget applies (its count is unused).
     """
 
     __slots__ = ("keys", "max_list", "max_name", "max_text")
@@ -468,6 +467,15 @@ def _checked_hook(check: Check, base: Callable[[Any, Any], Any], type_: Any) -> 
     return structure
 
 
+def _optional_type(type_: Any) -> tuple[Any, bool]:
+    """``(X, True)`` for ``X | None``, else ``(type_, False)``."""
+    if typing.get_origin(type_) in (typing.Union, types.UnionType):
+        args = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+        if len(args) == 1 and len(typing.get_args(type_)) == 2:  # noqa: PLR2004
+            return args[0], True
+    return type_, False
+
+
 def _register_attrs_class(conv: cattrs.Converter, cls: type[Any], *, fast: bool) -> None:
     attrs.resolve_types(cls)
     overrides: dict[str, Any] = {}
@@ -486,273 +494,27 @@ def _register_attrs_class(conv: cattrs.Converter, cls: type[Any], *, fast: bool)
             hook = _checked_hook(check, hook, attribute.type)
         overrides[attribute.name] = override(struct_hook=hook)
     detailed = _counted(make_dict_structure_fn(cls, conv, **overrides))
-    conv.register_structure_hook(cls, _fast_structure_fn(cls, conv, detailed) if fast else detailed)
+    if fast and cls in _fast_structure.MANY:
+        hook = _fast_structure.quick_first(cls, conv, overrides, detailed, current_budget)
+        conv.register_structure_hook(cls, hook)
+    else:
+        conv.register_structure_hook(cls, detailed)
     conv.register_unstructure_hook(
         cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
     )
 
 
-# -- the fast path ----------------------------------------------------------------------------
-#
-# cattrs' detailed structuring checks each field in a try block of its own, so that it can
-# report every problem of a table at once, and the class's __init__ then converts and
-# validates the same values a second time. A national register holds half a million
-# tables and almost never a problem. So each value class also gets a function, generated
-# once, that reads a valid table in one pass: it checks the keys, each value's type and
-# field check, converts, interns ids, fills a new instance and runs only the validators
-# its own checks have not already made sure of. On anything unexpected it hands the table
-# to the detailed function, which finds and reports every problem exactly as before.
-
-_FAST: tuple[type[Any], ...] = (
-    Contact,
-    Rating,
-    ItemReview,
-    Organisation,
-    Relation,
-    Assessment,
-    ReadinessAnswer,
-    OutreachEntry,
-    Touchpoint,
-    Review,
-)
-"""The classes a file holds many of: each gets a one-pass structuring function."""
-
-# The classes behind attrs' public validator factories, to recognise what they check.
-_INSTANCE_OF: type[Any] = type(attrs.validators.instance_of(str))
-_OPTIONAL: type[Any] = type(attrs.validators.optional(attrs.validators.instance_of(str)))
-_DEEP_ITERABLE: type[Any] = type(attrs.validators.deep_iterable(attrs.validators.instance_of(str)))
-_TUPLE_CONVERTERS = (to_tuple, to_tuple_of_str)
-
-
-class _Slow(Exception):  # noqa: N818 - a signal, not an error anyone sees
-    """The fast path declines a table: the detailed structuring takes it."""
-
-
-class _NoFastPath(Exception):  # noqa: N818 - a signal, while generating
-    """A field the generator does not know how to read in one pass."""
-
-
-def _init_validators(attribute: attrs.Attribute[Any]) -> tuple[Any, ...]:
-    """The validators ``__init__`` runs on a field (those of an ``and_`` one by one)."""
-    validator = attribute.validator
-    if validator is None:
-        return ()
-    inner = getattr(validator, "_validators", None)  # attrs' and_: several validators
-    return tuple(inner) if isinstance(inner, tuple) else (validator,)
-
-
-def _optional_type(type_: Any) -> tuple[Any, bool]:
-    """``(X, True)`` for ``X | None``, else ``(type_, False)``."""
-    if typing.get_origin(type_) in (typing.Union, types.UnionType):
-        args = [arg for arg in typing.get_args(type_) if arg is not type(None)]
-        if len(args) == 1 and len(typing.get_args(type_)) == 2:  # noqa: PLR2004
-            return args[0], True
-    return type_, False
-
-
-class _FieldReader:
-    """The generated lines for one field: read, check, convert; what they make sure of."""
-
-    def __init__(
-        self, attribute: attrs.Attribute[Any], position: int, conv: cattrs.Converter
-    ) -> None:
-        self.attribute = attribute
-        self.value = f"v{position}"
-        self.position = position
-        self.names: dict[str, Any] = {}
-        self.sure: type[Any] | None = None  # the exact type the value then has
-        self.items: type[Any] | None = None  # for a tuple of tables: the items' class
-        self.lines = self._read(conv)
-
-    def _name(self, prefix: str, thing: Any) -> str:
-        name = f"_{prefix}{self.position}"
-        self.names[name] = thing
-        return name
-
-    def _read(self, conv: cattrs.Converter) -> list[str]:  # noqa: C901 - one branch a kind
-        """Lines that turn the raw value into what the instance holds."""
-        attribute, value = self.attribute, self.value
-        type_, _ = _optional_type(attribute.type)
-        converter: Any = attribute.converter
-        if type_ is str:
-            if converter is not None:
-                raise _NoFastPath
-            self.sure = str
-            limit = "max_text" if attribute.name in TEXTS else "max_name"
-            return [f"if type({value}) is not str or len({value}) > budget.{limit}: raise _Slow"]
-        if type_ in (bool, int):
-            if converter is not None:
-                raise _NoFastPath
-            self.sure = type_
-            return [f"if type({value}) is not {type_.__name__}: raise _Slow"]
-        if type_ is dt.date:
-            if converter is not None:
-                raise _NoFastPath
-            self.sure = dt.date
-            hook = self._name("hook", conv.get_structure_hook(dt.date))
-            # The hook refuses a day outside FIRST_DAY … LAST_DAY (and so sends it the slow way).
-            return [
-                f"if type({value}) is not _date_type or not _first <= {value} <= _last:",
-                f"    {value} = {hook}({value}, None)",
-            ]
-        if isinstance(type_, type) and issubclass(type_, Enum) and converter is type_:
-            members = self._name("members", {member.value: member for member in type_})
-            self.sure = type_
-            return [f"if type({value}) is not str: raise _Slow", f"{value} = {members}[{value}]"]
-        if _is_homogeneous_tuple(type_) and converter in (*_TUPLE_CONVERTERS, None):
-            item_type = typing.get_args(type_)[0]
-            self.sure = tuple
-            lines = [f"if type({value}) is not list or len({value}) > budget.max_list: raise _Slow"]
-            if item_type is str:
-                return [
-                    *lines,
-                    f"for item in {value}:",
-                    "    if type(item) is not str or len(item) > budget.max_name: raise _Slow",
-                    f"{value} = tuple({value})",
-                ]
-            if attrs.has(item_type):
-                self.items = item_type
-                hook = self._name("items", conv.get_structure_hook(item_type))
-                # Only dicts: the item's own detailed function would take any mapping,
-                # which the list's hook refuses ("expected a table").
-                return [
-                    *lines,
-                    f"items = [{hook}(item) for item in {value} if type(item) is dict]",
-                    f"if len(items) != len({value}): raise _Slow",
-                    f"{value} = tuple(items)",
-                ]
-            raise _NoFastPath
-        raise _NoFastPath
-
-    def redundant(self, validator: Any) -> bool:
-        """Whether the lines above already make sure of what ``validator`` checks."""
-        if isinstance(validator, _INSTANCE_OF):
-            return self.sure is not None and validator.type is self.sure
-        if isinstance(validator, _OPTIONAL):
-            return self.redundant(validator.validator)
-        if isinstance(validator, Day):  # the date line refuses a day outside the range
-            return self.sure is dt.date
-        if isinstance(validator, _DEEP_ITERABLE):
-            member = validator.member_validator
-            return (
-                validator.iterable_validator is None
-                and isinstance(member, _INSTANCE_OF)
-                and self.items is not None
-                and member.type is self.items
-            )
-        return False
-
-
-def _fast_structure_fn(  # noqa: C901, PLR0912 - generates the function in one place
-    cls: type[Any], conv: cattrs.Converter, detailed: Callable[[Any, Any], Any]
-) -> Callable[..., Any]:
-    """Generate the one-pass structuring of ``cls``, falling back to ``detailed``."""
-    fields = attrs.fields(cls)
-    if (
-        cls not in _FAST
-        or hasattr(cls, "__attrs_post_init__")
-        or hasattr(cls, "__attrs_pre_init__")
-        or any(not a.init or isinstance(a.default, attrs.Factory) for a in fields)  # type: ignore[arg-type]
-    ):
-        return detailed
-    names: dict[str, Any] = {
-        "_cls": cls,
-        "_detailed": detailed,
-        "_Slow": _Slow,
-        "_intern": sys.intern,
-        "_date_type": dt.date,
-        "_first": FIRST_DAY,
-        "_last": LAST_DAY,
-        "_new": object.__new__,
-        "_set": object.__setattr__,
-        "_budget": budget.get,
-        "_default_budget": _DEFAULT_BUDGET,
-    }
-    required = sum(attribute.default is attrs.NOTHING for attribute in fields)
-    body = ["if type(data) is not dict: raise _Slow", f"found = {required}"]
-    validations: list[str] = []
-    for position, attribute in enumerate(fields):
-        try:
-            reader = _FieldReader(attribute, position, conv)
-        except _NoFastPath:
-            return detailed
-        names.update(reader.names)
-        value = reader.value
-        if attribute.default is attrs.NOTHING:
-            body.append(f"{value} = data[{attribute.name!r}]")
-            body += reader.lines
-        else:
-            default = attribute.default
-            if attribute.converter is not None and attribute.converter(default) != default:
-                return detailed  # a default the converter changes: leave it to __init__
-            names[f"_default{position}"] = default
-            body += [
-                f"if {attribute.name!r} in data:",
-                "    found += 1",
-                f"    {value} = data[{attribute.name!r}]",
-                *(f"    {line}" for line in reader.lines),
-                "else:",
-                f"    {value} = _default{position}",  # __init__ would take it as it is
-            ]
-        check = field_check(attribute)
-        if check is not None:
-            names[f"_check{position}"] = check.test
-            test = f"not _check{position}({value})"
-            if _optional_type(attribute.type)[1]:
-                test = f"{value} is not None and {test}"  # as the check itself passes None
-            body.append(f"if {test}: raise _Slow")
-        if check is IDENTIFIER:
-            # Ids are interned: every reference to an organisation is then the very same
-            # string, and looking one up in a national register is twice as fast.
-            body.append(f"{value} = _intern({value})")
-        names[f"_attribute{position}"] = attribute
-        validator: Any
-        for number, validator in enumerate(_init_validators(attribute)):
-            if validator is check or reader.redundant(validator):
-                continue
-            name = f"_validator{position}_{number}"
-            if isinstance(validator, _OPTIONAL):
-                names[name] = validator.validator
-                validations.append(
-                    f"if {value} is not None: {name}(self, _attribute{position}, {value})"
-                )
-            else:
-                names[name] = validator
-                validations.append(f"{name}(self, _attribute{position}, {value})")
-    # Every key was one of the fields (cattrs' forbid_extra_keys), counted without a set.
-    body.append("if found != len(data): raise _Slow")
-    body.append("self = _new(_cls)")
-    body += [f"_set(self, {a.name!r}, v{n})" for n, a in enumerate(fields)]
-    # As in __init__: validators run once every field is set (some look at others).
-    body += validations
-    body.append("budget.keys += found")
-    body.append("return self")
-    source = "\n".join(
-        [
-            f"def structure_{cls.__name__}(data, _=None):",
-            "    budget = _budget(_default_budget)",
-            "    keys = budget.keys",
-            "    try:",
-            *(f"        {line}" for line in body),
-            "    except Exception:",
-            # Tables inside this one may have been counted: the detailed function counts
-            # them again.
-            "        budget.keys = keys",
-            "        return _detailed(data, _cls)",
-        ]
-    )
-    exec(compile(source, f"<civsam structure {cls.__qualname__}>", "exec"), names)  # noqa: S102
-    return names[f"structure_{cls.__name__}"]  # type: ignore[no-any-return]
-
-
-def make_converter(*, fast: bool = True) -> cattrs.Converter:
+def make_converter(*, fast: bool | None = None) -> cattrs.Converter:
     """Build the converter civsam uses for every project file (TOML and JSON alike).
 
-    ``fast=False`` leaves out the one-pass functions: every class is structured by
-    cattrs' detailed function and its ``__init__`` alone. That converter is the
-    reference the fast path is tested against: both must accept the same tables, give
-    equal values and raise the same errors.
+    ``fast=False`` builds the reference: every class is structured by cattrs' detailed
+    function alone. ``fast=True`` first reads each table of a class a file holds many
+    of with cattrs' non-detailed function (see :mod:`civsam.files._fast_structure`);
+    both accept the same tables, give equal values and raise the same errors. The
+    default is fast unless ``CIVSAM_REFERENCE=1`` was set when civsam was imported.
     """
+    if fast is None:
+        fast = not _fast_structure.REFERENCE
     conv = cattrs.Converter(
         forbid_extra_keys=True,
         detailed_validation=True,
