@@ -54,7 +54,9 @@ EXAMPLES = DOCS / "examples"
 BENCHMARK = ROOT / "benchmarks" / "run.py"
 # The steps the guard runs: every ratio step. Memory and end to end have absolute
 # targets that only mean something at national size, so `nox -s bench` checks them.
-GUARD_STEPS = "load,save,save-toml,prioritise,placements,csv,markdown,calendar,introductions,startup"
+GUARD_STEPS = (
+    "load,save,save-toml,prioritise,placements,csv,markdown,calendar,introductions,startup"
+)
 # One pytest process per core (every test works in its own tmp_path); one that runs out of
 # tests takes some of another's, so a long property near the end does not leave a core idle.
 PARALLEL = ("-n", "auto", "--dist", "worksteal")

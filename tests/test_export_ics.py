@@ -799,7 +799,9 @@ def test_re_exporting_keeps_uids_and_raises_sequence_where_times_moved(
     assert seen["dropped"] == 1, "cancelled once, then left out"
     assert gone not in _series(third)
 
-    fourth = civsam.export_project(civsam.load(example_path), "ics", out, plan_from=dt.date(2027, 1, 4))
+    fourth = civsam.export_project(
+        civsam.load(example_path), "ics", out, plan_from=dt.date(2027, 1, 4)
+    )
     seen = _sequences_follow(third, fourth)
     assert seen["moved"]
     assert max(int(e["SEQUENCE"]) for e in events(fourth)) >= 2, "changed again: one more"

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 import civsam
 from civsam import CivsamError, Touchpoint, ValidationError
-from civsam.files import _lock
 from civsam.cli import main
+from civsam.files import _lock
 from civsam.files.io import LockTimeoutError, ProjectFile, locked, write_atomic
 
 if TYPE_CHECKING:

@@ -24,11 +24,10 @@ import attrs
 from civsam._deprecated import warn_renamed
 from civsam._message import Text
 from civsam._oserror import os_reason
-from civsam.errors import CivsamError
+from civsam.errors import CivsamError, raised
 from civsam.files.io import load, write_atomic
 from civsam.lookup import exporters, make_report
 from civsam.model import Language
-from civsam.errors import raised
 from civsam.plugins import Joined, PluginFailure, Registered, plugins
 from civsam.project import Project
 from civsam.protocols import Exporter, Rule

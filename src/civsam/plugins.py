@@ -26,7 +26,7 @@ import pluggy
 from civsam import hookspecs
 from civsam._message import Choices, Sayable, Text
 from civsam.contracts import Exporter, exporter_problems, rule_problems
-from civsam.errors import CivsamError, Message, raised, said
+from civsam.errors import Message, raised, said
 from civsam.hookspecs import PROJECT_NAME
 from civsam.rules import Rule
 

@@ -183,10 +183,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "not a rule: it needs a 'name' and a 'place(candidate)' method",
     ),
     "rule.named_in_project": (
-        "projektet vælger denne regel, som et plugin giver; brug civsam.prioritise(project),"
-        " der slår navne op, eller giv reglen fra civsam.rules()",
-        "the project chooses this rule, which a plugin provides; use"
-        " civsam.prioritise(project), which looks names up, or pass the rule from civsam.rules()",
+        (
+            "projektet vælger denne regel, som et plugin giver; brug civsam.prioritise(project),"
+            " der slår navne op, eller giv reglen fra civsam.rules()"
+        ),
+        (
+            "the project chooses this rule, which a plugin provides; use civsam.prioritise"
+            "(project), which looks names up, or pass the rule from civsam.rules()"
+        ),
     ),
     "rule.unknown": (
         "ingen regel har dette navn; de regler, der findes, er: {known}",
