@@ -229,7 +229,6 @@ def made_with(report: Report) -> str:
     return made
 
 
-
 def first_held(series: CheckIn) -> dt.datetime:
     """A series' first check-in that is held: the rule's first may have moved, or fallen out."""
     return next(iter(series.occurrences()), series.first)
