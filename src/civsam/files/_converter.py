@@ -495,7 +495,7 @@ def _register_attrs_class(conv: cattrs.Converter, cls: type[Any], *, fast: bool)
         overrides[attribute.name] = override(struct_hook=hook)
     detailed = _counted(make_dict_structure_fn(cls, conv, **overrides))
     if fast and cls in _fast_structure.MANY:
-        hook = _fast_structure.quick_first(cls, conv, overrides, detailed, current_budget)
+        hook = _fast_structure.one_pass(cls, conv, detailed, current_budget, TEXTS)
         conv.register_structure_hook(cls, hook)
     else:
         conv.register_structure_hook(cls, detailed)
@@ -509,8 +509,9 @@ def make_converter(*, fast: bool | None = None) -> cattrs.Converter:
 
     ``fast=False`` builds the reference: every class is structured by cattrs' detailed
     function alone. ``fast=True`` first reads each table of a class a file holds many
-    of with cattrs' non-detailed function (see :mod:`civsam.files._fast_structure`);
-    both accept the same tables, give equal values and raise the same errors. The
+    of with a one-pass function generated for it (see :mod:`civsam.files._fast_structure`),
+    which hands any table it cannot read to the detailed function; both accept the same
+    tables, give equal values and raise the same errors. The
     default is fast unless ``CIVSAM_REFERENCE=1`` was set when civsam was imported.
     """
     if fast is None:
