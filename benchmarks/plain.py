@@ -97,6 +97,8 @@ class Assessment:
     ease_note: str = ""
     notes: str = ""
     ratings: tuple[Rating, ...] = ()
+    date: dt.date | None = None
+    by: str = ""
 
 
 @dataclass(slots=True, frozen=True)
@@ -171,9 +173,9 @@ _CONTACT_KEYS = frozenset(("name", "email", "phone", "role"))
 _RELATION_KEYS = frozenset(("source", "target", "kind", "since", "until", "note"))
 _ASSESSMENT_KEYS = frozenset(("partner", "shared_interest", "importance", "ease", "challenges",
                               "existing_relation", "contact", "importance_note", "ease_note",
-                              "notes", "ratings"))  # fmt: skip
+                              "notes", "ratings", "date", "by"))  # fmt: skip
 _ASSESSMENT_TEXTS = ("shared_interest", "challenges", "existing_relation", "contact",
-                     "importance_note", "ease_note", "notes")  # fmt: skip
+                     "importance_note", "ease_note", "notes", "by")  # fmt: skip
 _RATING_KEYS = frozenset(("rater", "importance", "ease", "note"))
 _TOUCHPOINT_KEYS = frozenset(("partner", "date", "kind", "note"))
 _HEADER_KEYS = frozenset(("name", "owner", "target_groups", "language", "description"))
@@ -243,7 +245,8 @@ def _assessment(item: dict[str, Any]) -> Assessment:
     ratings = tuple(_rating(rating) for rating in item.get("ratings", ()))
     if len({rating.rater for rating in ratings}) != len(ratings):
         raise ValueError(item)
-    return Assessment(**(item | {"ratings": ratings}))
+    day = _date(item["date"]) if "date" in item else None
+    return Assessment(**(item | {"ratings": ratings, "date": day}))
 
 
 def _touchpoint(item: dict[str, Any]) -> Touchpoint:
@@ -287,7 +290,8 @@ def plain_load(path: Path) -> PlainProject:  # noqa: C901 - in one piece, as a s
     surrounding spaces or control characters, names non-empty without control
     characters, scores 1–5, enum values, ISO dates, unknown keys refused, target groups
     distinct. Across the file: unique ids, the owner among them, both ends of every
-    relation known and no relation twice, one assessment per partner (never the owner),
+    relation known and no relation twice, one undated assessment per partner (never the
+    owner; dated ones are its history, the latest kept),
     touchpoints with known partners. Every problem is collected before raising. Then
     the ``networkx.MultiDiGraph`` civsam also builds (organisations as nodes, one edge
     per relation keyed by kind, the same attributes), added in bulk and frozen. It does
@@ -319,11 +323,18 @@ def plain_load(path: Path) -> PlainProject:  # noqa: C901 - in one piece, as a s
             problems.append(f"relations: duplicate {key!r}")
         keys.add(key)
     assessments: dict[str, Assessment] = {}
+    undated: set[str] = set()
     for assessment in _items(raw, "assessments", _assessment, problems):
-        partner = assessment.partner
-        if partner not in organisations or partner == owner or partner in assessments:
+        partner, day = assessment.partner, assessment.date
+        if partner not in organisations or partner == owner or (
+            day is None and partner in undated
+        ):
             problems.append(f"assessments: bad partner {partner!r}")
-        assessments[partner] = assessment
+        if day is None:
+            undated.add(partner)
+        known = assessments.get(partner)
+        if known is None or (day is not None and (known.date is None or known.date <= day)):
+            assessments[partner] = assessment
     touchpoints = _items(raw, "touchpoints", _touchpoint, problems)
     problems.extend(
         f"touchpoints: bad partner {touchpoint.partner!r}"

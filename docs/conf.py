@@ -2,8 +2,10 @@
 
 Build it with `nox -s docs`; warnings are errors there. The code examples in these pages
 are run by tests/test_docs.py, not by Sphinx. The pictures the pages show are drawn from
-the bundled example when the build starts (see make_pictures.py), so they always show what
-this version of civsam draws; they are not committed.
+the bundled example when the build starts (see make_pictures.py), and so are the workshop
+how-to's screenshots of the board in Chromium (make_screenshots.py; labelled stand-ins
+where there is no Chromium), so they always show what this version of civsam draws; they
+are not committed.
 """
 
 import sys
@@ -15,6 +17,7 @@ import civsam
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_pictures  # importable once its folder is on the path (ruff allows it)
+import make_screenshots
 
 project = "civsam"
 author = "The civsam developers"
@@ -47,8 +50,9 @@ html_title = f"civsam {release}"
 
 
 def _draw_pictures(app: Sphinx) -> None:
-    """Draw the tutorial's pictures before Sphinx reads the pages that show them."""
+    """Draw the pages' pictures before Sphinx reads the pages that show them."""
     make_pictures.write_pictures(Path(app.srcdir) / "_generated")
+    make_screenshots.write_screenshots(Path(app.srcdir) / "_generated")
 
 
 def setup(app: Sphinx) -> dict[str, bool]:

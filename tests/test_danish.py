@@ -221,8 +221,8 @@ def _workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 SUBCOMMANDS = (  # noqa: SIM905
-    "init check import-table demo matrix export readiness plan log due step review "
-    "checklist introductions plugins"
+    "init check import-table demo matrix assess changes apply export readiness plan log due "
+    "step review checklist introductions plugins"
 ).split()
 PARTNER = "aeldresagen-aarhus"
 DAY = ("--date", "2027-01-11")
@@ -278,6 +278,15 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("demo", "en-fil"),
     ("demo", "demo-ud", "--today", "2027-01-11"),
     ("plugins",),
+    ("assess", "ex.toml", PARTNER, "--importance", "lav", "--ease", "nemt", *DAY),
+    ("assess", "ex.toml", PARTNER, "--importance", "9"),
+    ("assess", "ex.toml", PARTNER),
+    ("assess", "ex.toml", "ingen sådan", "--ease", "2"),
+    ("changes", "ex.toml", "--since", "2026-01-01", "--all"),
+    ("changes", "ex.toml", "--since", "2027-01-01", "--until", "2026-01-01"),
+    ("changes", "ex.toml"),
+    ("apply", "ex.toml", "mangler.json"),
+    ("apply", "ex.toml", "en-fil"),
 )
 
 

@@ -23,7 +23,7 @@ NO_PERSONAL_DATA = "civsam: persondata i denne eksport: ingen fundet\n"
 NO_PERSONAL_DATA_EN = "civsam: personal data in this export: none found\n"
 FORMATS = (
     "csv (.csv), csv-rfc4180 (.csv), graphml (.graphml), html (.html), ics (.ics), "
-    "kumu (.json), markdown (.md) {and_} svg (.svg)"
+    "kumu (.json), markdown (.md), svg (.svg) {and_} workshop (.html)"
 )
 """The built-in formats with their suffixes, as a usage error lists them ({and_}: og/and)."""
 DEMO_FILES = [
@@ -35,6 +35,7 @@ DEMO_FILES = [
     "example-kumu.json",
     "example-markdown.md",
     "example-svg.svg",
+    "example-workshop.html",
     "example.toml",
 ]
 
@@ -145,7 +146,7 @@ def test_an_unknown_format_is_wrong_usage_listing_the_formats(
     captured = capsysbinary.readouterr()
     assert captured.err.decode("utf-8") == (
         "civsam: unknown format 'pdf'; the formats there are: "
-        "csv, csv-rfc4180, graphml, html, ics, kumu, markdown, svg\n"
+        "csv, csv-rfc4180, graphml, html, ics, kumu, markdown, svg, workshop\n"
     )
     assert captured.out == b""
     assert not out.exists()
@@ -215,7 +216,7 @@ def test_a_missing_format_is_wrong_usage(
 @pytest.mark.parametrize(
     ("name", "fmt"),
     [
-        ("rapport.html", "html"),
+        ("rapport.html", "html"),  # workshop shares the suffix; the one named like it wins
         ("RAPPORT.HTML", "html"),
         ("partnere.csv", "csv"),  # csv-rfc4180 shares the suffix; the one named like it wins
         ("rapport.md", "markdown"),
@@ -383,6 +384,7 @@ def demo_output(folder: Path) -> str:
         "example-kumu.json": len(expected("kumu")),
         "example-markdown.md": len(expected("markdown")),
         "example-svg.svg": len(expected("svg")),
+        "example-workshop.html": len(expected("workshop")),
     }
     lines = [f"Wrote {folder / name} ({size:,} bytes)" for name, size in sizes.items()]
     lines.append(
@@ -397,7 +399,18 @@ def check_demo_files(folder: Path) -> None:
     assert sorted(path.name for path in folder.iterdir()) == DEMO_FILES
     assert (folder / "example.toml").read_text(encoding="utf-8") == example_text()
     assert civsam.load(folder / "example.toml") == civsam.example()
-    for name in ("csv", "csv-rfc4180", "graphml", "html", "ics", "kumu", "markdown", "svg"):
+    builtin = (
+        "csv",
+        "csv-rfc4180",
+        "graphml",
+        "html",
+        "ics",
+        "kumu",
+        "markdown",
+        "svg",
+        "workshop",
+    )
+    for name in builtin:
         suffix = civsam.exporters()[name].suffix
         assert (folder / f"example-{name}{suffix}").read_bytes() == expected(name)
 
@@ -485,6 +498,7 @@ def test_plugins_lists_the_builtin_exporters_with_distribution_and_version(
         f"  kumu                 civsam {version} (plugin kumu)",
         f"  markdown             civsam {version} (plugin markdown)",
         f"  svg                  civsam {version} (plugin svg)",
+        f"  workshop             civsam {version} (plugin workshop)",
         "Rules:",
         "  matrix               built in (plugin civsam._builtin)",
         "Plugins that failed: none",

@@ -8,6 +8,7 @@ import io
 import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -258,13 +259,12 @@ TEXT_FIELDS = (
 def hostile_project(text: str) -> civsam.Project:
     """One partner whose name and every text of its assessment is ``text``."""
     partner = civsam.Organisation("a", text, civsam.OrgKind.CIVIL_SOCIETY)
+    texts: dict[str, Any] = dict.fromkeys(TEXT_FIELDS, text)
     return civsam.Project(
         "Test",
         civsam.Organisation("kommune", "Kommune"),
         organisations=[partner],
-        assessments=[
-            civsam.Assessment("a", importance=4, ease=2, **dict.fromkeys(TEXT_FIELDS, text))
-        ],
+        assessments=[civsam.Assessment("a", importance=4, ease=2, **texts)],
     )
 
 

@@ -30,7 +30,17 @@ from civsam.testing import projects
 AS_OF = dt.date(2026, 1, 1)
 LIMIT = 64 * 1024
 """How much of an existing file ``export`` shows the exporter."""
-FORMATS = ("csv", "csv-rfc4180", "graphml", "html", "ics", "kumu", "markdown", "svg")
+FORMATS = (
+    "csv",
+    "csv-rfc4180",
+    "graphml",
+    "html",
+    "ics",
+    "kumu",
+    "markdown",
+    "svg",
+    "workshop",
+)
 LANGUAGES = ("da", "en")
 VARIANTS = [
     (name, language, contacts)
@@ -236,6 +246,7 @@ def _networkx_graphml() -> bytes:
 
 USER_FILES["graphml"].append(_networkx_graphml())
 USER_FILES["csv-rfc4180"] = USER_FILES["csv"]
+USER_FILES["workshop"] = USER_FILES["html"]  # a user's own page is no board either
 
 
 @pytest.mark.parametrize(

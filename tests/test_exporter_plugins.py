@@ -22,13 +22,24 @@ from civsam_exporters.kumu import KUMU
 from civsam_exporters.markdown import MARKDOWN
 from civsam_exporters.svg import SVG
 from civsam_exporters.table_csv import CSV, CSV_RFC4180
+from civsam_exporters.workshop import WORKSHOP
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 AS_OF = dt.date(2026, 1, 1)
 TODAY = ["--today", AS_OF.isoformat()]
-BUILTIN_FORMATS = ["csv", "csv-rfc4180", "graphml", "html", "ics", "kumu", "markdown", "svg"]
+BUILTIN_FORMATS = [
+    "csv",
+    "csv-rfc4180",
+    "graphml",
+    "html",
+    "ics",
+    "kumu",
+    "markdown",
+    "svg",
+    "workshop",
+]
 BUILTIN_EXPORTERS = {
     "csv": CSV,
     "csv-rfc4180": CSV_RFC4180,
@@ -38,6 +49,7 @@ BUILTIN_EXPORTERS = {
     "kumu": KUMU,
     "markdown": MARKDOWN,
     "svg": SVG,
+    "workshop": WORKSHOP,
 }
 
 NAMES_PLUGIN = """
@@ -165,6 +177,7 @@ def test_civsam_plugins_lists_a_plugins_exporter(
         f"  markdown             civsam {version} (plugin markdown)",
         "  names                civsam-names 2.0 (plugin names)",
         f"  svg                  civsam {version} (plugin svg)",
+        f"  workshop             civsam {version} (plugin workshop)",
     ]
     assert "Plugins that failed: none" in out.splitlines()
 
@@ -313,9 +326,9 @@ def test_two_plugins_claiming_one_format_are_both_refused(
     )
     assert capsysbinary.readouterr().err.decode("utf-8") == (
         "civsam: unknown format 'dup'; the formats there are: "
-        "csv, csv-rfc4180, graphml, html, ics, kumu, markdown, svg; 2 plugins could not be "
-        f"used, and one may provide it: dup (civsam-dup 1.0): {claimed}; other (other-dup "
-        f"3.1): {claimed}\n"
+        "csv, csv-rfc4180, graphml, html, ics, kumu, markdown, svg, workshop; 2 plugins could "
+        f"not be used, and one may provide it: dup (civsam-dup 1.0): {claimed}; other "
+        f"(other-dup 3.1): {claimed}\n"
     )
 
 
@@ -359,7 +372,7 @@ def test_loading_only_civsam_gives_only_the_builtin_exporters(
     loaded = load_plugins()
     assert dict(civsam.exporters()) == BUILTIN_EXPORTERS
     # civsam's own hooks, then one plugin per built-in module (csv holds both CSV formats).
-    assert [info.distribution for info in loaded.loaded] == [None] + ["civsam"] * 7
+    assert [info.distribution for info in loaded.loaded] == [None] + ["civsam"] * 8
     assert loaded.failures == ()
     assert "names_mod" not in sys.modules
 

@@ -375,3 +375,50 @@ def test_read_table_any_cells_under_any_header(
     project = _read_table(table_path, _table_bytes([header, *cells], delimiter), "Aarhus Kommune")
     if project is not None:
         _usable(project, "toml")
+
+
+# -- a workshop board's changes file ------------------------------------------------------
+
+CHANGES_FILE = civsam.changes_json(
+    civsam.Changes(
+        project="Ensomhed blandt ældre i Aarhus",
+        board="0123456789abcdef",
+        made=dt.date(2026, 12, 7),
+        date=dt.date(2026, 12, 8),
+        changes=[
+            civsam.Change(
+                partner="aeldresagen-aarhus",
+                base="fedcba9876543210",
+                importance=5,
+                ease=2,
+                was=civsam.BoardCell(importance=4, ease=3),
+                rater="Mette",
+                note="Nye frivillige",
+            ),
+            civsam.Change(partner="roede-kors-aarhus", base="", importance=1, ease=1),
+        ],
+    )
+).encode()
+
+
+def _read_changes(data: bytes) -> civsam.Changes | None:
+    """The changes ``data`` holds, or None when refused as civsam should; quickly."""
+    started = time.monotonic()
+    try:
+        return civsam.read_changes(data, source="fuzz.json")
+    except CivsamError as error:
+        _refused_well(error)
+        _event(f"refused: {type(error).__name__}")
+        return None
+    finally:
+        took = time.monotonic() - started
+        assert took < SECONDS, f"one example took {took:.1f} s"
+
+
+@FUZZ
+@given(data=st.binary() | _mutated(CHANGES_FILE))
+def test_read_changes_on_any_bytes(data: bytes) -> None:
+    """A changes file from a browser, a mail or a USB stick: read or refused cleanly."""
+    changes = _read_changes(data)
+    if changes is not None:  # what reads writes back the same
+        assert civsam.read_changes(civsam.changes_json(changes).encode()) == changes

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
+import functools
 import json
 import os
 import shutil
 import stat
 import subprocess
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +46,30 @@ EITHER = frozenset({0, 1})
 SLOW = 20.0  # seconds for a device that never ends: a fixed civsam refuses it at once
 QUICK = 5.0  # "within a few seconds", for the cases the issue timed in minutes
 
+
+@functools.cache
+def _changes_file() -> str:
+    """A workshop board's changes file made from the bundled example: one partner moved."""
+    project = civsam.loads(example_text(), "toml")
+    changes = civsam.Changes(
+        project=project.name,
+        board=civsam.board_token(project),
+        made=dt.date(2026, 12, 1),
+        date=dt.date(2026, 12, 2),
+        changes=[
+            civsam.Change(
+                partner=PARTNER,
+                base=civsam.assessment_token(project.assessments[PARTNER]),
+                importance=2,
+                ease=1,
+            )
+        ],
+    )
+    path = Path(tempfile.mkdtemp(prefix="civsam-hostile-")) / "changes.json"
+    path.write_text(civsam.changes_json(changes), encoding="utf-8")
+    return str(path)
+
+
 # Every subcommand that reads a project file, with the arguments that make it do its job.
 PROJECT_COMMANDS: dict[str, Callable[[str], list[str]]] = {
     "check": lambda path: ["check", path],
@@ -56,8 +83,11 @@ PROJECT_COMMANDS: dict[str, Callable[[str], list[str]]] = {
     "log": lambda path: ["log", path, PARTNER, "--date", DAY, "--kind", "call", "--note", "n"],
     "step": lambda path: ["step", path, "roede-kors-aarhus", "their_agenda", "--date", DAY],
     "review": lambda path: ["review", path, PARTNER, "talk_often=green", "--date", DAY],
+    "assess": lambda path: ["assess", path, PARTNER, "--importance", "2", "--date", DAY],
+    "changes": lambda path: ["changes", path, "--since", DAY],
+    "apply": lambda path: ["apply", path, _changes_file()],
 }
-WRITERS = frozenset({"log", "step", "review"})
+WRITERS = frozenset({"log", "step", "review", "assess", "apply"})
 EXPORTS = frozenset({"export"})  # standard output is the export's bytes, not terminal text
 
 

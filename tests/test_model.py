@@ -143,7 +143,7 @@ def test_scores_accept_1_to_5_or_nothing(score: int | None) -> None:
 
 
 def test_assessment_defaults() -> None:
-    """An assessment of only a partner has no scores and empty texts."""
+    """An assessment of only a partner has no scores, empty texts and no date."""
     assert attrs.asdict(Assessment("ds")) == {
         "partner": "ds",
         "shared_interest": "",
@@ -156,6 +156,8 @@ def test_assessment_defaults() -> None:
         "ease_note": "",
         "notes": "",
         "ratings": (),
+        "date": None,
+        "by": "",
     }
 
 
@@ -267,14 +269,16 @@ def test_organisation_repr_hides_its_contacts() -> None:
     )
 
 
-def test_assessment_repr_hides_the_contact_person() -> None:
-    """An assessment's repr shows that a contact person is named, not who."""
-    text = repr(Assessment("ds", importance=5, contact="Jens Hansen"))
+def test_assessment_repr_hides_the_contact_person_and_who_assessed() -> None:
+    """An assessment's repr shows that a contact person and an assessor are named, not who."""
+    text = repr(Assessment("ds", importance=5, contact="Jens Hansen", by="Mette Holm"))
     assert "Jens" not in text
+    assert "Mette" not in text
     assert text == (
         "Assessment(partner='ds', shared_interest='', importance=5, ease=None, "
         "challenges='', existing_relation='', contact='<personal data>', "
-        "importance_note='', ease_note='', notes='', ratings=())"
+        "importance_note='', ease_note='', notes='', ratings=(), date=None, "
+        "by='<personal data>')"
     )
 
 

@@ -219,12 +219,14 @@ def test_add_reports_every_problem_and_adds_nothing(project: Project) -> None:
         ),
         f"relations.source: unknown organisation; found 'ghost'; {KNOWN}",
         (
-            "assessments.partner: a second assessment of the same partner; found 'ds'; "
-            "expected one assessment per partner"
+            "assessments.date: a new undated assessment of a partner assessed before; "
+            "found 'ds'; expected a date on the new assessment (date=…), so that the old "
+            "ones are kept as history"
         ),
         (
             "assessments.partner: a second assessment of the same partner; found 'fc'; "
-            "expected one assessment per partner (first at assessments)"
+            "expected one undated assessment per partner (first at assessments); give the "
+            "others a date to keep them as its history"
         ),
         f"assessments.partner: unknown organisation; found 'nobody'; {KNOWN}",
         (
@@ -435,7 +437,7 @@ def test_an_invalid_reassessment_keeps_the_old_one(project: Project) -> None:
          "expected the id of a potential partner, not the owner")),
         ("rk", {"importanse": 3}, ("assessments: unknown key; found 'importanse'; expected "
          "one of shared_interest, importance, ease, challenges, existing_relation, contact, "
-         "importance_note, ease_note, notes, ratings")),
+         "importance_note, ease_note, notes, ratings, date, by")),
     ],
     ids=["unknown-partner", "owner", "unknown-field"],
 )  # fmt: skip

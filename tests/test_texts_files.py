@@ -109,14 +109,17 @@ def test_bytes_that_are_not_utf8() -> None:
     )
 
 
-def test_broken_toml_and_json_keep_the_parsers_words() -> None:
-    """Civsam's part of a syntax error is Danish; the parser's own detail stays as it is."""
+def test_broken_toml_and_json_are_said_in_danish_too() -> None:
+    """The parser's detail is said in Danish where civsam knows it (civsam.files._syntax)."""
     with pytest.raises(ValidationError) as toml:
         loads('[project]\nname = "x\n', source="p.toml")
     with pytest.raises(ValidationError) as json:
         loads('{"project": {},}', "json", source="p.json")
     assert toml.value.problems[0].text("da") == (
-        "p.toml:2: ikke gyldig TOML: Illegal character '\\n' (column 10)"
+        "p.toml:2: ikke gyldig TOML: tegnet '\\n' må ikke stå her (kolonne 10)"
+    )
+    assert str(toml.value.problems[0]) == (
+        "p.toml:2: not valid TOML: Illegal character '\\n' (column 10)"
     )
     assert json.value.problems[0].text("da") == (
         "p.json:1: ikke gyldig JSON: et komma før } (slet kommaet) (kolonne 15)"
@@ -124,7 +127,7 @@ def test_broken_toml_and_json_keep_the_parsers_words() -> None:
     with pytest.raises(ValidationError) as parsers:
         loads('{"project": 1 2}', "json", source="p.json")
     assert parsers.value.problems[0].text("da") == (
-        "p.json:1: ikke gyldig JSON: Expecting ',' delimiter (kolonne 15)"
+        "p.json:1: ikke gyldig JSON: forventede ',' mellem to værdier (kolonne 15)"
     )
 
 

@@ -226,8 +226,9 @@ items = [{item = "leadership", status = "green"}]
         ),
         (
             "plan.toml:32: assessments[1].partner: endnu en vurdering af samme "
-            "samarbejdspartner; fundet 'ds'; forventet én vurdering pr. samarbejdspartner "
-            "(første gang i assessments[0])"
+            "samarbejdspartner; fundet 'ds'; forventet én vurdering uden dato pr. "
+            "samarbejdspartner (første gang i assessments[0]); giv de andre en dato, så "
+            "bliver de gemt som dens historik"
         ),
         (
             "plan.toml:36: outreach[0].step: 'ds' kan ikke gå fra not_started til prepare; "

@@ -31,6 +31,7 @@ from civsam.files import (
     record,
     save,
 )
+from civsam.history import Move
 from civsam.hookspecs import hookimpl
 from civsam.labels import LabelError, UnknownLabelError, label, register_labels
 from civsam.lifecycle import (
@@ -47,7 +48,7 @@ from civsam.lifecycle import (
     Touchpoint,
     TouchpointKind,
 )
-from civsam.lookup import available_rules, exporters, make_report, prioritise, rules
+from civsam.lookup import available_rules, exporters, make_report, moves, prioritise, rules
 from civsam.model import (
     Assessment,
     Contact,
@@ -95,6 +96,20 @@ from civsam.report import Paper, Report
 from civsam.rules import Candidate, Decision, MatrixRule, Reason, RuleContext, RuleError
 from civsam.scores import Factor, Score, ScoreSource
 from civsam.settings import Derivation, PlanSettings, PrioritySettings
+from civsam.workshop import (
+    CHANGES_FORMAT,
+    CHANGES_VERSION,
+    Applied,
+    BoardCell,
+    Change,
+    Changes,
+    Conflict,
+    apply_changes,
+    assessment_token,
+    board_token,
+    changes_json,
+    read_changes,
+)
 
 # The public API, group by group: each `# -- Group` comment is a section of docs/api.md,
 # in this order (tests/test_api_reference.py holds the two together).
@@ -158,6 +173,9 @@ __all__ = [  # noqa: RUF022 - grouped as documented, not sorted
     "Entry",
     "sensitivity",
     "Shift",
+    # -- Movement over time
+    "moves",
+    "Move",
     # -- Planning and follow-up
     "plan",
     "Plan",
@@ -194,6 +212,19 @@ __all__ = [  # noqa: RUF022 - grouped as documented, not sorted
     "exporters",
     "Exporter",
     "exporter_problems",
+    # -- Workshop
+    "read_changes",
+    "apply_changes",
+    "changes_json",
+    "Changes",
+    "Change",
+    "BoardCell",
+    "Applied",
+    "Conflict",
+    "assessment_token",
+    "board_token",
+    "CHANGES_FORMAT",
+    "CHANGES_VERSION",
     # -- Plugins and labels
     "hookimpl",
     "register_labels",

@@ -144,3 +144,7 @@ SCORE = Check(Text("model.score"), _is_score)
 IDENTIFIER = Check(Text("model.identifier"), _is_identifier)
 NAME = Check(Text("model.name"), _is_name)
 PERSON_NAME = Check(Text("model.name"), _is_name, personal=True)
+OPTIONAL_PERSON_NAME = Check(
+    Text("model.name_or_nothing"), lambda value: value == "" or _is_name(value), personal=True
+)
+"""A person's name that may be left out (``""``): who assessed, who moved a post-it."""

@@ -21,11 +21,15 @@ from civsam._texts import (
     cli,
     common,
     files,
+    history,
     model,
+    movement,
     plan,
     plugins,
     report,
     rules,
+    workshop,
+    workshop_board,
 )
 
 if TYPE_CHECKING:
@@ -73,6 +77,10 @@ TEXTS: Final = _merged(
     chart.TEXTS,
     boards.TEXTS,
     plugins.TEXTS,
+    history.TEXTS,
+    movement.TEXTS,
+    workshop.TEXTS,
+    workshop_board.TEXTS,
 )
 """Every key -> (Danish, English). A pair per key makes a missing translation impossible."""
 

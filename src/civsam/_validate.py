@@ -147,16 +147,31 @@ class Checker:
             self._relations[key] = path
 
     def assessment(self, path: Path, assessment: Assessment) -> Iterator[Finding]:
-        """A new assessment: of a known partner, not the owner, and one per partner."""
+        """A new assessment: of a known partner, not the owner; undated only once.
+
+        Dated assessments of one partner are its history, kept side by side. An undated
+        one (from before dates were kept) can only be the first: a second one could not
+        be told apart from it, and one added to a project already assessing the partner
+        would land before the others in time.
+        """
         partner = assessment.partner
         where = (*path, "partner")
         yield from self.partner(path, partner, owner=_OWNER_ASSESSED)
-        if partner in self._assessed_before or partner in self._assessed:
+        if assessment.date is not None:
+            return
+        if partner in self._assessed:
             yield Finding(
                 where,
                 Text("model.second_assessment"),
                 _quoted(partner),
-                Text("model.one_assessment", first=_first(self._assessed.get(partner))),
+                Text("model.one_undated_assessment", first=_first(self._assessed.get(partner))),
+            )
+        elif partner in self._assessed_before:
+            yield Finding(
+                (*path, "date"),
+                Text("project.undated_reassessment"),
+                _quoted(partner),
+                Text("project.dated_reassessment"),
             )
         else:
             self._assessed[partner] = path

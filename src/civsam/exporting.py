@@ -298,15 +298,16 @@ def export_project(
     plan_from: dt.date | None = None,
     capacity: int | None = None,
     paper: Paper | str = Paper.A3,
+    since: dt.date | None = None,
     force: bool = False,
     start: dt.date | None = None,
 ) -> bytes:
     """Export a project, or the project file at a path, in ``format``; returns the bytes.
 
     The report is :func:`civsam.make_report`'s with these options (contact persons are
-    left out unless ``include_contacts``; ``rule`` may be a name); ``out`` and ``force``
-    are :func:`export`'s. ``start`` is the old name of ``plan_from``, deprecated since
-    0.2.0.
+    left out unless ``include_contacts``; ``rule`` may be a name; ``since`` shows who
+    moved since that day); ``out`` and ``force`` are :func:`export`'s. ``start`` is the
+    old name of ``plan_from``, deprecated since 0.2.0.
     """
     if start is not None:
         warn_renamed("export(start=…)", "export_project(plan_from=…)")
@@ -322,5 +323,6 @@ def export_project(
         plan_from=plan_from,
         capacity=capacity,
         paper=paper,
+        since=since,
     )
     return export(report, format, out, force=force)

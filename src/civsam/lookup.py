@@ -3,7 +3,8 @@
 The core (loading, prioritising, planning, reporting) takes a :class:`~civsam.Rule`;
 plugins provide rules and exporters by name. This module is the edge between the two,
 with the command line and :func:`civsam.export`: ``rules()`` and ``exporters()`` list
-what is installed, and :func:`prioritise` and :func:`make_report` accept a rule's name,
+what is installed, and :func:`prioritise`, :func:`moves` and :func:`make_report` accept a
+rule's name,
 or a project whose ``[prioritisation] rule`` names one, by looking it up here first.
 Nothing below this layer imports the plugin registry.
 """
@@ -14,8 +15,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from civsam import prioritisation, report
+from civsam import history, prioritisation, report
 from civsam._deprecated import warn_renamed
+from civsam.history import Move
 from civsam.labels import Text
 from civsam.plugins import plugins
 from civsam.prioritisation import MATRIX, Prioritisation
@@ -32,6 +34,7 @@ __all__ = [
     "available_rules",
     "exporters",
     "make_report",
+    "moves",
     "prioritise",
     "resolve_rule",
     "rules",
@@ -78,20 +81,41 @@ def prioritise(
     rule: Rule | str | None = None,
     *,
     as_of: dt.date | None = None,
+    on: dt.date | None = None,
     language: Language | str | None = None,
 ) -> Prioritisation:
     """Place every assessed partner on the priority matrix and rank them.
 
     ``rule`` is a :class:`civsam.Rule`, a rule's name, or ``None`` for the project's own
     (``[prioritisation]``: the matrix with its thresholds by default; a plugin's rule
-    when it names one). ``as_of`` is the date derived scores measure how recent a
-    relation is against (default: today, or ``SOURCE_DATE_EPOCH``). ``language`` is the
+    when it names one). Each partner is placed by its latest assessment; with ``on``, by
+    its latest assessment on that day, as the board stood then. ``as_of`` is the date
+    derived scores measure how recent a relation is against (default: ``on``, else
+    today, or ``SOURCE_DATE_EPOCH``). ``language`` is the
     language of the reasons (default: the project's). A rule that raises or returns
     something that is not a decision raises :class:`civsam.RuleError` naming the rule and
     the partner; nothing is returned then.
     """
     chosen = resolve_rule(rule, project.priority_settings)
-    return prioritisation.prioritise(project, chosen, as_of=as_of, language=language)
+    return prioritisation.prioritise(project, chosen, as_of=as_of, on=on, language=language)
+
+
+def moves(
+    project: Project,
+    since: dt.date,
+    *,
+    until: dt.date | None = None,
+    rule: Rule | str | None = None,
+    language: Language | str | None = None,
+) -> tuple[Move, ...]:
+    """Every partner whose place on the board changed from ``since`` to ``until``.
+
+    ``until`` defaults to now (each partner's latest assessment); ``rule`` is a
+    :class:`civsam.Rule`, a rule's name, or ``None`` for the project's own. In the later
+    board's rank order, then the partners that left the board. See :class:`civsam.Move`.
+    """
+    chosen = resolve_rule(rule, project.priority_settings)
+    return history.moves(project, since, until=until, rule=chosen, language=language)
 
 
 def make_report(
@@ -105,6 +129,7 @@ def make_report(
     previous: bytes | None = None,
     paper: Paper | str = Paper.A3,
     plan_from: dt.date | None = None,
+    since: dt.date | None = None,
     start: dt.date | None = None,
 ) -> Report:
     """Prioritise ``project`` and gather what an exporter needs.
@@ -115,7 +140,8 @@ def make_report(
     ``SOURCE_DATE_EPOCH`` when set, else today). ``plan_from`` plans from another day
     (the command line's ``--start``); ``start`` is its old name, deprecated since 0.2.0.
     ``capacity`` overrides the project's ``[planning]``; ``paper`` (``"a3"``, ``"a4"``
-    or ``"letter"``) is the paper a printable board is laid out for.
+    or ``"letter"``) is the paper a printable board is laid out for. ``since`` shows
+    movement: who moved on the board since that day (:attr:`Report.moves`).
     """
     chosen = resolve_rule(rule, project.priority_settings)
     if start is not None:
@@ -131,4 +157,5 @@ def make_report(
         previous=previous,
         paper=paper,
         plan_from=plan_from,
+        since=since,
     )

@@ -15,6 +15,7 @@ import attrs
 from civsam._checks import (
     IDENTIFIER,
     NAME,
+    OPTIONAL_PERSON_NAME,
     PERSON_NAME,
     SCORE,
     distinct_texts,
@@ -278,6 +279,13 @@ class Assessment:
     combines ``ratings`` or derives a score from what the project knows. ``importance_note``
     and ``ease_note`` keep the words a table cell held beside its level
     ("Høj – potentiale for at skalere").
+
+    ``date`` is the day the partner was assessed. The guide asks to evaluate and adjust
+    as the work goes: a partner assessed again gets a new dated assessment, and the old
+    ones stay (:attr:`civsam.Project.history`). An undated assessment is one from before
+    dates were kept, and counts as older than any dated one. ``by`` is who assessed
+    (optional): personal data, kept in the project file and never exported, as a
+    rater's name.
     """
 
     partner: str = attrs.field(validator=IDENTIFIER, metadata=IDENTIFIER.metadata)
@@ -297,4 +305,11 @@ class Assessment:
             attrs.validators.deep_iterable(attrs.validators.instance_of(Rating)),
             _distinct_raters,
         ],
+    )
+    date: dt.date | None = attrs.field(default=None, validator=attrs.validators.optional(_a_date))
+    by: str = attrs.field(
+        default="",
+        validator=[attrs.validators.instance_of(str), OPTIONAL_PERSON_NAME],
+        metadata=OPTIONAL_PERSON_NAME.metadata,
+        repr=_hidden_if_set,
     )

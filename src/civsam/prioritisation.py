@@ -297,6 +297,7 @@ def prioritise(
     rule: Rule | None = None,
     *,
     as_of: dt.date | None = None,
+    on: dt.date | None = None,
     language: Language | str | None = None,
     reference: bool | None = None,
 ) -> Prioritisation:
@@ -304,8 +305,10 @@ def prioritise(
 
     ``rule`` is a :class:`civsam.Rule`, or ``None`` for the matrix with the project's
     thresholds (``[prioritisation]``); :func:`civsam.prioritise` also takes a rule's
-    name, and a project that names a plugin's rule. ``as_of`` is the
-    date derived scores measure how recent a relation is against (default: today, or
+    name, and a project that names a plugin's rule. Each partner is placed by its latest
+    assessment; with ``on``, by its latest assessment on that day, as the board stood
+    then (a partner first assessed later is left out). ``as_of`` is the date derived
+    scores measure how recent a relation is against (default: ``on``, else today, or
     ``SOURCE_DATE_EPOCH``). ``language`` is the language of the reasons (default: the
     project's). A rule that raises or returns something that is not a decision raises
     :class:`civsam.RuleError` naming the rule and the partner; nothing is returned then.
@@ -314,7 +317,8 @@ def prioritise(
     """
     settings = project.priority_settings
     chosen = project_rule(rule, settings)
-    day = as_of or _today()
+    day = as_of or on or _today()
+    assessed = project.assessments if on is None else project.assessments_on(on)
     resolver = Resolver(
         owner=project.owner.id,
         target_groups=project.target_groups,
@@ -338,6 +342,7 @@ def prioritise(
     if _placements.REFERENCE if reference is None else reference:
         ranked = _reference(
             project,
+            assessed,
             placing,
             name=name,
             label=label,
@@ -348,9 +353,11 @@ def prioritise(
         )
     else:
         if matrix is not None:
-            rows = _placements.matrix_rows(project.assessments.values(), matrix, resolver, spread)
+            rows = _placements.matrix_rows(assessed.values(), matrix, resolver, spread)
         else:
-            rows = _rule_rows(project, name, placing, resolver, spread)
+            rows = _rule_rows(
+                project, assessed, name=name, rule=placing, resolver=resolver, spread=spread
+            )
             rows.sort()
         ranked = Ranking(
             rows,
@@ -365,6 +372,7 @@ def prioritise(
 
 def _reference(
     project: Project,
+    assessed: Mapping[str, Assessment],
     rule: Rule,
     *,
     name: str,
@@ -382,7 +390,7 @@ def _reference(
     made up front.
     """
     decided: list[tuple[tuple[int, float, float, float, str], Candidate, Decision]] = []
-    for assessment in project.assessments.values():
+    for assessment in assessed.values():
         candidate = Candidate(
             project.organisations[assessment.partner],
             assessment,
@@ -471,12 +479,18 @@ def bind_rule(rule: Rule, project: Project, *, as_of: dt.date, name: str | None 
 
 
 def _rule_rows(
-    project: Project, name: str, rule: Rule, resolver: Resolver, spread: int
+    project: Project,
+    assessed: Mapping[str, Assessment],
+    *,
+    name: str,
+    rule: Rule,
+    resolver: Resolver,
+    spread: int,
 ) -> list[Row]:
     """Any rule but the matrix, partner by partner, in the fast path's rows (not yet sorted)."""
     organisations = project.organisations
     rows: list[Row] = []
-    for assessment in project.assessments.values():
+    for assessment in assessed.values():
         importance, ease = resolver.importance(assessment), resolver.ease(assessment)
         candidate = Candidate(organisations[assessment.partner], assessment, importance, ease)
         decision = _decide(name, rule, candidate, checked=True)

@@ -145,8 +145,9 @@ def personal_values(project: Project) -> tuple[PersonalValue, ...]:
     """Every personal value in ``project``, deduplicated, in the project's order.
 
     Contacts (name, e-mail, phone, role) by organisation, then assessments' contact
-    persons and raters, then who answered the readiness points. A value that appears
-    twice (a contact who is also an assessment's contact) is kept once, first seen.
+    persons, assessors and raters (earlier assessments too), then who answered the
+    readiness points. A value that appears twice (a contact who is also an assessment's
+    contact) is kept once, first seen.
     """
     values: list[PersonalValue] = []
     seen: set[tuple[bool, str]] = set()
@@ -165,10 +166,12 @@ def personal_values(project: Project) -> tuple[PersonalValue, ...]:
             add("contact.email", contact.email, organisation.id)
             add(_PHONE, contact.phone, organisation.id)
             add("contact.role", contact.role, organisation.id)
-    for assessment in project.assessments.values():
-        add("assessment.contact", assessment.contact, assessment.partner)
-        for rating in assessment.ratings:
-            add("rating.rater", rating.rater, assessment.partner)
+    for history in project.history.values():
+        for assessment in history:
+            add("assessment.contact", assessment.contact, assessment.partner)
+            add("assessment.by", assessment.by, assessment.partner)
+            for rating in assessment.ratings:
+                add("rating.rater", rating.rater, assessment.partner)
     for answer in project.readiness_answers:
         add("readiness.answered_by", answer.answered_by, None)
     return tuple(values)

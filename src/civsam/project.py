@@ -7,6 +7,8 @@ mappings are read-only views and the graph is a frozen copy, rebuilt after a cha
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -20,12 +22,12 @@ from civsam._validate import Checker, Finding
 from civsam._where import Path, describe, format_path
 from civsam.errors import Problem, ValidationError
 from civsam.lifecycle import OutreachEntry, OutreachStep, ReadinessAnswer, Review, Touchpoint
-from civsam.model import Assessment, Language, Organisation, Relation, RelationKind
+from civsam.model import FIRST_DAY, Assessment, Language, Organisation, Relation, RelationKind
 from civsam.settings import PlanSettings, PrioritySettings
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable
 
     from networkx import MultiDiGraph
 
@@ -33,7 +35,36 @@ __all__ = ["Project"]
 
 _Item = Organisation | Relation | Assessment
 _T = TypeVar("_T")
-_Entry = ReadinessAnswer | OutreachEntry | Touchpoint | Review
+_Entry = ReadinessAnswer | OutreachEntry | Touchpoint | Review | Assessment
+
+
+def _order(assessment: Assessment) -> tuple[bool, dt.date]:
+    """Where an assessment falls in its partner's history: undated ones first, then by date."""
+    day = assessment.date
+    return (day is not None, day or FIRST_DAY)
+
+
+class _History(Mapping[str, tuple[Assessment, ...]]):
+    """Every partner's assessments, oldest first: a read-only, live view of a project."""
+
+    __slots__ = ("_earlier", "_latest")
+
+    def __init__(
+        self, latest: Mapping[str, Assessment], earlier: Mapping[str, list[Assessment]]
+    ) -> None:
+        self._latest = latest
+        self._earlier = earlier
+
+    def __getitem__(self, partner: str) -> tuple[Assessment, ...]:
+        latest = self._latest[partner]
+        earlier = self._earlier.get(partner)
+        return (*earlier, latest) if earlier else (latest,)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._latest)
+
+    def __len__(self) -> int:
+        return len(self._latest)
 
 
 def _raise_for(findings: Iterable[Finding]) -> None:
@@ -101,6 +132,7 @@ class Project:
     __slots__ = (
         "_assessments",
         "_derived",
+        "_earlier",
         "_graph",
         "_header",
         "_organisations",
@@ -142,6 +174,7 @@ class Project:
         self._organisations_shared = False
         self._relations: dict[tuple[str, str, str], Relation] = {}
         self._assessments: dict[str, Assessment] = {}
+        self._earlier: dict[str, list[Assessment]] = {}
         self._graph: MultiDiGraph[str] | None = None
         self._derived: dict[str, Any] = {}
         self._planning = PlanSettings()
@@ -161,7 +194,7 @@ class Project:
         project._organisations = {o.id: o for o in document.organisations}
         project._organisations_shared = False
         project._relations = {_key(r): r for r in document.relations}
-        project._assessments = {a.partner: a for a in document.assessments}
+        project._assessments, project._earlier = _histories(document.assessments)
         project._graph = None
         project._derived = {}
         project._planning = document.planning
@@ -177,7 +210,7 @@ class Project:
             prioritisation=self._settings,
             organisations=tuple(self._organisations.values()),
             relations=tuple(self._relations.values()),
-            assessments=tuple(self._assessments.values()),
+            assessments=self._every_assessment(),
             planning=self._planning,
             readiness=tuple(self._readiness),
             outreach=tuple(self._outreach),
@@ -347,8 +380,57 @@ class Project:
 
     @property
     def assessments(self) -> Mapping[str, Assessment]:
-        """Every assessment, by partner id (a read-only, live view)."""
+        """Each partner's latest assessment, by partner id (a read-only, live view)."""
         return MappingProxyType(self._assessments)
+
+    @property
+    def history(self) -> Mapping[str, tuple[Assessment, ...]]:
+        """Every assessment of each partner, oldest first, by partner id (read-only, live).
+
+        Undated assessments (from before dates were kept) come first, then the dated ones
+        by date; two on one day keep the order they were made in. The last is the one
+        :attr:`assessments` holds.
+        """
+        return _History(self._assessments, self._earlier)
+
+    def assessments_on(self, day: dt.date) -> Mapping[str, Assessment]:
+        """Each partner's latest assessment on ``day``: as the board stood that day.
+
+        An undated assessment counts as made before any day; a partner first assessed
+        after ``day`` is left out.
+        """
+        chosen: dict[str, Assessment] = {}
+        for partner, latest in self._assessments.items():
+            if latest.date is None or latest.date <= day:
+                chosen[partner] = latest
+                continue
+            for earlier in reversed(self._earlier.get(partner, ())):
+                if earlier.date is None or earlier.date <= day:
+                    chosen[partner] = earlier
+                    break
+        return MappingProxyType(chosen)
+
+    def _every_assessment(self) -> tuple[Assessment, ...]:
+        """Every assessment as a file lists them: partner by partner, each oldest first."""
+        if not self._earlier:
+            return tuple(self._assessments.values())
+        earlier = self._earlier
+        return tuple(
+            a
+            for partner, latest in self._assessments.items()
+            for a in (*earlier.get(partner, ()), latest)
+        )
+
+    def _insert(self, assessment: Assessment) -> None:
+        """Put an assessment in its partner's history, after any of the same day."""
+        partner = assessment.partner
+        latest = self._assessments.get(partner)
+        if latest is not None and _order(assessment) < _order(latest):
+            bisect.insort_right(self._earlier.setdefault(partner, []), assessment, key=_order)
+            return
+        if latest is not None:
+            self._earlier.setdefault(partner, []).append(latest)
+        self._assessments[partner] = assessment
 
     @property
     def graph(self) -> MultiDiGraph[str]:
@@ -452,7 +534,7 @@ class Project:
             self._organisations,
             self._relations,
             self._assessments,
-        )
+        )  # an undated assessment of a partner assessed before is refused: give it a date
         findings: list[Finding] = []
         orgs = [i for i in items if isinstance(i, Organisation)]
         rels = [i for i in items if isinstance(i, Relation)]
@@ -477,7 +559,7 @@ class Project:
         for rel in rels:
             self._relations[_key(rel)] = rel
         for assessment in assessments:
-            self._assessments[assessment.partner] = assessment
+            self._insert(assessment)
         self._changed()
 
     def record(self, *entries: _Entry) -> None:
@@ -485,7 +567,10 @@ class Project:
 
         Entries are appended in the order given and checked together, against the
         project and each other: a partner must exist, an outreach step must be allowed
-        from the partner's current one. Nothing is recorded unless everything is valid.
+        from the partner's current one. A dated :class:`Assessment` is recorded as
+        :meth:`add` adds it, into its partner's history (an undated one is refused: only
+        a date keeps it apart from the ones before). Nothing is recorded unless
+        everything is valid.
         """
         steps: dict[str, tuple[OutreachStep, Any]] = {}
         for taken in self._outreach:
@@ -504,15 +589,15 @@ class Project:
             if not _is_entry(stray)
         ]
         for entry in entries:
-            if isinstance(entry, Touchpoint):
-                findings.extend(checker.partner(("touchpoints",), entry.partner))
-            elif isinstance(entry, OutreachEntry):
-                findings.extend(checker.outreach(("outreach",), entry))
-            elif isinstance(entry, Review):
-                findings.extend(checker.review(("reviews",), entry))
+            findings.extend(_entry_findings(checker, entry))
         _raise_for(findings)
         for entry in entries:
-            _log_of(self, entry).append(entry)
+            if isinstance(entry, Assessment):
+                self._insert(entry)
+            else:
+                _log_of(self, entry).append(entry)
+        if any(isinstance(entry, Assessment) for entry in entries):
+            self._changed()
 
     def replace(self, organisation: Organisation) -> Organisation:
         """Replace the organisation with the same id; returns the one it replaced."""
@@ -556,6 +641,7 @@ class Project:
             if organisation_id not in (r.source, r.target)
         }
         self._assessments.pop(organisation_id, None)
+        self._earlier.pop(organisation_id, None)
         self._outreach = [e for e in self._outreach if e.partner != organisation_id]
         self._touchpoints = [e for e in self._touchpoints if e.partner != organisation_id]
         self._reviews = [e for e in self._reviews if e.partner != organisation_id]
@@ -598,16 +684,26 @@ class Project:
         return removed
 
     def assess(self, partner: str, **fields: Any) -> Assessment:
-        """Assess a partner (or assess again: the new assessment replaces the old one).
+        """Assess a partner; with a ``date``, assess again and keep the old assessments.
 
-        ``fields`` are :class:`Assessment`'s: ``importance``, ``ease``,
+        ``fields`` are :class:`Assessment`'s: ``importance``, ``ease``, ``date``,
         ``shared_interest``, ``challenges``, ``existing_relation``, ``contact``, ….
+        A dated assessment joins the partner's :attr:`history`. An undated one replaces
+        the partner's undated assessment, as before dates were kept; a partner with
+        dated assessments is only assessed again with a date. To keep the partner
+        table's words and change the scores, use :meth:`reassess`.
         """
         _check_fields(Assessment, fields, "assessments")
         try:
             assessment = Assessment(partner, **fields)
         except (TypeError, ValueError) as error:
             raise _invalid_value(("assessments",), error) from None
+        if assessment.date is not None:
+            self.add(assessment)
+            return assessment
+        latest = self._assessments.get(partner)
+        if latest is not None and latest.date is not None:
+            _raise_for([_undated(partner)])
         previous = self._assessments.pop(partner, None)
         try:
             self.add(assessment)
@@ -617,8 +713,23 @@ class Project:
             raise
         return assessment
 
+    def reassess(self, partner: str, date: dt.date, **changes: Any) -> Assessment:
+        """Assess a partner again on ``date``, from its latest assessment; returns the new one.
+
+        The partner table's words (shared interest, challenges, contact, …) carry over;
+        ``changes`` sets any field (``importance``, ``ease``, ``notes``, ``by``, …). The
+        group's ``ratings`` were about the old scores and do not carry over, nor does a
+        level's note (``importance_note``) when its score changes. The old assessments
+        stay in :attr:`history`. A partner not assessed before is assessed afresh.
+        """
+        _check_fields(Assessment, changes, "assessments")
+        latest = self._assessments.get(partner)
+        fields = {} if latest is None else _carried_over(latest, changes)
+        return self.assess(partner, **{**fields, **changes, "date": date})
+
     def unassess(self, partner: str) -> Assessment:
-        """Remove a partner's assessment and return it."""
+        """Remove a partner's assessments, its history with them; returns the latest."""
+        self._earlier.pop(partner, None)
         assessment = self._assessments.pop(partner, None)
         if assessment is None:
             raise ValidationError(
@@ -681,8 +792,72 @@ def _log_of(project: Project, entry: _Entry) -> list[Any]:
     return project._readiness
 
 
+def _entry_findings(checker: Checker, entry: _Entry) -> Iterable[Finding]:
+    """What is wrong with an entry to record, against the project and the ones before it."""
+    if isinstance(entry, Touchpoint):
+        return checker.partner(("touchpoints",), entry.partner)
+    if isinstance(entry, OutreachEntry):
+        return checker.outreach(("outreach",), entry)
+    if isinstance(entry, Review):
+        return checker.review(("reviews",), entry)
+    if isinstance(entry, Assessment):
+        undated = [_undated(entry.partner)] if entry.date is None else []
+        return [*checker.assessment(("assessments",), entry), *undated]
+    return ()
+
+
 def _is_entry(value: object) -> bool:
-    return isinstance(value, ReadinessAnswer | OutreachEntry | Touchpoint | Review)
+    return isinstance(value, ReadinessAnswer | OutreachEntry | Touchpoint | Review | Assessment)
+
+
+def _histories(
+    assessments: tuple[Assessment, ...],
+) -> tuple[dict[str, Assessment], dict[str, list[Assessment]]]:
+    """Each partner's latest assessment, and the earlier ones, from a file's list.
+
+    A file lists a partner's assessments in any order; its history is sorted by date,
+    and two of one day keep the file's order.
+    """
+    latest = {a.partner: a for a in assessments}
+    if len(latest) == len(assessments):  # one each, as most files: no history to sort
+        return latest, {}
+    grouped: dict[str, list[Assessment]] = {partner: [] for partner in latest}
+    for assessment in assessments:
+        grouped[assessment.partner].append(assessment)
+    earlier: dict[str, list[Assessment]] = {}
+    for partner, history in grouped.items():
+        history.sort(key=_order)
+        latest[partner] = history.pop()
+        if history:
+            earlier[partner] = history
+    return latest, earlier
+
+
+_NOT_CARRIED = frozenset({"partner", "date", "by", "notes", "ratings"})
+"""What a new assessment does not take over from the one before: it is the new one's own."""
+_LEVEL_NOTES = {"importance": "importance_note", "ease": "ease_note"}
+
+
+def _carried_over(latest: Assessment, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of ``latest`` a re-assessment keeps: the table's words, unchanged levels."""
+    fields = {
+        field.name: getattr(latest, field.name)
+        for field in attrs.fields(Assessment)
+        if field.name not in _NOT_CARRIED
+    }
+    for score, note in _LEVEL_NOTES.items():
+        if score in changes and changes[score] != getattr(latest, score):
+            fields[note] = ""
+    return fields
+
+
+def _undated(partner: str) -> Finding:
+    return Finding(
+        ("assessments",),
+        Text("project.undated_reassessment"),
+        repr(partner),
+        Text("project.dated_reassessment"),
+    )
 
 
 def _is_item(value: object) -> bool:

@@ -11,14 +11,17 @@ import datetime as dt
 import enum
 import functools
 import os
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import attrs
 
 from civsam._deprecated import warn_renamed
 from civsam.checklist import Checklist, checklists
 from civsam.errors import CivsamError
+from civsam.history import Move, changed
 from civsam.labels import Text
-from civsam.model import Contact, Language, Organisation
+from civsam.model import Assessment, Contact, Language, Organisation
 from civsam.planning import Due, Plan, due, plan
 from civsam.prioritisation import Prioritisation, prioritise
 from civsam.project import Project
@@ -71,7 +74,9 @@ class Report:
     ``generated`` is a reproducible timestamp or ``None``. ``as_of`` is the day the
     report is made for (see :attr:`as_of`) and ``capacity`` overrides the project's
     ``[planning]`` for :attr:`plan`; ``paper`` is the paper a printable board (SVG,
-    HTML) is laid out for. Exporters must not change the project.
+    HTML) is laid out for. ``since`` and ``earlier`` show movement: ``earlier`` is the
+    board as it stood on ``since`` (see :attr:`moves`). Exporters must not change the
+    project.
     """
 
     project: Project
@@ -88,6 +93,10 @@ class Report:
     ``SEQUENCE`` where nothing moved and raises it where a time changed.
     """
     paper: Paper = attrs.field(default=Paper.A3, converter=Paper)
+    since: dt.date | None = None
+    """The day movement is shown since, or ``None`` for no movement."""
+    earlier: Prioritisation | None = attrs.field(default=None, repr=False, eq=False)
+    """The placements as they stood on :attr:`since` (each partner's latest assessment then)."""
     _start: dt.date | None = attrs.field(default=None, alias="start", repr=False, eq=False)
     """Deprecated since 0.2.0: the old name of ``as_of``."""
 
@@ -143,6 +152,22 @@ class Report:
         """The partners whose check-in is due or overdue on :attr:`as_of` (computed once)."""
         return due(self.project, self.as_of, self.prioritisation)
 
+    @functools.cached_property
+    def moves(self) -> Mapping[str, Move]:
+        """The partners placed differently now than on :attr:`since`, by id (computed once).
+
+        Empty when the report shows no movement. A partner first assessed since then
+        has no ``before``; one no longer assessed has no ``after``.
+        """
+        if self.earlier is None:
+            return MappingProxyType({})
+        found = changed(self.earlier, self.prioritisation)
+        return MappingProxyType({move.partner: move for move in found})
+
+    def history(self, partner_id: str) -> tuple[Assessment, ...]:
+        """A partner's assessments, oldest first, as :attr:`civsam.Project.history` has them."""
+        return self.project.history.get(partner_id, ())
+
     @property
     def readiness(self) -> Readiness:
         """The owner's readiness for its role."""
@@ -191,6 +216,7 @@ def make_report(
     previous: bytes | None = None,
     paper: Paper | str = Paper.A3,
     plan_from: dt.date | None = None,
+    since: dt.date | None = None,
 ) -> Report:
     """Prioritise ``project`` and gather what an exporter needs.
 
@@ -199,8 +225,9 @@ def make_report(
     ``SOURCE_DATE_EPOCH`` when set, else today). ``capacity`` overrides the project's
     ``[planning]``; ``paper`` (``"a3"``, ``"a4"`` or ``"letter"``) is the paper a
     printable board is laid out for. ``plan_from`` plans from another day than
-    ``as_of`` (what the old ``start`` did). :func:`civsam.make_report` also takes a
-    rule's name.
+    ``as_of`` (what the old ``start`` did). ``since`` shows movement: who moved on the
+    board since that day (:attr:`Report.moves`). :func:`civsam.make_report` also takes
+    a rule's name.
     """
     lang = Language(language) if language is not None else project.language
     generated = source_date()
@@ -208,6 +235,9 @@ def make_report(
         as_of = generated.date()
     if plan_from is None and project.plan_settings.start is None:
         plan_from = as_of  # the day the report is "as of" is the day it plans from
+    earlier = None
+    if since is not None:
+        earlier = prioritise(project, rule, on=since, language=lang)
     return Report(
         project=project,
         prioritisation=prioritise(project, rule, as_of=as_of, language=lang),
@@ -218,4 +248,6 @@ def make_report(
         capacity=capacity,
         previous=previous,
         paper=Paper(paper),
+        since=since,
+        earlier=earlier,
     )

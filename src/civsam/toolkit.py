@@ -14,6 +14,10 @@ civsam's own exporters are built on it, and so can yours. It gives:
 - **words and facts**: :class:`Labels` says catalogue labels in the report's language;
   :func:`as_of`, :func:`priority_meaning` and :func:`made_with` are the sentences every
   report says about itself, worded alike in every format.
+- **movement**: :func:`movement` says how a partner moved since the report's
+  :attr:`~civsam.Report.since` ("was: Discuss", "new since 2026-11-01", an arrow's
+  direction), :func:`movement_view` is the reports' section on it, and
+  :func:`history_lines` a partner's assessments, one sentence each.
 - **recognising**: :func:`head_text` reads the start of an earlier export for an
   exporter's ``recognises``.
 
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import json
 import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping
@@ -33,6 +38,7 @@ import attrs
 
 from civsam._version import __version__
 from civsam.explain import format_number
+from civsam.history import Move
 from civsam.labels import Choices, label
 from civsam.lifecycle import OutreachStep
 from civsam.model import Assessment, Language, Organisation, OrgKind, Quadrant, RelationKind
@@ -45,6 +51,10 @@ __all__ = [
     "CheckInSeries",
     "ContactDetails",
     "Labels",
+    "Movement",
+    "MovementGroup",
+    "MovementItem",
+    "MovementView",
     "PlanView",
     "Row",
     "Target",
@@ -55,12 +65,16 @@ __all__ = [
     "escape_text",
     "first_held",
     "head_text",
+    "history_lines",
     "local_time",
     "made_with",
+    "movement",
+    "movement_view",
     "plan_view",
     "priority_meaning",
     "quadrants",
     "rows",
+    "script_json",
 ]
 
 _T = TypeVar("_T")
@@ -76,11 +90,11 @@ _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
 """C0 controls but tab, LF and CR, and DEL: what no text file should hold."""
 _NOT_XML = _CONTROLS + "\ud800-\udfff\ufffe\uffff"
 """Also what XML 1.0 cannot hold at all: lone surrogates, U+FFFE and U+FFFF."""
-_NOT_HTML = (
-    _NOT_XML
-    + "\x80-\x84\x86-\x9f\ufdd0-\ufdef"
-    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+_BEYOND_BMP = "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)
 )
+"""The noncharacters beyond the Basic Multilingual Plane: U+1FFFE, U+1FFFF, …."""
+_NOT_HTML = _NOT_XML + "\x80-\x84\x86-\x9f\ufdd0-\ufdef" + _BEYOND_BMP
 """Also C1 controls (but NEL, a line break) and every noncharacter: HTML calls them parse
 errors and XML 1.0 discourages them."""
 _DROP: Mapping[str, re.Pattern[str]] = {
@@ -140,6 +154,33 @@ def escape_attribute(text: str) -> str:
     if _ATTRIBUTE_SPECIAL.search(text) is None:
         return text
     return clean(text, target="xml", lines=True).translate(_ATTRIBUTE_ESCAPES)
+
+
+_IN_SCRIPT = re.compile(
+    "[<>&\u2028\u2029\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + _BEYOND_BMP + "]"
+)
+"""What :func:`script_json` writes as ``\\uXXXX``: what could end a ``<script>`` element or
+start a comment in it (``<``, ``>``, ``&``), and every character HTML calls a parse error."""
+_LAST_IN_BMP = 0xFFFF
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code > _LAST_IN_BMP:  # a surrogate pair, as JSON writes a character beyond the BMP
+        code -= 0x10000
+        return f"\\u{0xD800 | code >> 10:04x}\\u{0xDC00 | code & 0x3FF:04x}"
+    return f"\\u{code:04x}"
+
+
+def script_json(data: object) -> str:
+    """``data`` as JSON to put inside ``<script type="application/json">…</script>``.
+
+    Nothing in it can end the element or make an HTML parse error, yet a page's script
+    reads back (``JSON.parse(element.textContent)``) exactly the strings given, ids and
+    names included: the characters :func:`clean` would drop are escaped, not dropped.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _IN_SCRIPT.sub(_json_escape, text)
 
 
 # -- words and facts -----------------------------------------------------------------------
@@ -510,3 +551,235 @@ def plan_view(report: Report) -> PlanView:
         ),
         evaluations=plan.milestones,
     )
+
+
+# -- movement ------------------------------------------------------------------------------
+
+_ARROWS: Mapping[tuple[int, int], str] = {
+    (1, 0): "→",
+    (1, 1): "↗",
+    (0, 1): "↑",
+    (-1, 1): "↖",
+    (-1, 0): "←",
+    (-1, -1): "↙",
+    (0, -1): "↓",
+    (1, -1): "↘",
+}
+"""An arrow for each direction on the board: (ease, importance), right and up positive."""
+_CORNERS: Mapping[Quadrant, tuple[int, int]] = {
+    Quadrant.START_HERE: (1, 1),
+    Quadrant.DISCUSS: (0, 1),
+    Quadrant.NOT_NOW: (1, 0),
+    Quadrant.NOT_WORTH_IT: (0, 0),
+}
+"""Where each quadrant lies on the board: (easy, important)."""
+
+
+class Movement(NamedTuple):
+    """How one partner moved on the board since :attr:`civsam.Report.since`: :func:`movement`.
+
+    ``text`` says where it came from: "was: Discuss" when it moved quadrant, "was:
+    importance 4, ease 3" when only its scores changed, "new since 2026-11-01" when it
+    was first assessed since, "no longer on the board" when it left. ``short`` says the
+    same on a post-it's line ("was: Discuss", "was: 4 / 3", "new"); ``detail`` says it
+    all for a tooltip or a screen reader ("was: Discuss (importance 4, ease 3)").
+    ``direction`` is which way it moved on the board, (ease, importance), each -1, 0 or
+    1 with right and up positive; (0, 0) for a partner new on the board or gone from it.
+    Plain text, not escaped.
+    """
+
+    move: Move
+    text: str
+    short: str
+    detail: str
+    direction: tuple[int, int]
+
+    @property
+    def arrow(self) -> str:
+        """The direction as an arrow character ("↗"), or ``""`` for none."""
+        return _ARROWS.get(self.direction, "")
+
+
+def _sign(value: float) -> int:
+    return (value > 0) - (value < 0)
+
+
+def _scores(words: Labels, importance: float | None, ease: float | None) -> str:
+    """A placement's scores in words: a score left out is "not given"."""
+    return words(
+        "movement.scores",
+        importance=words("movement.not_given") if importance is None else words.number(importance),
+        ease=words("movement.not_given") if ease is None else words.number(ease),
+    )
+
+
+def _movement(report: Report, move: Move, words: Labels) -> Movement:
+    before, after = move.before, move.after
+    if before is None:
+        since = report.since.isoformat() if report.since is not None else ""
+        text = words("movement.new", since=since)
+        return Movement(move, text, words("movement.new_short"), text, (0, 0))
+    if after is None:
+        text = words("movement.left")
+        return Movement(move, text, text, text, (0, 0))
+    direction = (_sign(after.ease - before.ease), _sign(after.importance - before.importance))
+    was_scores = _scores(words, before.importance, before.ease)
+    if not move.quadrant_changed:
+        text = words("movement.was_scores", scores=was_scores)
+        short = words(
+            "movement.was_scores_short",
+            importance=words.number(before.importance),
+            ease=words.number(before.ease),
+        )
+        return Movement(move, text, short, text, direction)
+    if direction == (0, 0):  # a rule moved it without new scores: from the old corner
+        (was_x, was_y), (now_x, now_y) = _CORNERS[before.quadrant], _CORNERS[after.quadrant]
+        direction = (now_x - was_x, now_y - was_y)
+    was = words.quadrant(before.quadrant, short=True)
+    text = words("movement.was", quadrant=was)
+    detail = words("movement.was_full", quadrant=was, scores=was_scores)
+    return Movement(move, text, text, detail, direction)
+
+
+def _movements(report: Report) -> Mapping[str, Movement]:
+    words = Labels(report.language)
+    return {partner: _movement(report, move, words) for partner, move in report.moves.items()}
+
+
+def movement(report: Report, partner_id: str) -> Movement | None:
+    """How the partner moved since :attr:`civsam.Report.since`; ``None`` if it did not.
+
+    ``None`` too when the report shows no movement (no ``since``). Made once per report.
+    """
+    return _once(report, "movements", _movements).get(partner_id)
+
+
+class MovementItem(NamedTuple):
+    """One partner in the reports' movement section: its name and what happened.
+
+    ``detail`` is "Discuss → Let's start here (importance 4, ease 3 → importance 5, ease
+    4)" for a partner that moved quadrant, "Let's start here (importance 5, ease 5)" for
+    one new on the board, "was: Discuss (importance 4, ease 3)" for one that left it.
+    Plain text, not escaped; a format may set the name apart (in bold).
+    """
+
+    name: str
+    detail: str
+    movement: Movement
+
+
+class MovementGroup(NamedTuple):
+    """Partners that moved quadrant, are new or left, under a heading ("2 partners moved …")."""
+
+    heading: str
+    items: tuple[MovementItem, ...]
+
+
+@attrs.frozen(slots=True)
+class MovementView:
+    """The reports' section on movement since :attr:`civsam.Report.since`: :func:`movement_view`.
+
+    ``title`` is "Movement since 2026-11-01" and ``intro`` says what is compared.
+    ``groups`` are the partners that moved quadrant, those new on the board and those no
+    longer on it, in that order, each in rank order (those that left in their old rank
+    order); a group without partners is left out. ``within`` says how many partners got
+    new scores within their quadrant (named in the partner table, not here), ``""`` for
+    none; ``none`` says nobody moved quadrant, ``""`` when someone did. Plain text.
+    """
+
+    title: str
+    intro: str
+    groups: tuple[MovementGroup, ...]
+    within: str
+    none: str
+
+
+def _movement_view(report: Report) -> MovementView | None:
+    since = report.since
+    if since is None:
+        return None
+    words = Labels(report.language)
+    day = since.isoformat()
+    moved: list[MovementItem] = []
+    new: list[MovementItem] = []
+    left: list[MovementItem] = []
+    within = 0
+    movements = _once(report, "movements", _movements)
+    for partner, move in report.moves.items():
+        shown = movements[partner]
+        before, after = move.before, move.after
+        if not move.quadrant_changed:
+            within += 1
+        elif before is None and after is not None:
+            detail = words(
+                "movement.new_item",
+                now=words.quadrant(after.quadrant),
+                after=_scores(words, after.importance, after.ease),
+            )
+            new.append(MovementItem(after.partner.name, detail, shown))
+        elif after is None and before is not None:
+            detail = words(
+                "movement.left_item",
+                was=words.quadrant(before.quadrant),
+                before=_scores(words, before.importance, before.ease),
+            )
+            left.append(MovementItem(before.partner.name, detail, shown))
+        elif before is not None and after is not None:
+            detail = words(
+                "movement.moved_item",
+                was=words.quadrant(before.quadrant),
+                now=words.quadrant(after.quadrant),
+                before=_scores(words, before.importance, before.ease),
+                after=_scores(words, after.importance, after.ease),
+            )
+            moved.append(MovementItem(after.partner.name, detail, shown))
+    groups = tuple(
+        MovementGroup(words(f"movement.{key}_heading", count=len(items)), tuple(items))
+        for key, items in (("moved", moved), ("new", new), ("left", left))
+        if items
+    )
+    return MovementView(
+        title=words("movement.title", since=day),
+        intro=words("movement.intro", since=day),
+        groups=groups,
+        within=words("movement.within", count=within) if within else "",
+        none="" if groups else words("movement.none", since=day),
+    )
+
+
+def movement_view(report: Report) -> MovementView | None:
+    """The reports' section on movement (see :class:`MovementView`); ``None`` without ``since``."""
+    return _once(report, "movement_view", _movement_view)
+
+
+def history_lines(report: Report, partner_id: str) -> tuple[str, ...]:
+    """The partner's assessments, oldest first, one plain sentence each.
+
+    "2026-12-01: importance 2, ease 1 – new leadership"; an undated assessment (from
+    before dates were kept) says so instead of a date; a score left out is "not given",
+    or "from the ratings" when raters gave it. Who assessed (``by``) and the raters are
+    never said: they are personal data. A report shows the lines when there are two or
+    more (:meth:`civsam.Report.history`); one assessment is no history.
+    """
+    words = Labels(report.language)
+
+    def level(value: int | None, assessment: Assessment, field: str) -> str:
+        if value is not None:
+            return words.number(value)
+        rated = any(getattr(rating, field) is not None for rating in assessment.ratings)
+        return words("movement.from_ratings" if rated else "movement.not_given")
+
+    lines = []
+    for assessment in report.history(partner_id):
+        date = words("movement.undated") if assessment.date is None else assessment.date.isoformat()
+        scores = words(
+            "movement.scores",
+            importance=level(assessment.importance, assessment, "importance"),
+            ease=level(assessment.ease, assessment, "ease"),
+        )
+        note = clean(assessment.notes, target="text").strip()
+        if note:
+            lines.append(words("movement.history_note", date=date, scores=scores, note=note))
+        else:
+            lines.append(words("movement.history_line", date=date, scores=scores))
+    return tuple(lines)

@@ -66,6 +66,8 @@ NAME_FONT, LEGEND_FONT, MADE_FONT = 4.2, 3.2, 2.8
 """Font sizes on A3; :attr:`_Page.scale` shrinks them on smaller paper."""
 NOTE_FONT = 3.0
 """The "… and N more" note: the same on every paper, as the post-its are."""
+ARROW_SIZE = 0.8
+"""A moved post-it's arrow: the side of its square, as a multiple of its font size."""
 HYPHENATION = {Language.DA: "da_DK", Language.EN: "en_GB"}
 """``pyphen``'s rules for civsam's own words in each language (legend, quadrant names)."""
 NAMES_HYPHENATION = "da_DK"
@@ -347,7 +349,8 @@ def _quadrant(report: Report, part: _Quadrant) -> Iterator[str]:
         )
     arrangement = part.arrangement
     for placement, box in zip(part.placements, arrangement.boxes, strict=True):
-        yield _postit(placement, box, arrangement.size.font, language)
+        moved = toolkit.movement(report, placement.id) if report.since is not None else None
+        yield _postit(placement, box, arrangement.size.font, language, moved)
     if arrangement.hidden:
         note = arrangement.note or Box(area.x + PAD, area.y + PAD, area.width - 2 * PAD, 4)
         more = label("matrix.more", language, count=arrangement.hidden)
@@ -369,8 +372,53 @@ def _quadrant(report: Report, part: _Quadrant) -> Iterator[str]:
     yield "</g>"
 
 
-def _postit(placement: toolkit.Row, box: Box, font: float, language: Language) -> str:
-    """One post-it: a tooltip, the paper, the rank in bold and the name, wrapped and cut."""
+def _arrow(cx: float, cy: float, size: float, direction: tuple[int, int], width: float) -> str:
+    """An arrow across a ``size`` square centred at (cx, cy), pointing ``direction``.
+
+    ``direction`` is (ease, importance) as on the board: right and up positive. Drawn,
+    not a font's arrow character, so it looks the same with any font and prints.
+    """
+    dx, dy = direction[0], -direction[1]  # up the board is up the page
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    half, head = 0.45 * size, 0.45 * size
+    x0, y0, x1, y1 = cx - ux * half, cy - uy * half, cx + ux * half, cy + uy * half
+    wings = []
+    for turn in (0.7, -0.7):  # radians each side of the shaft, pointing back
+        bx = -ux * math.cos(turn) + uy * math.sin(turn)
+        by = -ux * math.sin(turn) - uy * math.cos(turn)
+        wings.append((x1 + bx * head, y1 + by * head))
+    (ax, ay), (bx, by) = wings
+    path = (
+        f"M{_number(x0)} {_number(y0)}L{_number(x1)} {_number(y1)}"
+        f"M{_number(ax)} {_number(ay)}L{_number(x1)} {_number(y1)}L{_number(bx)} {_number(by)}"
+    )
+    return _element(
+        "path",
+        {
+            "d": path,
+            "fill": "none",
+            "stroke": TEXT_COLOUR,
+            "stroke-width": width,
+            "stroke-linecap": "round",
+            "stroke-linejoin": "round",
+            "class": "arrow",
+        },
+    )
+
+
+def _postit(
+    placement: toolkit.Row,
+    box: Box,
+    font: float,
+    language: Language,
+    moved: toolkit.Movement | None = None,
+) -> str:
+    """One post-it: a tooltip, the paper, the rank in bold and the name, wrapped and cut.
+
+    A post-it that ``moved`` since the report's ``since`` gives its last line to where it
+    came from: an arrow the way it moved and "was: Discuss" (or "new").
+    """
     padding = 0.5 * font
     paper, border, _ = COLOURS[placement.quadrant]
     title = label(
@@ -415,9 +463,13 @@ def _postit(placement: toolkit.Row, box: Box, font: float, language: Language) -
                 **{"text-anchor": "middle", "font-weight": "bold", "fill": "#ffffff"},
             )
         )
+    if moved is not None:
+        classes += " new" if moved.move.is_new else " moved"
+        detail = moved.detail
+        title += f" {detail[:1].upper()}{detail[1:]}."
     lines = wrap(
         clean(placement.partner.name),
-        [first_width, width, width],
+        [first_width, width] if moved is not None else [first_width, width, width],
         font,
         hyphens=NAMES_HYPHENATION,
     )
@@ -443,20 +495,90 @@ def _postit(placement: toolkit.Row, box: Box, font: float, language: Language) -
         _text(x, baseline + index * LINE_HEIGHT * font, line, font)
         for index, line in enumerate(lines[1:], start=1)
     ]
+    data = ""
+    if moved is not None:
+        parts.extend(_came_from(moved, x, baseline + 2 * LINE_HEIGHT * font, width, font))
+        if moved.move.was is not None and moved.move.quadrant_changed:
+            data = f' data-was="{moved.move.was.value}"'
     return (
-        f'<g class="{classes}" data-rank="{placement.rank}">'
+        f'<g class="{classes}" data-rank="{placement.rank}"{data}>'
         f"<title>{_escape(title)}</title>{_element('rect', rect)}{''.join(parts)}</g>"
     )
 
 
+def _came_from(
+    moved: toolkit.Movement, x: float, baseline: float, width: float, font: float
+) -> Iterator[str]:
+    """A moved post-it's last line: an arrow the way it moved, then "was: Discuss"."""
+    start = x
+    if moved.direction != (0, 0):
+        size = ARROW_SIZE * font
+        yield _arrow(x + size / 2, baseline - 0.35 * font, size, moved.direction, 0.12 * font)
+        start += size + 0.35 * font
+    shown = wrap(clean(moved.short), [x + width - start], font, hyphens=None)
+    if shown and shown[0]:
+        yield _text(start, baseline, shown[0], font, **{"class": "was", "font-style": "italic"})
+
+
 # -- the legend ----------------------------------------------------------------------------
+
+
+def _paragraph(text: str, at: Box, page: _Page, language: Language) -> tuple[list[str], float]:
+    """A legend's paragraph at ``at`` (its top left and width): its lines, and where it ends.
+
+    At most eight lines, cut with "…"; the next paragraph begins a small gap below.
+    """
+    font = page.font(LEGEND_FONT)
+    step = LINE_HEIGHT * font
+    lines = wrap(text, [at.width] * 8, font, hyphens=HYPHENATION[language])
+    drawn = [
+        _text(at.x, at.y + 0.95 * font + index * step, line, font)
+        for index, line in enumerate(lines)
+    ]
+    return drawn, at.y + len(lines) * step + 1.6 * page.scale
+
+
+def _movement_legend(report: Report, page: _Page, at: Box, sample: Box) -> tuple[list[str], float]:
+    """With ``since``: a sample arrow and what arrows and "was:" mean, and who left.
+
+    ``at`` is where it begins (top left and the legend's width), ``sample`` the size of
+    the legend's other samples; gives the drawing and where the next paragraph begins.
+    """
+    view, language, y = toolkit.movement_view(report), report.language, at.y
+    if view is None or report.since is None:
+        return [], y
+    indent = sample.width + 2 * page.scale
+    drawn = [
+        _arrow(
+            at.x + sample.width / 2,
+            y + sample.height / 2,
+            sample.height,
+            (1, 1),
+            0.12 * page.font(NAME_FONT),
+        )
+    ]
+    text = label("movement.legend", language, since=report.since.isoformat())
+    lines, end = _paragraph(text, Box(at.x + indent, y, at.width - indent, 0), page, language)
+    drawn += lines
+    y = max(end, y + sample.height + 1.6 * page.scale)
+    left = [
+        item.name
+        for group in view.groups
+        for item in group.items
+        if item.movement.move.after is None
+    ]
+    if left:
+        names = toolkit.Labels(language).listed(clean(name) for name in left)
+        text = label("movement.legend_left", language, count=len(left), names=names)
+        lines, y = _paragraph(text, Box(at.x, y, at.width, 0), page, language)
+        drawn += lines
+    return drawn, y
 
 
 def _legend(report: Report, page: _Page, parts: Sequence[_Quadrant]) -> Iterator[str]:
     """What the colours, the marker, the numbers and the order mean, the rule, what is left out."""
     language, legend = report.language, page.legend
     font, heading = page.font(LEGEND_FONT), page.font(4.2)
-    step = LINE_HEIGHT * font
     x, y = legend.x, legend.y + 0.95 * heading
     yield '<g class="legend">'
     yield _text(x, y, label("svg.legend", language), heading, **{"font-weight": "bold"})
@@ -464,11 +586,8 @@ def _legend(report: Report, page: _Page, parts: Sequence[_Quadrant]) -> Iterator
 
     def paragraph(text: str, indent: float = 0.0) -> Iterator[str]:
         nonlocal y
-        widths = [legend.width - indent] * 8
-        lines = wrap(text, widths, font, hyphens=HYPHENATION[language])
-        for index, line in enumerate(lines):
-            yield _text(x + indent, y + 0.95 * font + index * step, line, font)
-        y += len(lines) * step + 1.6 * page.scale
+        drawn, y = _paragraph(text, Box(x + indent, y, legend.width - indent, 0), page, language)
+        yield from drawn
 
     counts = {part.quadrant: part.count for part in parts}
     swatch = (7 * page.scale, font * 1.3)
@@ -537,6 +656,8 @@ def _legend(report: Report, page: _Page, parts: Sequence[_Quadrant]) -> Iterator
     start = y
     yield from paragraph(label("svg.disagreement_legend", language), marker_indent)
     y = max(y, start + sample.height + 1.6 * page.scale)
+    drawn, y = _movement_legend(report, page, Box(x, y, legend.width, 0), sample)
+    yield from drawn
     yield from paragraph(label("board.order_legend", language))
     yield from paragraph(_rule(report))
     if not len(report.prioritisation):
@@ -613,6 +734,10 @@ def board(report: Report, *, standalone: bool = True) -> str:
         for part in parts
     )
     desc = label("svg.desc", language, count=len(report.prioritisation), counts=counts)
+    if report.since is not None:
+        moved = sum(move.quadrant_changed for move in report.moves.values())
+        since = report.since.isoformat()
+        desc += " " + label("movement.desc", language, count=moved, since=since)
     title_font = page.font(TITLE_FONT)
     lines = [
         _root(language, page),

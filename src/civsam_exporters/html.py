@@ -2,8 +2,10 @@
 
 It holds what the Markdown report holds, as HTML: the facts, the board (the SVG
 exporter's drawing, :mod:`civsam_exporters._board`, inline), the partner table, each
-partner's reasons, the owner's readiness, the outreach plan, the contacts due and each
-running partnership's checklist.
+partner's reasons (and its history, when it was assessed more than once), the owner's
+readiness, the outreach plan, the contacts due and each running partnership's checklist.
+A report made ``since`` a day also shows who moved on the board since then: on the
+drawing's post-its, a section after the board, and "was: …" in the tables and the list.
 
 One file, nothing to fetch: the CSS is in one ``<style>``, the board is inline SVG, the
 fonts are the reader's own, and there is no script. A Content-Security-Policy forbids
@@ -54,7 +56,7 @@ from civsam import (
 from civsam_exporters import _board
 from civsam_exporters._layout import breaks
 
-__all__ = ["HTML", "HtmlExporter", "Section", "civsam_exporters", "escape"]
+__all__ = ["HTML", "HtmlExporter", "Section", "civsam_exporters", "escape", "movement"]
 
 Section = Callable[[Report], Iterable[str]]
 """A section: pieces of HTML for a report, joined with line breaks."""
@@ -314,13 +316,16 @@ _SECTIONS = (
 
 
 def contents(report: Report) -> Iterator[str]:
-    """A list of links to the sections, for a long page."""
+    """A list of links to the sections, for a long page (movement only ``since`` a day)."""
     language = report.language
+    view = toolkit.movement_view(report) if report.since is not None else None
     yield '<nav aria-labelledby="contents-title">'
     yield f'<h2 id="contents-title">{_words("html.contents", language)}</h2>'
     yield "<ol>"
     for section_id, key in _SECTIONS:
         yield f'<li><a href="#{section_id}">{_words(key, language)}</a></li>'
+        if section_id == "matrix" and view is not None:
+            yield f'<li><a href="#movement">{escape(view.title)}</a></li>'
     yield "</ol>"
     yield "</nav>"
 
@@ -365,7 +370,9 @@ def matrix(report: Report) -> Iterator[str]:
     def cell(quadrant: Quadrant) -> str:
         placements = quadrants[quadrant]
         title = f"<strong>{_words(f'quadrant.{quadrant.value}', language)}</strong>"
-        names = [f"{p.rank}. {escape(p.partner.name)}" for p in placements[:shown]]
+        names = [
+            f"{p.rank}. {escape(p.partner.name)}{_was(report, p.id)}" for p in placements[:shown]
+        ]
         if len(placements) > shown:
             names.append(_words("matrix.more", language, count=len(placements) - shown))
         return f"{title}: " + (", ".join(names) or _words("matrix.empty", language))
@@ -411,9 +418,47 @@ def board_list(report: Report) -> Iterator[str]:
         yield f'<ol aria-labelledby="{heading}">'
         for placement in placements:
             flag = disagree if placement.disagreement else ""
-            yield f'<li value="{placement.rank}">{escape(placement.partner.name)}{flag}</li>'
+            was = _was(report, placement.id)
+            yield f'<li value="{placement.rank}">{escape(placement.partner.name)}{flag}{was}</li>'
         yield "</ol>"
     yield "</div>"
+
+
+def _was(report: Report, partner_id: str) -> str:
+    """`` (was: Discuss)`` after a partner that moved since the report's ``since``, escaped.
+
+    As the Markdown report says it (:func:`civsam.toolkit.movement`); ``""`` for one that
+    did not move, and always without ``since``.
+    """
+    if report.since is None:
+        return ""
+    moved = toolkit.movement(report, partner_id)
+    return "" if moved is None else f" {escape(f'({moved.text})')}"
+
+
+def movement(report: Report) -> Iterator[str]:
+    """Who moved quadrant since the report's ``since``, who is new, who left; else nothing.
+
+    What the Markdown report's section says: each partner once, its name in bold, then
+    where it was and is, with the scores before and after; partners whose scores changed
+    within their quadrant are counted, and marked in the partner table.
+    """
+    view = toolkit.movement_view(report)
+    if view is None:
+        return
+    yield _open("movement", escape(view.title))
+    yield f"<p>{escape(view.intro)}</p>"
+    if view.none:
+        yield f"<p>{escape(view.none)}</p>"
+    for group in view.groups:
+        yield f"<h3>{escape(group.heading)}</h3>"
+        yield "<ul>"
+        for item in group.items:
+            yield f"<li><strong>{escape(item.name)}</strong>: {escape(item.detail)}</li>"
+        yield "</ul>"
+    if view.within:
+        yield f"<p>{escape(view.within)}</p>"
+    yield "</section>"
 
 
 def partners(report: Report) -> Iterator[str]:
@@ -430,7 +475,7 @@ def partners(report: Report) -> Iterator[str]:
         cells = [
             str(partner.rank),
             escape(partner.name),
-            _words(f"quadrant_short.{partner.quadrant.value}", language),
+            _words(f"quadrant_short.{partner.quadrant.value}", language) + _was(report, partner.id),
             _number(partner.importance, language),
             _number(partner.ease, language),
             escape(assessment.shared_interest),
@@ -466,7 +511,18 @@ def reasons(report: Report) -> Iterator[str]:
         yield "<ul>"
         yield from map(item, placement.explain(language))
         yield "</ul>"
+        yield from _history(report, placement.partner.id)
     yield "</section>"
+
+
+def _history(report: Report, partner_id: str) -> Iterator[str]:
+    """A partner's assessments, oldest first, when it has more than one; else nothing."""
+    if len(report.history(partner_id)) < 2:  # noqa: PLR2004 - one assessment is no history
+        return
+    yield f"<p><strong>{_words('movement.history', report.language)}:</strong></p>"
+    yield "<ul>"
+    yield from (f"<li>{escape(line)}</li>" for line in toolkit.history_lines(report, partner_id))
+    yield "</ul>"
 
 
 def _marked(key: str, language: Language, symbols: dict[str, str], prefix: str) -> str:
@@ -725,6 +781,7 @@ class HtmlExporter:
         contents,
         facts,
         matrix,
+        movement,
         partners,
         reasons,
         readiness,

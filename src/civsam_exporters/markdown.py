@@ -2,8 +2,11 @@
 
 Title and facts, the priority matrix as a Mermaid ``quadrantChart`` (GitHub and GitLab
 draw it) and as a plain table for renderers without Mermaid, the partner table, each
-partner's reasons, then the collaboration's lifecycle: the owner's readiness, the
-outreach plan, the contacts that are due and each running partnership's checklist.
+partner's reasons (ending with its history when it was assessed more than once), then
+the collaboration's lifecycle: the owner's readiness, the outreach plan, the contacts
+that are due and each running partnership's checklist. A report made ``since`` a day
+also says who moved on the board since then: a section after the board, and "was: …"
+beside each moved partner on the board's table and in the partner table.
 Every text from the data is escaped (each ASCII punctuation character gets a backslash;
 line breaks become spaces), so a ``|`` can't split a cell, and no ``<``, ``>`` or ``&``
 from the data reaches the page as HTML. Who answered a readiness point is never shown:
@@ -46,6 +49,7 @@ __all__ = [
     "due",
     "escape",
     "mermaid_text",
+    "movement",
     "outreach_plan",
     "readiness",
     "table",
@@ -356,7 +360,7 @@ def _board(report: Report, quadrants: Mapping[Quadrant, Sequence[toolkit.Row]]) 
     def cell(quadrant: Quadrant) -> str:
         placements = quadrants[quadrant]
         title = f"**{escape(label(f'quadrant.{quadrant.value}', language))}**"
-        names = [f"{p.rank}\\. {_name(p)}" for p in placements[:shown]]
+        names = [f"{p.rank}\\. {_name(p)}{_was(report, p.id)}" for p in placements[:shown]]
         if len(placements) > shown:
             names.append(escape(label("matrix.more", language, count=len(placements) - shown)))
         return f"{title}: " + (", ".join(names) or escape(label("matrix.empty", language)))
@@ -369,6 +373,54 @@ def _board(report: Report, quadrants: Mapping[Quadrant, Sequence[toolkit.Row]]) 
             [f"**{escape(low)}**", cell(Quadrant.NOT_WORTH_IT), cell(Quadrant.NOT_NOW)],
         ],
     )
+
+
+def _was(report: Report, partner_id: str) -> str:
+    """`` (was: Discuss)`` after a partner that moved since the report's ``since``, escaped.
+
+    Where it came from, new, or its old scores (:func:`civsam.toolkit.movement`); ``""``
+    for one that did not move, and always without ``since``.
+    """
+    if report.since is None:
+        return ""
+    moved = toolkit.movement(report, partner_id)
+    return "" if moved is None else f" {escape(f'({moved.text})')}"
+
+
+def _strong(text: str) -> str:
+    """Text from the data in bold, escaped.
+
+    Without white space at either end, where ``**`` would no longer mark bold and show
+    as asterisks; nothing left (a name of white space only) is written plain.
+    """
+    escaped = escape(text).strip()
+    return f"**{escaped}**" if escaped else escaped
+
+
+def movement(report: Report) -> Iterator[str]:
+    """Who moved quadrant since the report's ``since``, who is new, who left; else nothing.
+
+    Each partner once, its name in bold, then where it was and is, with the scores
+    before and after. Partners whose scores changed within their quadrant are counted,
+    not named: the partner table marks them.
+    """
+    view = toolkit.movement_view(report)
+    if view is None:
+        return
+    yield f"## {escape(view.title)}"
+    yield ""
+    yield escape(view.intro)
+    if view.none:
+        yield ""
+        yield escape(view.none)
+    for group in view.groups:
+        yield ""
+        yield f"### {escape(group.heading)}"
+        yield ""
+        yield from (f"- {_strong(item.name)}: {escape(item.detail)}" for item in group.items)
+    if view.within:
+        yield ""
+        yield escape(view.within)
 
 
 def partners(report: Report) -> Iterator[str]:
@@ -387,7 +439,7 @@ def partners(report: Report) -> Iterator[str]:
         cells = [
             str(placed.rank),
             _name(placed),
-            _words(f"quadrant_short.{placed.quadrant.value}", language),
+            _words(f"quadrant_short.{placed.quadrant.value}", language) + _was(report, placed.id),
             _number(placed.importance, language),
             _number(placed.ease, language),
             escape(assessment.shared_interest),
@@ -421,6 +473,17 @@ def reasons(report: Report) -> Iterator[str]:
         yield f"### {placement.rank}\\. {_name(placement)}{flag}"
         yield ""
         yield from map(item, placement.explain(language))
+        yield from _history(report, placement.partner.id)
+
+
+def _history(report: Report, partner_id: str) -> Iterator[str]:
+    """A partner's assessments, oldest first, when it has more than one; else nothing."""
+    if len(report.history(partner_id)) < 2:  # noqa: PLR2004 - one assessment is no history
+        return
+    yield ""
+    yield f"**{_words('movement.history', report.language)}:**"
+    yield ""
+    yield from (f"- {escape(line)}" for line in toolkit.history_lines(report, partner_id))
 
 
 def _day(day: dt.date) -> str:
@@ -678,6 +741,7 @@ class MarkdownExporter:
     sections: tuple[Section, ...] = (
         heading,
         matrix,
+        movement,
         partners,
         reasons,
         readiness,

@@ -11,6 +11,13 @@ them "by their scores" put post-its in a crowded quadrant up to 2.3 points from 
 Raters' disagreement gets a dashed border and a "!" badge, not a colour alone. A legend
 explains the colours, the marker, the number, the order and how many did not fit.
 
+A report made ``since`` a day (:attr:`civsam.Report.since`) shows movement: a post-it
+placed differently than on that day gives its last line to where it came from, a drawn
+arrow the way it moved and "was: Discuss" (its old scores, "was: 4 / 3", when it stayed
+in its quadrant), or "new" for a partner first assessed since; the legend says what the
+marks mean and names the partners no longer on the board. Without ``since`` the board is
+as it always was.
+
 The page is the report's paper (:class:`civsam.Paper`: A3, A4 or Letter, landscape) at
 its physical size in mm, and a standalone file says so to a browser's print
 (``@page``), so printing it cuts nothing off. Post-it text keeps its physical size on
@@ -27,7 +34,9 @@ module writes it as a file of its own.
 Structure, for tests and style sheets: each quadrant is a ``<g class="quadrant">`` with
 ``data-quadrant`` holding its ``<rect class="area">``, its name, its post-its and any
 ``<text class="more">`` note; each post-it is a ``<g class="postit">`` (plus
-``disagreement``) with ``data-rank``, a ``<title>``, one ``<rect>`` and its text.
+``disagreement``, and ``moved`` or ``new``) with ``data-rank``, a ``<title>``, one
+``<rect>`` and its text; a moved post-it has a ``<text class="was">``, a ``<path
+class="arrow">`` when it moved a way, and ``data-was`` naming the quadrant it left.
 """
 
 from __future__ import annotations

@@ -37,6 +37,55 @@ TEXTS: dict[str, tuple[str, str]] = {
         "ikke gyldig JSON: {detail} (kolonne {column})",
         "not valid JSON: {detail} (column {column})",
     ),
+    # What a TOML or JSON parser says, in the reader's language (civsam.files._syntax);
+    # the English is the parser's own words.
+    "syntax.at_end": ("{detail} (ved slutningen af filen)", "{detail} (at end of document)"),
+    "syntax.at_column": ("{detail} (kolonne {column})", "{detail} (column {column})"),
+    "syntax.toml_equals": (
+        "forventede '=' efter en nøgle (nøgle = værdi)",
+        "Expected '=' after a key in a key/value pair",
+    ),
+    "syntax.toml_value": ("forventede en værdi her", "Invalid value"),
+    "syntax.unclosed_array": ("en liste, der ikke er lukket med ]", "Unclosed array"),
+    "syntax.unclosed_table": (
+        "en tabel på én linje, der ikke er lukket med en krøllet parentes",
+        "Unclosed inline table",
+    ),
+    "syntax.toml_unterminated": ("en tekst uden afsluttende anførselstegn", "Unterminated string"),
+    "syntax.toml_overwrite": ("den samme nøgle to gange", "Cannot overwrite a value"),
+    "syntax.toml_twice": ("den samme tabel {names} to gange", "Cannot declare {names} twice"),
+    "syntax.toml_newline": (
+        "forventede en ny linje efter værdien",
+        "Expected newline or end of document after a statement",
+    ),
+    "syntax.toml_statement": (
+        "en linje, der hverken er nøgle = værdi eller en [tabel]",
+        "Invalid statement",
+    ),
+    "syntax.illegal_character": ("tegnet {char} må ikke stå her", "Illegal character {char}"),
+    "syntax.toml_key": (
+        "en nøgle kan ikke begynde sådan",
+        "Invalid initial character for a key part",
+    ),
+    "syntax.json_value": ("forventede en værdi her", "Expecting value"),
+    "syntax.json_colon": ("forventede ':' efter navnet", "Expecting ':' delimiter"),
+    "syntax.json_comma": ("forventede ',' mellem to værdier", "Expecting ',' delimiter"),
+    "syntax.json_key": (
+        "forventede et navn i dobbelte anførselstegn",
+        "Expecting property name enclosed in double quotes",
+    ),
+    "syntax.json_unterminated": (
+        "en tekst uden afsluttende anførselstegn",
+        "Unterminated string starting at",
+    ),
+    "syntax.json_extra": ("mere tekst efter slutningen", "Extra data"),
+    "syntax.json_escape": ("en ugyldig \\-kode i en tekst", "Invalid \\escape"),
+    "syntax.json_control": ("et kontroltegn i en tekst", "Invalid control character at"),
+    "limits.long_number": (
+        "ikke gyldig {fmt}: et tal med mere end 4.300 cifre",
+        "not valid {fmt}: a number of more than 4,300 digits",
+    ),
+    "limits.short_number": ("tal med højst 4.300 cifre", "numbers of at most 4,300 digits"),
     "files.wrong_value": ("forkert værdi", "wrong value"),
     "files.unknown_key": ("ukendt nøgle", "unknown key"),
     "files.one_of": ("en af {names}", "one of {names}"),

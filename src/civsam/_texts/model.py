@@ -128,10 +128,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "endnu en vurdering af samme samarbejdspartner",
         "a second assessment of the same partner",
     ),
-    "model.one_assessment": (
-        "én vurdering pr. samarbejdspartner{first}",
-        "one assessment per partner{first}",
-    ),
     "model.owner_not_partner": (
         "ejeren er ikke sin egen samarbejdspartner",
         "the owner is not its own partner",

@@ -7,12 +7,14 @@ from collections.abc import Callable
 import civsam
 from civsam import Language
 from civsam.cli._export import add_demo, add_export, add_plugins
+from civsam.cli._history import add_assess, add_changes
 from civsam.cli._lifecycle import add_checklist, add_log, add_readiness, add_review, add_step
 from civsam.cli._matrix import add_matrix
 from civsam.cli._network import add_introductions
 from civsam.cli._parser import Commands, Groups, Parser
 from civsam.cli._plan import add_due, add_plan
 from civsam.cli._project import add_check, add_import_table, add_init
+from civsam.cli._workshop import add_apply
 from civsam.labels import label
 
 __all__ = ["COMMANDS", "make_parser"]
@@ -23,6 +25,9 @@ COMMANDS: tuple[Callable[[Commands], None], ...] = (
     add_import_table,
     add_demo,
     add_matrix,
+    add_assess,
+    add_changes,
+    add_apply,
     add_export,
     add_readiness,
     add_plan,

@@ -31,9 +31,9 @@ from civsam.cli._errors import EXIT_INVALID, EXIT_OK, UsageError, message_of
 from civsam.cli._language import say
 from civsam.cli._loading import load
 from civsam.cli._options import force_option, planning_options, project_argument, today_option
-from civsam.cli._parser import Commands
+from civsam.cli._parser import Commands, typed
 from civsam.cli._terminal import clean
-from civsam.cli._values import PAPERS
+from civsam.cli._values import PAPERS, date
 from civsam.files import write_atomic
 from civsam.files.bundled import example_text
 from civsam.labels import Choices, Text, label
@@ -118,6 +118,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         plan_from=args.start,
         capacity=args.capacity,
         paper=args.paper,
+        since=args.since,
     )
     data = export(report, name, output, force=args.force)
     _say_personal_data(args, report, data)
@@ -242,7 +243,7 @@ def add_demo(commands: Commands) -> None:
 
 
 def add_export(commands: Commands) -> None:
-    """``civsam export PATH -f FORMAT -o OUT``, with the report's options."""
+    """``civsam export PATH -f FORMAT -o OUT``, with the report's options and ``--since``."""
     language = commands.language
     exporting = commands.add("export", _export)
     project_argument(exporting)
@@ -265,6 +266,12 @@ def add_export(commands: Commands) -> None:
         default=Paper.A3,
         metavar="paper",
         help_text=label("cli.export.paper", language),
+    )
+    exporting.option(
+        "--since",
+        type=typed(date, language),
+        metavar="date",
+        help_text=label("movement.arg.since", language),
     )
     today_option(exporting)
     planning_options(exporting)

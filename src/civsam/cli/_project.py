@@ -34,7 +34,7 @@ def _summary(project: Project) -> Text:
         name=project.name,
         organisations=_count("cli.count.organisations", len(project.organisations)),
         relations=_count("cli.count.relations", len(project.relations)),
-        assessments=_count("cli.count.assessments", len(project.assessments)),
+        assessments=_count("cli.count.assessments", sum(len(h) for h in project.history.values())),
     )
 
 

@@ -24,6 +24,7 @@ from civsam import (
     ValidationError,
 )
 from civsam.cli._errors import shown
+from civsam.files._levels import LevelError, Scale, parse_level
 from civsam.files._limits import parse_day
 from civsam.labels import label
 
@@ -39,6 +40,7 @@ __all__ = [
     "Words",
     "capacity",
     "date",
+    "level",
     "number",
     "verdict",
     "whole",
@@ -127,6 +129,27 @@ def whole(text: str, *, least: int, language: Language) -> int:
             label("cli.whole_number", language, least=least, text=shown(text))
         )
     return value
+
+
+def level(scale: Scale) -> Callable[..., int]:
+    """A score from 1 to 5, or a level word of ``scale`` in either language (høj, nemt, …).
+
+    The partner table takes the same words; on the command line nothing may follow the
+    score (a table cell's trailing words are its note; here the note is ``--note``).
+    """
+
+    def parse(text: str, *, language: Language) -> int:
+        try:
+            score, rest = parse_level(text, scale)
+        except LevelError:
+            score, rest = None, text
+        if score is None or rest:
+            raise argparse.ArgumentTypeError(
+                label("history.not_a_level", language, text=shown(text), words=scale.shown)
+            )
+        return score
+
+    return parse
 
 
 def number(text: str, *, language: Language) -> float:

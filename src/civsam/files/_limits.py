@@ -532,6 +532,17 @@ def parse(
     members = _scan(text, data, fmt, limits, source)
     try:
         raw = tomllib.loads(text) if fmt == "toml" else json.loads(text)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError):
+        raise
+    except ValueError:
+        # Python refuses to read an integer of more than 4,300 digits (its own guard
+        # against slow conversions); the scan lets long numbers through to here.
+        problem = Problem(
+            Text("limits.long_number", fmt=fmt.upper()),
+            file=source,
+            expected=Text("limits.short_number"),
+        )
+        raise ValidationError([problem], source=source) from None
     except RecursionError:
         # Within max_depth (at most 100) only a caller already deep in its own stack
         # gets here: the scan has made sure the file itself nests no deeper.

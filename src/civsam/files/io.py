@@ -30,7 +30,9 @@ from civsam.files._converter import converter, describe, walk_errors
 from civsam.files._limits import DEFAULT_LIMITS, Limits, Parsed
 from civsam.files._locate import Locator, Row, json_locator, located, toml_locator
 from civsam.files._lock import HardLinks, LockedFile, LockTimeoutError, locked
+from civsam.files._syntax import syntax_detail
 from civsam.lifecycle import OutreachEntry, ReadinessAnswer, Review, Touchpoint
+from civsam.model import Assessment
 from civsam.project import Project
 from civsam.settings import PlanSettings, PrioritySettings
 
@@ -44,6 +46,7 @@ __all__ = [
     "LockedFile",
     "ProjectFile",
     "dumps",
+    "json_problem",
     "load",
     "loads",
     "locked",
@@ -130,16 +133,16 @@ def _parse(
         match = _TOML_LINE.search(str(error))
         message = _TOML_LINE.sub("", str(error)).replace("(, column", "(column").strip()
         problem = Problem(
-            Text("files.invalid_toml", detail=message),
+            Text("files.invalid_toml", detail=syntax_detail(message)),
             file=source,
             line=int(match.group(1)) if match else None,
         )
     except json.JSONDecodeError as error:
-        problem = _json_problem(error, source)
+        problem = json_problem(error, source)
     raise ValidationError([problem], source=source) from None
 
 
-def _json_problem(error: json.JSONDecodeError, source: str | None) -> Problem:
+def json_problem(error: json.JSONDecodeError, source: str | None) -> Problem:
     """A JSON syntax error; a trailing comma named as such, at the comma, on every Python.
 
     Python 3.13 reports "Illegal trailing comma" at the comma; earlier versions say
@@ -157,7 +160,7 @@ def _json_problem(error: json.JSONDecodeError, source: str | None) -> Problem:
             Text("files.invalid_json", detail=detail, column=column), file=source, line=line
         )
     return Problem(
-        Text("files.invalid_json", detail=error.msg, column=error.colno),
+        Text("files.invalid_json", detail=syntax_detail(error.msg), column=error.colno),
         file=source,
         line=error.lineno,
     )
@@ -231,14 +234,16 @@ def _consistent(owner: str, sections: dict[str, _Section]) -> bool:
     relations = sections["relations"].items
     keys = {(r.source, r.target, r.kind) for r in relations}
     ends = {r.source for r in relations} | {r.target for r in relations}
-    assessed = {assessment.partner for assessment in sections["assessments"].items}
+    assessments = sections["assessments"].items
+    assessed = {assessment.partner for assessment in assessments}
+    undated = [assessment.partner for assessment in assessments if assessment.date is None]
     partners = assessed | {touchpoint.partner for touchpoint in sections["touchpoints"].items}
     if (
         len(ids) != len(sections["organisations"])
         or owner not in ids
         or len(keys) != len(relations)
         or not ends <= ids
-        or len(assessed) != len(sections["assessments"])
+        or len(set(undated)) != len(undated)
         or owner in partners
         or not partners <= ids
     ):
@@ -365,17 +370,18 @@ def save(project: Project, path: str | os.PathLike[str]) -> None:
     write_atomic(path, dumps(project, format_for(path)).encode("utf-8"), hard_links="refuse")
 
 
-_Entry = ReadinessAnswer | OutreachEntry | Touchpoint | Review
+_Entry = ReadinessAnswer | OutreachEntry | Touchpoint | Review | Assessment
 _SECTION_OF: dict[type[Any], str] = {
     ReadinessAnswer: "readiness",
     OutreachEntry: "outreach",
     Touchpoint: "touchpoints",
     Review: "reviews",
+    Assessment: "assessments",
 }
 
 
 def record(path: str | os.PathLike[str], *entries: _Entry) -> Project:
-    """Append entries (touchpoints, outreach steps, reviews, readiness answers) to a file.
+    """Append log entries or dated assessments (re-assessing a partner) to a file.
 
     The file is read and checked under civsam's lock, and the entries against it, as
     :meth:`civsam.Project.record` does; then they are added at the end of their lists
@@ -413,15 +419,18 @@ class ProjectFile:
         data = _read_bytes(path)
         return cls(Path(path), data, loads(data, format_for(path), source=os.fspath(path)))
 
-    def record(self, *entries: _Entry) -> Project:
+    def record(self, *entries: _Entry, check: Callable[[Project], object] | None = None) -> Project:
         """Append ``entries`` to the file, as :func:`record` does; returns the new project.
 
         Under the lock the file is read again: if another process changed it since
         :meth:`read`, the entries are checked against, and appended to, the file as it
-        now is. ``self.project`` is left as it was read.
+        now is. ``check``, when given, is called with the project as it is under the lock,
+        before anything is written; what it raises stops the write (``civsam apply``
+        checks there that nobody re-assessed a partner since the board was made).
+        ``self.project`` is left as it was read.
         """
         fmt = format_for(self.path)
-        if not entries:
+        if not entries and check is None:
             return self.project.copy()
         with locked(self.path) as file:
             data = file.read()
@@ -429,6 +438,10 @@ class ProjectFile:
             if data != self.data:
                 source = os.fspath(self.path)
                 current = ProjectFile(self.path, data, loads(data, fmt, source=source))
+            if check is not None:
+                check(current.project)
+            if not entries:
+                return current.project.copy()
             return current._append(file, entries)
 
     def _append(self, file: LockedFile, entries: tuple[_Entry, ...]) -> Project:

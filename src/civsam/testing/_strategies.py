@@ -194,7 +194,11 @@ def priority_settings() -> st.SearchStrategy[PrioritySettings]:
 
 @functools.cache
 def assessments(partner: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Assessment]:
-    """Assessments with every column of the partner table, scores sometimes unset."""
+    """Assessments with every column of the partner table, scores sometimes unset.
+
+    Some are dated and name who assessed, as re-assessments are; some are undated, as
+    files from before dates were kept.
+    """
     return st.builds(
         Assessment,
         partner=partner if partner is not None else identifiers(),
@@ -208,6 +212,8 @@ def assessments(partner: st.SearchStrategy[str] | None = None) -> st.SearchStrat
         ease_note=texts(),
         notes=texts(),
         ratings=st.lists(ratings(), max_size=3, unique_by=lambda r: r.rater).map(tuple),
+        date=st.none() | _HISTORY_DATES,
+        by=st.just("") | names(),
     )
 
 
@@ -391,8 +397,9 @@ def projects(
 
     ``scored=True`` gives every assessment both scores, as the priority matrix needs.
     ``history=True`` also fills what a team records as it goes: ``[planning]``
-    settings, readiness answers, and the partners' (never the owner's) outreach steps,
-    touchpoints and checklist reviews, all valid together.
+    settings, readiness answers, re-assessments (dated, kept beside the earlier ones),
+    and the partners' (never the owner's) outreach steps, touchpoints and checklist
+    reviews, all valid together.
     """
     ids = draw(
         st.lists(identifiers(), min_size=min_partners + 1, max_size=max_partners + 1, unique=True)
@@ -430,9 +437,30 @@ def projects(
     return project
 
 
+def _reassessments(draw: st.DrawFn, project: Project) -> list[Assessment]:
+    """Up to three dated re-assessments each of some assessed partners, scores as before."""
+    scored = all(
+        a.importance is not None and a.ease is not None for a in project.assessments.values()
+    )
+    scores = st.integers(min_value=1, max_value=5) if scored else _SCORES
+    again = draw(st.lists(st.sampled_from(sorted(project.assessments)), max_size=6))
+    return [
+        attrs.evolve(
+            draw(assessments(_PLACEHOLDER)),
+            partner=partner,
+            importance=draw(scores),
+            ease=draw(scores),
+            date=draw(_HISTORY_DATES),
+        )
+        for partner in again
+    ]
+
+
 def _add_history(draw: st.DrawFn, project: Project, partners: list[str]) -> None:
     project.plan_settings = draw(plan_settings())
-    entries: list[ReadinessAnswer | OutreachEntry | Touchpoint | Review] = []
+    entries: list[ReadinessAnswer | OutreachEntry | Touchpoint | Review | Assessment] = []
+    if project.assessments:
+        entries.extend(_reassessments(draw, project))
     entries.extend(draw(st.lists(readiness_answers(), max_size=4)))
     if partners:
         entries.extend(draw(outreach_entries(partners)))
