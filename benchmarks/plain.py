@@ -326,9 +326,7 @@ def plain_load(path: Path) -> PlainProject:  # noqa: C901 - in one piece, as a s
     undated: set[str] = set()
     for assessment in _items(raw, "assessments", _assessment, problems):
         partner, day = assessment.partner, assessment.date
-        if partner not in organisations or partner == owner or (
-            day is None and partner in undated
-        ):
+        if partner not in organisations or partner == owner or (day is None and partner in undated):
             problems.append(f"assessments: bad partner {partner!r}")
         if day is None:
             undated.add(partner)
