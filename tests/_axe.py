@@ -11,13 +11,10 @@ in a context made with ``bypass_csp=True`` for axe's script to run. Whatever is 
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from _browser import UnavailableError
-from _mermaid import _locked, cache_folder
+from _mermaid import _locked, cache_folder, npm_install
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -69,28 +66,7 @@ def install_axe(folder: Path | None = None) -> Path:
     with _locked(folder / ".lock"):  # pytest-xdist's workers may all arrive at once
         if _ready(folder, script):
             return script
-        npm = shutil.which("npm")
-        if npm is None:
-            msg = (
-                "the accessibility tests need npm to install the 'axe-core' package: "
-                "'apt-get install npm' (.ci/run does this)"
-            )
-            raise UnavailableError(msg)
-        command = [npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund",
-                   "--no-save", "--no-package-lock", f"axe-core@{AXE}"]  # fmt: skip
-        try:
-            done = subprocess.run(  # noqa: S603 - npm from PATH, fixed arguments
-                command, capture_output=True, text=True, timeout=INSTALL_TIMEOUT, check=False
-            )
-        except subprocess.TimeoutExpired:
-            msg = f"'npm install axe-core@{AXE}' took over {INSTALL_TIMEOUT:.0f} s (no network?)"
-            raise UnavailableError(msg) from None
-        if done.returncode != 0 or not _ready(folder, script):
-            lines = (done.stderr or done.stdout).strip().splitlines()
-            last = lines[-1] if lines else f"exit status {done.returncode}"
-            msg = f"'npm install axe-core@{AXE}' failed (no network?): {last}"
-            raise UnavailableError(msg)
-        return script
+        return npm_install(folder, f"axe-core@{AXE}", script, "the accessibility tests")
 
 
 _RUN = """async () => {

@@ -55,7 +55,7 @@ def install_mermaid(folder: Path | None = None) -> Path:
     with _locked(folder / ".lock"):  # pytest-xdist's workers may all arrive at once
         if script.is_file() and installed_version(folder).split(".")[0] == MERMAID:
             return script
-        return _npm_install(folder, script)
+        return npm_install(folder, f"mermaid@{MERMAID}", script, "the Mermaid tests")
 
 
 @contextlib.contextmanager
@@ -74,28 +74,33 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _npm_install(folder: Path, script: Path) -> Path:
-    """Install ``mermaid@MERMAID`` into ``folder`` with npm; ``script`` must then exist."""
+def npm_install(folder: Path, package: str, script: Path, purpose: str) -> Path:
+    """Install ``package`` (``name@version``) into ``folder`` with npm; ``script`` must exist then.
+
+    ``purpose`` names the tests that need it ("the Mermaid tests"), for the message of
+    the :class:`UnavailableError` raised when npm is missing or the install fails.
+    """
     npm = shutil.which("npm")
     if npm is None:
+        name = package.rpartition("@")[0]
         msg = (
-            "the Mermaid tests need npm to install the 'mermaid' package: "
+            f"{purpose} need npm to install the '{name}' package: "
             "'apt-get install npm' (.ci/run does this)"
         )
         raise UnavailableError(msg)
     command = [npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund",
-               "--no-save", "--no-package-lock", f"mermaid@{MERMAID}"]  # fmt: skip
+               "--no-save", "--no-package-lock", package]  # fmt: skip
     try:
         done = subprocess.run(  # noqa: S603 - npm from PATH, fixed arguments
             command, capture_output=True, text=True, timeout=INSTALL_TIMEOUT, check=False
         )
     except subprocess.TimeoutExpired:
-        msg = f"'npm install mermaid@{MERMAID}' took over {INSTALL_TIMEOUT:.0f} s (no network?)"
+        msg = f"'npm install {package}' took over {INSTALL_TIMEOUT:.0f} s (no network?)"
         raise UnavailableError(msg) from None
     if done.returncode != 0 or not script.is_file():
         lines = (done.stderr or done.stdout).strip().splitlines()
         last = lines[-1] if lines else f"exit status {done.returncode}"
-        msg = f"'npm install mermaid@{MERMAID}' failed (no network?): {last}"
+        msg = f"'npm install {package}' failed (no network?): {last}"
         raise UnavailableError(msg)
     return script
 

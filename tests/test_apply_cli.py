@@ -475,3 +475,20 @@ def test_a_missing_changes_argument_is_wrong_usage(
     assert err.splitlines()[-1] == (
         "civsam apply: error: the following arguments are required: CHANGES"
     )
+
+
+def test_what_apply_prints_is_clean_for_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A partner's name with a right-to-left override is shown escaped, never acted on."""
+    project = civsam.example()
+    partner = project.organisations[DS]
+    project.replace(civsam.Organisation(DS, "Ældre \u202eSagen", partner.kind))
+    path = tmp_path / "projekt.toml"
+    civsam.save(project, path)
+    status, out, err = run(
+        ["--lang", "en", "apply", str(path), str(changes_file(tmp_path, project))], capsys
+    )
+    assert (status, err) == (0, "")
+    assert "\u202e" not in out
+    assert "Ældre \\u202eSagen" in out

@@ -13,6 +13,7 @@ import pytest
 
 import civsam
 from _cli import grouped
+from _formats import BUILTIN_FORMATS
 from civsam.cli import main
 from civsam.files.bundled import example_text
 
@@ -399,17 +400,7 @@ def check_demo_files(folder: Path) -> None:
     assert sorted(path.name for path in folder.iterdir()) == DEMO_FILES
     assert (folder / "example.toml").read_text(encoding="utf-8") == example_text()
     assert civsam.load(folder / "example.toml") == civsam.example()
-    builtin = (
-        "csv",
-        "csv-rfc4180",
-        "graphml",
-        "html",
-        "ics",
-        "kumu",
-        "markdown",
-        "svg",
-        "workshop",
-    )
+    builtin = BUILTIN_FORMATS
     for name in builtin:
         suffix = civsam.exporters()[name].suffix
         assert (folder / f"example-{name}{suffix}").read_bytes() == expected(name)

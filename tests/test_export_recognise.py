@@ -24,23 +24,14 @@ from hypothesis import strategies as st
 
 import civsam
 import civsam.files.bundled
+from _formats import BUILTIN_FORMATS
 from civsam import Assessment, Organisation, OrgKind, Project, RelationKind
 from civsam.testing import projects
 
 AS_OF = dt.date(2026, 1, 1)
 LIMIT = 64 * 1024
 """How much of an existing file ``export`` shows the exporter."""
-FORMATS = (
-    "csv",
-    "csv-rfc4180",
-    "graphml",
-    "html",
-    "ics",
-    "kumu",
-    "markdown",
-    "svg",
-    "workshop",
-)
+FORMATS = BUILTIN_FORMATS
 LANGUAGES = ("da", "en")
 VARIANTS = [
     (name, language, contacts)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import pytest
 
+import _formats
 import civsam
 from _fake_plugins import FakeInstall, fake_install
 from civsam.cli import main
@@ -29,17 +30,7 @@ if TYPE_CHECKING:
 
 AS_OF = dt.date(2026, 1, 1)
 TODAY = ["--today", AS_OF.isoformat()]
-BUILTIN_FORMATS = [
-    "csv",
-    "csv-rfc4180",
-    "graphml",
-    "html",
-    "ics",
-    "kumu",
-    "markdown",
-    "svg",
-    "workshop",
-]
+BUILTIN_FORMATS = list(_formats.BUILTIN_FORMATS)
 BUILTIN_EXPORTERS = {
     "csv": CSV,
     "csv-rfc4180": CSV_RFC4180,

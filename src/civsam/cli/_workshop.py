@@ -234,7 +234,7 @@ def _apply(args: argparse.Namespace, out: TextIO) -> int:
     if applied.assessments and not args.dry_run:
         file.record(*applied.assessments, check=_Unchanged(project, applied, args.changes))
     for line in _report(project, applied, args):
-        print(said(line, language), file=out)
+        print(clean(said(line, language)), file=out)
     return EXIT_OK
 
 
