@@ -543,8 +543,9 @@ def _used(decision: Decision, candidate: Candidate) -> tuple[float, float] | Non
 def _check_reasons(rule: str, candidate: Candidate, reasons: tuple[Reason | str, ...]) -> None:
     """A rule's reasons must show in every language now, not fail when a report is made.
 
-    Nor may they name the partner's contact persons or raters: reasons go into every
-    export, with or without contacts, so a plugin's slip would leak them everywhere.
+    Nor may they name the partner's contact persons, raters or who assessed it: reasons
+    go into every export, with or without contacts, so a plugin's slip would leak them
+    everywhere.
     """
     partner = candidate.partner.id
     for reason in reasons:
@@ -584,6 +585,8 @@ def _people(candidate: Candidate) -> tuple[PersonalValue, ...]:
     ]
     if assessment.contact:
         values.append(PersonalValue("assessment.contact", assessment.contact, partner))
+    if assessment.by:
+        values.append(PersonalValue("assessment.by", assessment.by, partner))
     values += [PersonalValue("rating.rater", r.rater, partner) for r in assessment.ratings]
     return tuple(values)
 

@@ -220,7 +220,12 @@ def _secrets(partner: str) -> tuple[Contact, Assessment, list[PersonalValue]]:
     name, email = f"{_MARK}Navn", f"{_MARK.lower()}@example.dk"
     contact = Contact(name, email, "+45 99 88 77 66", f"{_MARK}Rolle")
     assessment = Assessment(
-        partner, importance=4, ease=4, contact=name, ratings=(Rating(f"{_MARK}Bedømmer", 4, 4),)
+        partner,
+        importance=4,
+        ease=4,
+        contact=name,
+        ratings=(Rating(f"{_MARK}Bedømmer", 4, 4),),
+        by=f"{_MARK}Vurderer",
     )
     values = [
         PersonalValue("contact.name", name, partner),
@@ -228,6 +233,7 @@ def _secrets(partner: str) -> tuple[Contact, Assessment, list[PersonalValue]]:
         PersonalValue("contact.phone", "+45 99 88 77 66", partner),
         PersonalValue("contact.role", f"{_MARK}Rolle", partner),
         PersonalValue("rating.rater", f"{_MARK}Bedømmer", partner),
+        PersonalValue("assessment.by", f"{_MARK}Vurderer", partner),
     ]
     return contact, assessment, values
 
@@ -414,7 +420,7 @@ def check_rule(  # noqa: C901, PLR0915 - one closure per invariant, read top to 
         known = next(iter(project.assessments))
         contact, assessment, planted = _secrets(known)
         project.replace(attrs.evolve(project.organisations[known], contacts=(contact,)))
-        project.assess(known, contact=contact.name, ratings=assessment.ratings)
+        project.assess(known, contact=contact.name, ratings=assessment.ratings, by=assessment.by)
         answer = ReadinessAnswer(
             next(iter(ReadinessPoint)), in_place=True, date=_AS_OF, answered_by=f"{_MARK}Svarer"
         )
