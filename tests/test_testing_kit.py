@@ -424,3 +424,34 @@ def test_assessments_sometimes_have_ratings() -> None:
 
     gather()
     assert seen == {0, 1, 2}
+
+
+_NAMED = frozenset(
+    {
+        "contact.name",
+        "contact.email",
+        "contact.phone",
+        "assessment.contact",
+        "assessment.by",
+        "rating.rater",
+    }
+)
+"""The personal data prioritise() looks for in a rule's reasons (see prioritisation._people)."""
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(project=projects(history=True))
+def test_no_person_in_a_drawn_project_shares_a_name_with_its_other_texts(project: Project) -> None:
+    """A rule may echo target groups and names; a person's name must never be among them.
+
+    Otherwise check_rule would call a correct rule's reason a leak (it did: a rater drawn
+    with the same name as a target group failed the guide's own example rule).
+    """
+    texts = [
+        *project.target_groups,
+        *(group for org in project.organisations.values() for group in org.target_groups),
+        *(org.name for org in project.organisations.values()),
+    ]
+    people = [value for value in civsam.personal_values(project) if value.field in _NAMED]
+    found = civsam.find_in_text("\n".join(texts), people)
+    assert not found, found

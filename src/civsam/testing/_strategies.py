@@ -96,6 +96,21 @@ def names() -> st.SearchStrategy[str]:
     return texts().map(lambda text: _usable(text, "Navn"))
 
 
+_SURNAMES = ("Hansen", "Nielsen", "Sørensen", "Østergaard", "Al-Khatib", "Ægidius", "Ñúñez")
+
+
+@functools.cache
+def _person_names() -> st.SearchStrategy[str]:
+    """People's names: any name, then a surname no other text in a project is drawn with.
+
+    A rule may say a project's texts in its reasons (a target group, a kind) but never a
+    person's: the check that stops it looks for every person's name in the reasons, so a
+    person must not share a name with a target group by chance, as two draws from
+    :func:`names` can.
+    """
+    return st.tuples(names(), st.sampled_from(_SURNAMES)).map(" ".join)
+
+
 @functools.cache
 def identifiers() -> st.SearchStrategy[str]:
     """Ids: mostly slugs such as civsam makes, sometimes any text the rules allow."""
@@ -112,9 +127,13 @@ def contacts() -> st.SearchStrategy[Contact]:
     """Contact persons, with e-mail, phone and role sometimes set."""
     return st.builds(
         Contact,
-        name=names(),
-        email=_optional(st.emails() | texts()),
-        phone=_optional(st.from_regex(r"\+45 \d\d \d\d \d\d \d\d", fullmatch=True) | texts()),
+        name=_person_names(),
+        # Hostile text too, but ending as no other text of a project does (see _person_names).
+        email=_optional(st.emails() | texts().map(lambda text: f"{text}@eksempel.dk")),
+        phone=_optional(
+            st.from_regex(r"\+45 \d\d \d\d \d\d \d\d", fullmatch=True)
+            | texts().map(lambda text: f"{text} (tlf.)")
+        ),
         role=_optional(texts()),
     )
 
@@ -163,7 +182,7 @@ def relations(draw: st.DrawFn, ids: Sequence[str]) -> Relation:
 @functools.cache
 def ratings() -> st.SearchStrategy[Rating]:
     """One rater's scores, either of them sometimes left out."""
-    return st.builds(Rating, rater=names(), importance=_SCORES, ease=_SCORES, note=texts())
+    return st.builds(Rating, rater=_person_names(), importance=_SCORES, ease=_SCORES, note=texts())
 
 
 @functools.cache
@@ -207,13 +226,13 @@ def assessments(partner: st.SearchStrategy[str] | None = None) -> st.SearchStrat
         ease=_SCORES,
         challenges=texts(),
         existing_relation=texts(),
-        contact=texts(),
+        contact=st.just("") | _person_names(),
         importance_note=texts(),
         ease_note=texts(),
         notes=texts(),
         ratings=st.lists(ratings(), max_size=3, unique_by=lambda r: r.rater).map(tuple),
         date=st.none() | _HISTORY_DATES,
-        by=st.just("") | names(),
+        by=st.just("") | _person_names(),
     )
 
 
@@ -235,7 +254,7 @@ def readiness_answers() -> st.SearchStrategy[ReadinessAnswer]:
         point=st.sampled_from(ReadinessPoint),
         in_place=st.booleans(),
         date=_HISTORY_DATES,
-        answered_by=names(),
+        answered_by=_person_names(),
         note=texts(),
     )
 
