@@ -30,10 +30,16 @@ from civsam._oserror import os_reason
 from civsam.cli._errors import EXIT_INVALID, EXIT_OK, UsageError, message_of
 from civsam.cli._language import say
 from civsam.cli._loading import load
-from civsam.cli._options import force_option, planning_options, project_argument, today_option
-from civsam.cli._parser import Commands, typed
+from civsam.cli._options import (
+    date_option,
+    force_option,
+    planning_options,
+    project_argument,
+    today_option,
+)
+from civsam.cli._parser import Commands
 from civsam.cli._terminal import clean
-from civsam.cli._values import PAPERS, date
+from civsam.cli._values import PAPERS
 from civsam.files import write_atomic
 from civsam.files.bundled import example_text
 from civsam.labels import Choices, Text, label
@@ -267,12 +273,7 @@ def add_export(commands: Commands) -> None:
         metavar="paper",
         help_text=label("cli.export.paper", language),
     )
-    exporting.option(
-        "--since",
-        type=typed(date, language),
-        metavar="date",
-        help_text=label("movement.arg.since", language),
-    )
+    date_option(exporting, "--since", "movement.arg.since")
     today_option(exporting)
     planning_options(exporting)
 

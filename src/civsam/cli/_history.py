@@ -16,11 +16,11 @@ from civsam.cli._columns import write_lines
 from civsam.cli._errors import EXIT_OK, UsageError, message_of
 from civsam.cli._language import say, speak
 from civsam.cli._loading import load, reading
-from civsam.cli._options import note_option, partner_argument, project_argument
+from civsam.cli._options import date_option, note_option, partner_argument, project_argument
 from civsam.cli._parser import typed
 from civsam.cli._partners import named_partner
 from civsam.cli._terminal import clean
-from civsam.cli._values import date, level
+from civsam.cli._values import level
 from civsam.files._levels import EASE, IMPORTANCE
 from civsam.files.io import ProjectFile
 from civsam.labels import label
@@ -167,12 +167,7 @@ def add_assess(commands: Commands) -> None:
         metavar="n",
         help_text=label("history.arg.ease", language),
     )
-    assess.option(
-        "--date",
-        type=typed(date, language),
-        metavar="date",
-        help_text=label("history.arg.date", language),
-    )
+    date_option(assess, "--date", "history.arg.date")
     note_option(assess, "history.arg.note")
     assess.option("--by", default="", metavar="name", help_text=label("history.arg.by", language))
 
@@ -182,18 +177,7 @@ def add_changes(commands: Commands) -> None:
     language = commands.language
     changes = commands.add("changes", _changes)
     project_argument(changes)
-    changes.option(
-        "--since",
-        required=True,
-        type=typed(date, language),
-        metavar="date",
-        help_text=label("history.arg.since", language),
-    )
-    changes.option(
-        "--until",
-        type=typed(date, language),
-        metavar="date",
-        help_text=label("history.arg.until", language),
-    )
+    date_option(changes, "--since", "history.arg.since", required=True)
+    date_option(changes, "--until", "history.arg.until")
     changes.option("--all", action="store_true", help_text=label("history.arg.all", language))
     changes.option("--rule", metavar="name", help_text=label("cli.arg.rule", language))

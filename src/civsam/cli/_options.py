@@ -10,6 +10,7 @@ from civsam.labels import label
 
 __all__ = [
     "count_option",
+    "date_option",
     "day_option",
     "force_option",
     "note_option",
@@ -50,14 +51,20 @@ def day_option(command: Groups, what: str, *, required: bool = True) -> None:
     )
 
 
-def today_option(command: Groups, help_key: str = "cli.arg.today") -> None:
-    """--today: the day the command measures against, instead of today."""
+def date_option(command: Groups, flag: str, help_key: str, *, required: bool = False) -> None:
+    """An option that takes a day (``--since``, ``--until``, …), its help a catalogue key."""
     command.option(
-        "--today",
+        flag,
+        required=required,
         type=typed(date, command.language),
         metavar="date",
         help_text=label(help_key, command.language),
     )
+
+
+def today_option(command: Groups, help_key: str = "cli.arg.today") -> None:
+    """--today: the day the command measures against, instead of today."""
+    date_option(command, "--today", help_key)
 
 
 def planning_options(command: Groups) -> None:
