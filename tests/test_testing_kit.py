@@ -360,7 +360,9 @@ def test_candidates_come_with_scores_of_every_source() -> None:
     """candidates() gives importance and ease set by hand, by raters, derived and by default."""
     seen: dict[str, set[ScoreSource]] = {"importance": set(), "ease": set()}
 
-    @collect
+    # More than `collect`'s 60: a derived ease is rare among the draws, and which draws come
+    # depends on hypothesis's version (60 missed it with the newest, after issue 17's names).
+    @settings(collect, max_examples=300)
     @given(candidate=candidates())
     def gather(candidate: Candidate) -> None:
         seen["importance"].add(candidate.importance.source)
