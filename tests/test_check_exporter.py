@@ -41,12 +41,20 @@ class Base:
         out.write("".join(f"{line}\n" for line in self.lines(report)).encode() or b"-\n")
 
 
+_STARTED = dt.datetime.now(dt.UTC)
+"""When this process started: the same in one process, another in the next (or a later clock)."""
+
+
 class Stamped(Base):
-    """Writes the time to the second: the same bytes only within one second."""
+    """Writes when its process started: the same bytes within one process only.
+
+    Reading the clock on each call made the in-process check catch it first whenever two
+    calls straddled a second, which is not what this case is about.
+    """
 
     def lines(self, report: Report) -> list[str]:
-        """The lines, and when they were made."""
-        return [f"made {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M:%S}", *super().lines(report)]
+        """The lines, and when the process that made them started."""
+        return [f"made {_STARTED:%Y-%m-%d %H:%M:%S.%f}", *super().lines(report)]
 
 
 class Dated(Base):
